@@ -1,0 +1,3 @@
+from careergraph.cli import main
+
+main()

@@ -1,0 +1,99 @@
+"""The ``careergraph`` command: a thin layer that parses arguments, calls one library
+function and hands its result to one renderer."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from careergraph import __version__
+from careergraph.cli.context import Settings
+from careergraph.errors import CareerGraphError
+
+ENGINE_CHOICES = ("oxigraph", "rdflib")
+
+
+class CareerGraphGroup(click.Group):
+    """A click group that turns careergraph's errors into one line on stderr and an exit
+    status, never a traceback (unless --debug)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        debug = "--debug" in sys.argv or os.environ.get("CAREERGRAPH_DEBUG") == "1"
+        try:
+            return super().invoke(ctx)
+        except CareerGraphError as error:
+            if debug:
+                raise
+            click.echo(f"careergraph: error: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (`careergraph list roles | head`): nothing more to say.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
+        except Exception as error:
+            if debug:
+                raise
+            click.echo(
+                f"careergraph: internal error: {type(error).__name__}: {error} "
+                "(run with --debug for the traceback)",
+                err=True,
+            )
+            ctx.exit(70)
+
+
+@click.group(cls=CareerGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="careergraph")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Extra RDF file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N3...) merged with the "
+    "built-in graph. Repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Leave the built-in graph out: use only --data.")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINE_CHOICES),
+    default="oxigraph",
+    show_default=True,
+    help="Query engine: oxigraph (fast) or rdflib (the reference).",
+)
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.pass_context
+def cli(
+    ctx: click.Context, data: tuple[str, ...], no_builtin: bool, engine: str, debug: bool
+) -> None:
+    """Explore technical careers as a knowledge graph: roles, skills, tools, levels, tracks
+    and trends, with salaries, certifications and where each fact comes from.
+
+    \b
+    Examples:
+      careergraph stats
+      careergraph list roles --track MLOps
+      careergraph show "MLOps Architect"
+      careergraph search kubernetes
+      careergraph --data mine.ttl validate
+    """
+    ctx.obj = Settings(data=data, builtin=not no_builtin, engine=engine, debug=debug)
+
+
+def _register() -> None:
+    from careergraph.cli import explore, export, validate
+
+    for module in (explore, export, validate):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the ``careergraph`` console script."""
+    cli(prog_name="careergraph")

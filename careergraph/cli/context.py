@@ -1,0 +1,59 @@
+"""What every command shares: the global options, and the graph they describe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import click
+
+from careergraph.errors import BadInputError, NotFoundError
+from careergraph.renderers import ROW_FORMATS, render
+
+if TYPE_CHECKING:
+    from careergraph.graph.careergraph import CareerGraph
+
+
+@dataclass
+class Settings:
+    """The global options, and the graph they open (once, on first use)."""
+
+    data: tuple[str, ...] = ()
+    builtin: bool = True
+    engine: str = "oxigraph"
+    debug: bool = False
+    _graph: CareerGraph | None = field(default=None, repr=False)
+
+    def graph(self, extra: tuple[str, ...] = ()) -> CareerGraph:
+        """The graph of the built-in data (unless --no-builtin), --data and ``extra`` files."""
+        if self._graph is None:
+            from careergraph.graph.careergraph import CareerGraph
+
+            files = self.data + extra
+            if not self.builtin and not files:
+                raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")
+            self._graph = CareerGraph.open(files, builtin=self.builtin, engine=self.engine)
+        return self._graph
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+def format_option(*choices: str, default: str = "table"):
+    """The ``--format`` option, shared by every command that prints results."""
+    return click.option(
+        "--format",
+        "format_name",
+        type=click.Choice(choices or ROW_FORMATS),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def emit(result, format_name: str, empty: str | None = None) -> None:
+    """Print ``result`` in ``format_name``; if ``empty`` is given and the result has no rows,
+    report that instead and exit 1."""
+    if empty is not None and not result.table()[1]:
+        raise NotFoundError(empty)
+    click.echo(render(result, format_name))

@@ -1,0 +1,1 @@
+"""Loading, the store and its engines, name resolution and the domain queries."""

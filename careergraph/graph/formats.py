@@ -1,0 +1,63 @@
+"""The RDF serialisation formats careergraph reads and writes, as one registry.
+
+Each format names its file extensions and how each engine calls it: pyoxigraph reads and
+writes the common ones fast; rdflib covers the rest (TriX, HexTuples).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from careergraph.errors import BadInputError
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    """One RDF serialisation format."""
+
+    name: str
+    extensions: tuple[str, ...]
+    media_type: str
+    oxigraph: str | None  # attribute name on pyoxigraph.RdfFormat, if pyoxigraph handles it
+    rdflib: str | None  # rdflib parser/serializer name
+    writable: bool = True
+
+
+FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in (
+        RdfFormat("ttl", (".ttl", ".turtle"), "text/turtle", "TURTLE", "turtle"),
+        RdfFormat("nt", (".nt", ".ntriples"), "application/n-triples", "N_TRIPLES", "nt"),
+        RdfFormat("jsonld", (".jsonld", ".json"), "application/ld+json", "JSON_LD", "json-ld"),
+        RdfFormat("rdfxml", (".rdf", ".owl", ".xml"), "application/rdf+xml", "RDF_XML", "xml"),
+        RdfFormat("nq", (".nq", ".nquads"), "application/n-quads", "N_QUADS", "nquads", False),
+        RdfFormat("trig", (".trig",), "application/trig", "TRIG", "trig", False),
+        RdfFormat("n3", (".n3",), "text/n3", "N3", "n3", False),
+        RdfFormat("trix", (".trix",), "application/trix", None, "trix", False),
+        RdfFormat("hext", (".hext",), "application/x-ndjson", None, "hext", False),
+    )
+}
+
+WRITABLE = tuple(name for name, f in FORMATS.items() if f.writable)
+
+
+def format_for_path(path: str | Path) -> RdfFormat:
+    """The RDF format of a file, from its extension (``.gz`` is not supported)."""
+    suffix = Path(path).suffix.lower()
+    for rdf_format in FORMATS.values():
+        if suffix in rdf_format.extensions:
+            return rdf_format
+    known = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
+    raise BadInputError(
+        f"{path}: cannot tell the RDF format from the extension {suffix or '(none)'!r}; "
+        f"known extensions: {known}"
+    )
+
+
+def format_named(name: str) -> RdfFormat:
+    """The RDF format called ``name`` (``ttl``, ``nt``, ``jsonld``...)."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise BadInputError(
+            f"unknown RDF format {name!r}; choose from {', '.join(FORMATS)}"
+        ) from None

@@ -1,0 +1,190 @@
+"""Names: how people refer to entities, and how a name becomes an entity.
+
+A NAME is matched, case-insensitively and in this order, against: a full IRI (or a compact
+``prefix:local`` one), an id path (``role/mlops-engineer``), preferred labels, alternative
+labels, other labels (rdfs:label), and finally slugs (``mlops-engineer``). The first step
+that matches decides; if it matches several entities the name is ambiguous.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careergraph.errors import AmbiguousNameError, UnknownNameError
+from careergraph.graph.kinds import Kind, kind_of
+from careergraph.graph.results import Entity, SearchHit
+from careergraph.graph.sparql import internal_query
+from careergraph.graph.store import Store
+from careergraph.graph.terms import IRI, Literal
+from careergraph.namespaces import ID, RDFS, expand
+
+_TIERS = {1: "preferred label", 2: "alternative label", 3: "label"}
+_DISPLAY_RANK = {1: 0, 3: 1, 2: 2}
+
+
+def normalise(text: str) -> str:
+    """Case-folded, with runs of white space made one space."""
+    return " ".join(text.split()).casefold()
+
+
+def slug_of(iri: str) -> str:
+    """The short name of an IRI: the part after ``id/<kind>/`` for careergraph IRIs, else the
+    last segment.
+
+    >>> slug_of("https://w3id.org/careergraph/id/role/mlops-engineer")
+    'mlops-engineer'
+    """
+    if iri.startswith(ID):
+        return iri[len(ID) :].partition("/")[2]
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1]
+
+
+@dataclass
+class NameIndex:
+    """Labels, names, slugs and kinds of every entity of a graph, built with two queries."""
+
+    labels: dict[str, str]
+    names: dict[str, list[tuple[int, str, str]]]  # normalised name -> (tier, iri, name)
+    types: dict[str, set[str]]
+    superclasses: dict[str, set[str]]
+
+    @classmethod
+    def build(cls, store: Store) -> NameIndex:
+        """Read every name and type from the store."""
+        # The display label: a preferred label, else an rdfs:label, else an alternative one;
+        # English or untagged before other languages.
+        labels: dict[str, tuple[bool, int, str]] = {}
+        names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for row in store.select(internal_query("names")):
+            iri, name, tier = row["entity"].value, row["name"], int(row["tier"].value)
+            assert isinstance(name, Literal)
+            names[normalise(name.value)].append((tier, iri, name.value))
+            key = (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
+            if iri not in labels or key < labels[iri]:
+                labels[iri] = key
+        types: dict[str, set[str]] = defaultdict(set)
+        for row in store.select(internal_query("types")):
+            if isinstance(row["type"], IRI):
+                types[row["entity"].value].add(row["type"].value)
+        superclasses = _superclasses(store)
+        return cls({iri: key[2] for iri, key in labels.items()}, names, types, superclasses)
+
+    def __contains__(self, iri: str) -> bool:
+        return iri in self.labels or iri in self.types
+
+    def kind(self, iri: str) -> str | None:
+        """The most specific kind of an entity (``role``, ``skill``...), if it has one."""
+        return kind_of(self.classes_of(iri))
+
+    def classes_of(self, iri: str) -> set[str]:
+        """The entity's classes and all their superclasses."""
+        classes = set(self.types.get(iri, ()))
+        for cls in list(classes):
+            classes |= self.superclasses.get(cls, set())
+        return classes
+
+    def entity(self, iri: str) -> Entity:
+        """The entity with this IRI, labelled (its slug stands in for a missing label)."""
+        return Entity(self.labels.get(iri) or slug_of(iri) or iri, iri, self.kind(iri))
+
+    def resolve(self, name: str, kind: Kind | None = None) -> Entity:
+        """The one entity called ``name`` (of ``kind``, if given).
+
+        Raises UnknownNameError with the closest names, or AmbiguousNameError listing the
+        entities that share the name.
+        """
+
+        def fits(iri: str) -> bool:
+            return kind is None or kind.class_iri in self.classes_of(iri)
+
+        for candidates in self._candidates(name.strip()):
+            matching = sorted({iri for iri in candidates if fits(iri)})
+            if len(matching) == 1:
+                return self.entity(matching[0])
+            if matching:
+                raise AmbiguousNameError(name, [self.describe(iri) for iri in matching])
+        raise UnknownNameError(
+            name, self.closest(name, fits), what=kind.name.replace("-", " ") if kind else "entity"
+        )
+
+    def describe(self, iri: str) -> str:
+        """A label with a name that picks this entity out: ``Security [skill/security]``."""
+        handle = iri[len(ID) :] if iri.startswith(ID) else f"<{iri}>"
+        return f"{self.entity(iri).label} [{handle}]"
+
+    def closest(self, name: str, fits=lambda iri: True, limit: int = 5) -> list[str]:
+        """The labels of the entities whose names are closest to ``name``."""
+        wanted = normalise(name)
+        ranked = self._rank(wanted, fits)
+        return [self.describe(hit.entity.iri) for hit in ranked[:limit] if hit.score >= 0.5]
+
+    def search(self, text: str, limit: int = 20, fits=lambda iri: True) -> list[SearchHit]:
+        """Entities whose names match ``text``, best first."""
+        return [hit for hit in self._rank(normalise(text), fits) if hit.score >= 0.55][:limit]
+
+    def _candidates(self, name: str) -> Iterable[set[str]]:
+        """Sets of IRIs matching ``name``, one per resolution step, in order."""
+        iri = name[1:-1] if name.startswith("<") and name.endswith(">") else name
+        iri = expand(iri) or iri
+        yield {iri} if iri in self else set()
+        yield {ID + name} if ID + name in self else set()
+        by_tier: dict[int, set[str]] = defaultdict(set)
+        for tier, entity_iri, _ in self.names.get(normalise(name), ()):
+            by_tier[tier].add(entity_iri)
+        for tier in sorted(_TIERS):
+            yield by_tier[tier]
+        wanted = normalise(name)
+        yield {iri for iri in self.labels if normalise(slug_of(iri)) == wanted}
+
+    def _rank(self, wanted: str, fits) -> list[SearchHit]:
+        best: dict[str, SearchHit] = {}
+        words = wanted.split()
+        for key, entries in self.names.items():
+            score = _score(wanted, words, key)
+            if score <= 0:
+                continue
+            for tier, iri, name in entries:
+                adjusted = score - 0.01 * (tier - 1)
+                if fits(iri) and (iri not in best or adjusted > best[iri].score):
+                    best[iri] = SearchHit(self.entity(iri), name, adjusted)
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity.label, h.entity.iri))
+
+
+def _score(wanted: str, words: list[str], key: str) -> float:
+    """How well a normalised name matches the wanted text, from 0 to 1."""
+    if not wanted:
+        return 0.0
+    if key == wanted:
+        return 1.0
+    if key.startswith(wanted):
+        return 0.9
+    if re.search(r"\b" + re.escape(wanted), key):
+        return 0.8
+    if wanted in key:
+        return 0.7
+    if len(words) > 1 and all(word in key for word in words):
+        return 0.65
+    ratio = difflib.SequenceMatcher(None, wanted, key).ratio()
+    return ratio * 0.7 if ratio >= 0.75 else 0.0
+
+
+def _superclasses(store: Store) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(internal_query("values-of"), {"property": IRI(RDFS + "subClassOf")}):
+        if isinstance(row["value"], IRI):
+            parents[row["entity"].value].add(row["value"].value)
+    closure: dict[str, set[str]] = {}
+    for cls in parents:
+        seen: set[str] = set()
+        stack = list(parents[cls])
+        while stack:
+            parent = stack.pop()
+            if parent not in seen:
+                seen.add(parent)
+                stack.extend(parents.get(parent, ()))
+        closure[cls] = seen
+    return closure

@@ -1,0 +1,68 @@
+"""Where the graph's triples come from: the built-in ontology and data, and the user's files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from careergraph.errors import DataFileError
+from careergraph.graph.formats import FORMATS, RdfFormat, format_for_path
+from careergraph.graph.store import Store
+from careergraph.namespaces import GRAPH
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file of triples: its name as shown to people, its base IRI and its format."""
+
+    name: str
+    base_iri: str
+    rdf_format: RdfFormat
+    path: Path | None = None  # None for package data, read through importlib.resources
+    builtin: bool = False
+
+    def read(self) -> bytes:
+        """The file's bytes; a missing or unreadable file is a :class:`DataFileError`."""
+        if self.builtin:
+            return ontology_file(self.name).read_bytes()
+        assert self.path is not None
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            raise DataFileError(str(self.path), "no such file") from None
+        except IsADirectoryError:
+            raise DataFileError(str(self.path), "is a directory, not a file") from None
+        except OSError as error:
+            raise DataFileError(str(self.path), error.strerror or str(error)) from None
+
+
+def ontology_file(name: str) -> resources.abc.Traversable:
+    """A file shipped in ``careergraph/ontology`` (``schema.ttl``, ``data/roles.ttl``...)."""
+    node = resources.files("careergraph.ontology")
+    for part in name.split("/"):
+        node = node / part
+    return node
+
+
+def builtin_sources() -> list[Source]:
+    """The ontology (schema.ttl) and every data file of the built-in graph, in a stable order."""
+    data_files = sorted(
+        f"data/{entry.name}"
+        for entry in ontology_file("data").iterdir()
+        if entry.name.endswith(".ttl")
+    )
+    names = ["schema.ttl", *data_files]
+    return [Source(name, GRAPH + name, FORMATS["ttl"], builtin=True) for name in names]
+
+
+def file_source(path: str | Path) -> Source:
+    """A user's file; its format comes from its extension."""
+    path = Path(path)
+    rdf_format = format_for_path(path)
+    return Source(str(path), path.resolve().as_uri(), rdf_format, path=path)
+
+
+def load_source(store: Store, source: Source) -> int:
+    """Load one source into the store; return the number of triples it added."""
+    return store.load(source.read(), source.rdf_format, source.name, source.base_iri)

@@ -1,0 +1,273 @@
+"""The graph store: one interface, two engines.
+
+Domain code runs SPARQL and reads triples through :class:`Store` and never touches rdflib or
+pyoxigraph itself. ``oxigraph`` (pyoxigraph) is the default engine: fast to load and to query.
+``rdflib`` is the reference engine that must give the same answers.
+
+Values reach a query by binding (``bindings``), never by formatting text into it. pyoxigraph
+applies a binding as a join on the query's solutions, so a bound variable must occur in a
+triple pattern and in the SELECT clause; the internal queries follow that rule.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from careergraph.errors import BadInputError, DataFileError
+from careergraph.graph.formats import FORMATS, RdfFormat
+from careergraph.graph.terms import IRI, BlankNode, Literal, Term
+from careergraph.namespaces import RDF, XSD
+
+if TYPE_CHECKING:
+    import rdflib
+
+ENGINES = ("oxigraph", "rdflib")
+Row = dict[str, Term]
+Triple = tuple[Term, Term, Term]
+
+_PLAIN_DATATYPES = {XSD + "string", RDF + "langString"}
+
+
+class Store(ABC):
+    """An RDF graph that can be loaded, queried with SPARQL and serialised."""
+
+    engine: str
+
+    @abstractmethod
+    def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
+        """Parse ``data`` into the graph; return the number of triples it added.
+
+        Raises :class:`DataFileError` naming ``source`` (and the line) if it does not parse;
+        the graph is then unchanged.
+        """
+
+    @abstractmethod
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        """Run a SELECT query; each row maps variable names to the terms bound to them."""
+
+    @abstractmethod
+    def triples(self, subject: Term | None = None) -> Iterator[Triple]:
+        """The triples of the graph, or those of one subject."""
+
+    @abstractmethod
+    def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
+        """The whole graph in ``rdf_format``."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of triples."""
+
+
+def open_store(engine: str = "oxigraph") -> Store:
+    """A new, empty in-memory store on ``engine`` (``oxigraph`` or ``rdflib``)."""
+    if engine == "oxigraph":
+        return OxigraphStore()
+    if engine == "rdflib":
+        return RdflibStore()
+    raise BadInputError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+# ---- oxigraph --------------------------------------------------------------------------------
+
+
+class OxigraphStore(Store):
+    """The fast engine: an in-memory pyoxigraph store."""
+
+    engine = "oxigraph"
+
+    def __init__(self) -> None:
+        import pyoxigraph
+
+        self._ox = pyoxigraph
+        self._store = pyoxigraph.Store()
+
+    def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
+        before = len(self._store)
+        if rdf_format.oxigraph is None:
+            # A format only rdflib reads: parse it there, hand the triples over as N-Triples.
+            data = _parse_with_rdflib(data, rdf_format, source, base_iri).serialize(
+                format="nt", encoding="utf-8"
+            )
+            rdf_format = FORMATS["nt"]
+        try:
+            self._store.load(
+                input=data,
+                format=getattr(self._ox.RdfFormat, rdf_format.oxigraph),
+                base_iri=base_iri,
+            )
+        except SyntaxError as error:
+            raise DataFileError(
+                source, _oxigraph_reason(str(error)), error.lineno, _column(error)
+            ) from None
+        except (ValueError, OSError) as error:
+            raise DataFileError(source, str(error)) from None
+        return len(self._store) - before
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        substitutions = {self._ox.Variable(k): self._to_ox(v) for k, v in (bindings or {}).items()}
+        solutions = self._store.query(query, substitutions=substitutions or None)
+        names = [variable.value for variable in solutions.variables]
+        return [
+            {name: _from_ox(term) for name in names if (term := solution[name]) is not None}
+            for solution in solutions
+        ]
+
+    def triples(self, subject: Term | None = None) -> Iterator[Triple]:
+        ox_subject = self._to_ox(subject) if subject is not None else None
+        for quad in self._store.quads_for_pattern(ox_subject, None, None, self._ox.DefaultGraph()):
+            yield _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)
+
+    def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
+        if rdf_format.oxigraph is None:
+            raise BadInputError(f"cannot write {rdf_format.name}")
+        return self._store.dump(
+            format=getattr(self._ox.RdfFormat, rdf_format.oxigraph),
+            from_graph=self._ox.DefaultGraph(),
+            prefixes=dict(prefixes) if rdf_format.name == "ttl" else None,
+        )
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def _to_ox(self, term: Term) -> Any:
+        if isinstance(term, IRI):
+            return self._ox.NamedNode(term.value)
+        if isinstance(term, BlankNode):
+            return self._ox.BlankNode(term.value)
+        if term.language:
+            return self._ox.Literal(term.value, language=term.language)
+        if term.datatype:
+            return self._ox.Literal(term.value, datatype=self._ox.NamedNode(term.datatype))
+        return self._ox.Literal(term.value)
+
+
+def _from_ox(term: Any) -> Term:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return IRI(term.value)
+    if kind == "BlankNode":
+        return BlankNode(term.value)
+    datatype = term.datatype.value
+    return Literal(
+        term.value, None if datatype in _PLAIN_DATATYPES else datatype, term.language or None
+    )
+
+
+def _oxigraph_reason(message: str) -> str:
+    return re.sub(r"^Parser error (at|between) [^:]*: ", "", message)
+
+
+def _column(error: SyntaxError) -> int | None:
+    return error.offset if error.lineno is not None else None
+
+
+# ---- rdflib ------------------------------------------------------------------------------------
+
+
+class RdflibStore(Store):
+    """The reference engine: an rdflib graph with rdflib's SPARQL engine."""
+
+    engine = "rdflib"
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self._rdflib = rdflib
+        self._graph = rdflib.Graph()
+
+    def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
+        parsed = _parse_with_rdflib(data, rdf_format, source, base_iri)
+        before = len(self._graph)
+        self._graph += parsed
+        return len(self._graph) - before
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        init = {k: self._to_rdflib(v) for k, v in (bindings or {}).items()}
+        result = self._graph.query(query, initBindings=init)
+        names = [str(v) for v in result.vars or ()]
+        rows = []
+        for solution in result:
+            rows.append(
+                {
+                    name: _from_rdflib(solution[i])
+                    for i, name in enumerate(names)
+                    if solution[i] is not None
+                }
+            )
+        return rows
+
+    def triples(self, subject: Term | None = None) -> Iterator[Triple]:
+        rdf_subject = self._to_rdflib(subject) if subject is not None else None
+        for s, p, o in self._graph.triples((rdf_subject, None, None)):
+            yield _from_rdflib(s), _from_rdflib(p), _from_rdflib(o)
+
+    def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
+        graph = self._graph
+        if rdf_format.name == "ttl":
+            graph = self._rdflib.Graph()
+            graph += self._graph
+            for prefix, namespace in prefixes.items():
+                graph.bind(prefix, namespace, replace=True)
+        return graph.serialize(format=rdf_format.rdflib, encoding="utf-8")
+
+    def __len__(self) -> int:
+        return len(self._graph)
+
+    def _to_rdflib(self, term: Term) -> Any:
+        if isinstance(term, IRI):
+            return self._rdflib.URIRef(term.value)
+        if isinstance(term, BlankNode):
+            return self._rdflib.BNode(term.value)
+        return self._rdflib.Literal(term.value, lang=term.language, datatype=term.datatype)
+
+
+def _from_rdflib(term: Any) -> Term:
+    kind = type(term).__name__
+    if kind == "URIRef":
+        return IRI(str(term))
+    if kind == "BNode":
+        return BlankNode(str(term))
+    datatype = str(term.datatype) if term.datatype is not None else None
+    return Literal(
+        str(term), None if datatype in _PLAIN_DATATYPES else datatype, term.language or None
+    )
+
+
+def _parse_with_rdflib(
+    data: bytes, rdf_format: RdfFormat, source: str, base_iri: str
+) -> rdflib.Graph:
+    """Parse with rdflib into a fresh graph, turning its many error types into one."""
+    import rdflib
+
+    graph = rdflib.Graph()
+    try:
+        graph.parse(data=data, format=rdf_format.rdflib, publicID=base_iri)
+    except Exception as error:  # rdflib's parsers raise anything from SyntaxError to KeyError
+        line = _line_of(error)
+        raise DataFileError(source, _first_line(error), line) from None
+    return graph
+
+
+def _line_of(error: Exception) -> int | None:
+    for attribute in ("lineno", "line"):
+        value = getattr(error, attribute, None)
+        if isinstance(value, int):
+            return value
+    if hasattr(error, "getLineNumber"):  # xml.sax.SAXParseException
+        return error.getLineNumber()
+    found = re.search(r"\bline (\d+)", str(error))
+    return int(found.group(1)) if found else None
+
+
+def _first_line(error: Exception) -> str:
+    text = " ".join(str(error).split("\n")[:3]).strip()
+    text = re.sub(r"^at line \d+ of <[^>]*>:\s*", "", text)
+    return (text or type(error).__name__)[:300]
+
+
+def triples_to_rows(triples: Iterable[Triple]) -> list[Row]:
+    """Triples as rows with the variables s, p and o."""
+    return [{"s": s, "p": p, "o": o} for s, p, o in triples]

@@ -1,0 +1,58 @@
+"""IRIs of the careergraph vocabulary and the standard vocabularies it reuses.
+
+Plain strings, so that importing them costs nothing; ``PREFIXES`` is the one prefix map used
+for SPARQL, Turtle output and compact names in results.
+"""
+
+CG = "https://w3id.org/careergraph/ontology#"
+ID = "https://w3id.org/careergraph/id/"
+ONTOLOGY = "https://w3id.org/careergraph/ontology"
+GRAPH = "https://w3id.org/careergraph/graph/"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "https://schema.org/"
+ESCO = "http://data.europa.eu/esco/model#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+SH = "http://www.w3.org/ns/shacl#"
+
+PREFIXES: dict[str, str] = {
+    "cg": CG,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "schema": SCHEMA,
+    "esco": ESCO,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+}
+
+
+def compact(iri: str) -> str:
+    """Return ``prefix:local`` for an IRI in a known namespace, else the IRI itself.
+
+    >>> compact("https://w3id.org/careergraph/ontology#Role")
+    'cg:Role'
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def expand(name: str) -> str | None:
+    """Return the full IRI of a ``prefix:local`` name with a known prefix, else None.
+
+    >>> expand("skos:prefLabel")
+    'http://www.w3.org/2004/02/skos/core#prefLabel'
+    """
+    prefix, sep, local = name.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return None
