@@ -1,0 +1,62 @@
+"""Shared fixtures: the built-in graph, a CLI runner and a real-process runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careergraph import CareerGraph
+from careergraph.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "devops-mlops-linux-python.txt"
+
+
+@pytest.fixture(scope="session")
+def graph() -> CareerGraph:
+    """The built-in graph on the default engine, loaded once."""
+    return CareerGraph.open()
+
+
+@pytest.fixture(scope="session", params=["oxigraph", "rdflib"])
+def any_engine_graph(request) -> CareerGraph:
+    """The built-in graph on each engine in turn."""
+    return CareerGraph.open(engine=request.param)
+
+
+def invoke(*args: str) -> Result:
+    """Run the CLI in-process (click's CliRunner); stdout and stderr are kept apart."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def invoke_json(*args: str):
+    """Run the CLI with --format json and parse what it prints."""
+    result = invoke(*args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def run_process(*args: str, cwd: Path | None = None, env: dict | None = None):
+    """Run ``python -m careergraph`` as a real process."""
+    return subprocess.run(
+        [sys.executable, "-m", "careergraph", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    """The source material, line by line (index 0 is line 1)."""
+    if not SEED.exists():
+        pytest.skip(f"the source material is not at {SEED}")
+    return SEED.read_text(encoding="utf-8").splitlines()
