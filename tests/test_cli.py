@@ -7,9 +7,9 @@ import io
 import json
 
 import pytest
+from conftest import FIXTURES, invoke, invoke_json, run_process
 
 from careergraph import __version__
-from conftest import FIXTURES, invoke, invoke_json, run_process
 
 
 def test_version_and_help():
@@ -25,14 +25,18 @@ def test_stats_counts_classes_and_sources():
     assert stats["triples"] > 2000
     classes = {c["label"]: c["count"] for c in stats["classes"]}
     assert classes["role"] == 28 and classes["mind map node"] == 63
-    assert [s["name"] for s in stats["sources"]][0] == "schema.ttl"
+    assert stats["sources"][0]["name"] == "schema.ttl"
     assert sum(s["triples"] for s in stats["sources"]) == stats["triples"]
 
 
 def test_list_formats_agree():
     as_json = invoke_json("list", "roles", "--track", "devops")
     assert len(as_json) == 9 and all({"iri", "label"} <= set(r) for r in as_json)
-    rows = list(csv.DictReader(io.StringIO(invoke("list", "roles", "--track", "devops", "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(invoke("list", "roles", "--track", "devops", "--format", "csv").stdout)
+        )
+    )
     assert [r["label"] for r in rows] == [r["label"] for r in as_json]
     tsv = invoke("list", "roles", "--track", "devops", "--format", "tsv").stdout.splitlines()
     assert tsv[0].split("\t") == ["label", "track", "level", "iri"] and len(tsv) == 10
@@ -44,14 +48,24 @@ def test_list_formats_agree():
 
 def test_list_accepts_singular_kind_and_level_filter():
     roles = invoke_json("list", "role", "--level", "entry")
-    assert {r["label"] for r in roles} >= {"Junior DevOps Engineer", "ML Engineer", "Junior Linux Admin"}
+    assert {r["label"] for r in roles} >= {
+        "Junior DevOps Engineer",
+        "ML Engineer",
+        "Junior Linux Admin",
+    }
     assert all(r["level"]["label"] == "Entry Level" for r in roles)
 
 
 @pytest.mark.parametrize(
     "name",
-    ["MLOps Architect", "mlops architect", "mlops-architect", "role/mlops-architect",
-     "https://w3id.org/careergraph/id/role/mlops-architect", "<https://w3id.org/careergraph/id/role/mlops-architect>"],
+    [
+        "MLOps Architect",
+        "mlops architect",
+        "mlops-architect",
+        "role/mlops-architect",
+        "https://w3id.org/careergraph/id/role/mlops-architect",
+        "<https://w3id.org/careergraph/id/role/mlops-architect>",
+    ],
 )
 def test_show_resolves_every_form_of_a_name(name):
     shown = invoke_json("show", name)
@@ -81,7 +95,10 @@ def test_search_with_no_match_exits_1():
 def test_unknown_name_lists_closest_candidates():
     result = invoke("show", "Kubernets")
     assert result.exit_code == 2
-    assert "no entity named 'Kubernets'" in result.stderr and "Kubernetes [tool/kubernetes]" in result.stderr
+    assert (
+        "no entity named 'Kubernets'" in result.stderr
+        and "Kubernetes [tool/kubernetes]" in result.stderr
+    )
     assert result.stdout == ""
 
 
@@ -125,7 +142,9 @@ def test_list_with_nothing_found_exits_1():
 def test_data_file_is_merged_and_queryable():
     shown = invoke_json("--data", str(FIXTURES / "extra-role.ttl"), "show", "cloud cost engineer")
     assert shown["label"] == "FinOps Engineer"
-    roles = invoke_json("--data", str(FIXTURES / "extra-role.ttl"), "list", "roles", "--track", "DevOps")
+    roles = invoke_json(
+        "--data", str(FIXTURES / "extra-role.ttl"), "list", "roles", "--track", "DevOps"
+    )
     assert "FinOps Engineer" in [r["label"] for r in roles]
 
 

@@ -70,8 +70,12 @@ def literals_of(rdf: rdflib.Graph, subject, depth: int = 0) -> set[str]:
         elif isinstance(o, rdflib.BNode) and depth < 3:
             values |= literals_of(rdf, o, depth + 1)
         elif isinstance(o, rdflib.URIRef) and depth == 0:
-            values |= {normalise(str(label)) for label in rdf.objects(o, rdflib.URIRef(
-                "http://www.w3.org/2004/02/skos/core#prefLabel"))}
+            values |= {
+                normalise(str(label))
+                for label in rdf.objects(
+                    o, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+                )
+            }
     return values
 
 
@@ -118,7 +122,12 @@ def test_every_line_of_the_source_is_in_the_graph(seed_lines, rdf, sections, poo
     failures = []
     for number, line in enumerate(seed_lines, start=1):
         text = line.strip()
-        if not text or text == "-" or number in NOT_FACTS or MIND_MAP_FIRST <= number <= MIND_MAP_LAST:
+        if (
+            not text
+            or text == "-"
+            or number in NOT_FACTS
+            or MIND_MAP_FIRST <= number <= MIND_MAP_LAST
+        ):
             continue
         containing = innermost(sections, number)
         assert containing, f"line {number} lies in no section: {text!r}"

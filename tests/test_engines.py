@@ -12,13 +12,24 @@ def engines():
     return CareerGraph.open(engine="oxigraph"), CareerGraph.open(engine="rdflib")
 
 
-@pytest.mark.parametrize("kind", ["roles", "skills", "tools", "trends", "certifications", "levels", "mindmap-nodes"])
+@pytest.mark.parametrize(
+    "kind", ["roles", "skills", "tools", "trends", "certifications", "levels", "mindmap-nodes"]
+)
 def test_list_agrees(engines, kind):
     fast, reference = engines
     assert fast.list(kind).to_json() == reference.list(kind).to_json()
 
 
-@pytest.mark.parametrize("name", ["MLOps Architect", "Linux Guru", "Kubernetes Ecosystem", "LPIC", "Python Expertise: Core Competency"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "MLOps Architect",
+        "Linux Guru",
+        "Kubernetes Ecosystem",
+        "LPIC",
+        "Python Expertise: Core Competency",
+    ],
+)
 def test_show_agrees(engines, name):
     fast, reference = engines
     assert fast.show(name).to_json() == reference.show(name).to_json()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import rdflib
+from conftest import FIXTURES, invoke
 from rdflib.compare import isomorphic
 
 from careergraph import CareerGraph
 from careergraph.graph.formats import FORMATS
-from conftest import FIXTURES, invoke
 
 
 @pytest.mark.parametrize("format_name", ["ttl", "nt", "jsonld", "rdfxml"])
@@ -37,7 +37,12 @@ def test_cli_export_to_stdout_and_file(tmp_path):
     stdout = invoke("export", "nt", "-o", "-")
     assert stdout.exit_code == 0 and stdout.stdout.count("\n") > 2000
     target = tmp_path / "merged.jsonld"
-    assert invoke("--data", str(FIXTURES / "extra-role.ttl"), "export", "jsonld", "-o", str(target)).exit_code == 0
+    assert (
+        invoke(
+            "--data", str(FIXTURES / "extra-role.ttl"), "export", "jsonld", "-o", str(target)
+        ).exit_code
+        == 0
+    )
     assert "FinOps Engineer" in target.read_text("utf-8")
 
 
@@ -46,7 +51,9 @@ def test_failed_export_leaves_nothing_behind(tmp_path):
     result = invoke("export", "ttl", "-o", str(missing_folder))
     assert result.exit_code == 2 and "does not exist" in result.stderr
     assert not missing_folder.parent.exists()
-    bad_data = invoke("--data", str(FIXTURES / "malformed.ttl"), "export", "ttl", "-o", str(tmp_path / "out.ttl"))
+    bad_data = invoke(
+        "--data", str(FIXTURES / "malformed.ttl"), "export", "ttl", "-o", str(tmp_path / "out.ttl")
+    )
     assert bad_data.exit_code == 2
     assert list(tmp_path.iterdir()) == []
 

@@ -30,8 +30,15 @@ def test_devops_core_skills(graph):
         "CI/CD Pipeline Expertise",
         "Monitoring and Observability",
     }
-    assert incoming(graph, "Infrastructure as Code", "cg:usedFor") == {"Terraform", "CloudFormation"}
-    assert incoming(graph, "Configuration Management", "cg:usedFor") == {"Ansible", "Chef", "Puppet"}
+    assert incoming(graph, "Infrastructure as Code", "cg:usedFor") == {
+        "Terraform",
+        "CloudFormation",
+    }
+    assert incoming(graph, "Configuration Management", "cg:usedFor") == {
+        "Ansible",
+        "Chef",
+        "Puppet",
+    }
     assert incoming(graph, "Cloud Platforms", "cg:usedFor") == {"AWS", "GCP", "Azure"}
     assert incoming(graph, "APM Tools", "cg:usedFor") == {"New Relic", "Datadog"}
     assert incoming(graph, "GitOps", "cg:usedFor") == {"ArgoCD", "Flux"}
@@ -74,7 +81,10 @@ def test_key_differences(graph):
     ]
     approaches = props(graph, "Pipeline Complexity")["cg:approach"]
     texts = {props(graph, a["iri"])["skos:definition"][0] for a in approaches}
-    assert texts == {"Linear pipelines with clear stages", "Cyclical pipelines with experimental phases"}
+    assert texts == {
+        "Linear pipelines with clear stages",
+        "Cyclical pipelines with experimental phases",
+    }
     mlops_testing = props(graph, "track-approach/testing-approach-mlops")
     assert mlops_testing["skos:definition"] == ["Data validation, model validation, A/B testing"]
     assert labels(mlops_testing["cg:track"]) == {"MLOps"}
@@ -89,8 +99,14 @@ def test_emerging_trends_and_tools(graph):
     }
     assert incoming(graph, "Platform Engineering", "cg:usedFor") == {"Backstage", "Port"}
     assert incoming(graph, "AutoML Operations", "cg:usedFor") == {"Google Cloud AutoML", "H2O.ai"}
-    assert incoming(graph, "Feature Stores", "cg:usedFor") == {"Feast", "Tecton", "AWS Feature Store"}
-    assert "Neural Architecture Search" in labels(props(graph, "AutoML Operations")["cg:hasPractice"])
+    assert incoming(graph, "Feature Stores", "cg:usedFor") == {
+        "Feast",
+        "Tecton",
+        "AWS Feature Store",
+    }
+    assert "Neural Architecture Search" in labels(
+        props(graph, "AutoML Operations")["cg:hasPractice"]
+    )
 
 
 def test_integration_points(graph):
@@ -99,7 +115,12 @@ def test_integration_points(graph):
     assert labels(k8s["cg:sharedBy"]) == {"DevOps", "MLOps"}
     assert labels(props(graph, "Jaeger")["cg:usedFor"]) == {"Tracing"}
     assert labels(props(graph, "Istio")["cg:usedFor"]) == {"Service Mesh"}
-    assert labels(props(graph, "Version Control")["cg:includes"]) == {"Git", "DVC", "MLflow", "GitOps"}
+    assert labels(props(graph, "Version Control")["cg:includes"]) == {
+        "Git",
+        "DVC",
+        "MLflow",
+        "GitOps",
+    }
     assert labels(props(graph, "CI/CD Systems")["cg:includes"]) == {
         "Jenkins",
         "GitHub Actions",
@@ -111,12 +132,28 @@ def test_integration_points(graph):
 @pytest.mark.parametrize(
     ("track", "level", "roles"),
     [
-        ("DevOps", "Entry Level", ["Build Engineer", "Cloud Support Engineer", "Junior DevOps Engineer"]),
-        ("DevOps", "Mid Level", ["DevOps Engineer", "Platform Engineer", "Site Reliability Engineer"]),
-        ("DevOps", "Senior Level", ["DevOps Architect", "Infrastructure Architect", "Platform Engineering Lead"]),
+        (
+            "DevOps",
+            "Entry Level",
+            ["Build Engineer", "Cloud Support Engineer", "Junior DevOps Engineer"],
+        ),
+        (
+            "DevOps",
+            "Mid Level",
+            ["DevOps Engineer", "Platform Engineer", "Site Reliability Engineer"],
+        ),
+        (
+            "DevOps",
+            "Senior Level",
+            ["DevOps Architect", "Infrastructure Architect", "Platform Engineering Lead"],
+        ),
         ("MLOps", "Entry Level", ["Data Engineer", "ML Engineer", "MLOps Engineer"]),
         ("MLOps", "Mid Level", ["ML Platform Engineer", "MLOps Specialist", "Senior ML Engineer"]),
-        ("MLOps", "Senior Level", ["AI Infrastructure Lead", "ML Platform Architect", "MLOps Architect"]),
+        (
+            "MLOps",
+            "Senior Level",
+            ["AI Infrastructure Lead", "ML Platform Architect", "MLOps Architect"],
+        ),
     ],
 )
 def test_career_paths(graph, track, level, roles):
@@ -173,7 +210,9 @@ def test_linux_python_role_salaries(graph, role, expected):
 
 
 def test_focused_roles_specialise_their_general_role(graph):
-    assert labels(props(graph, "DevOps Engineer (Linux-focused)")["cg:specialises"]) == {"DevOps Engineer"}
+    assert labels(props(graph, "DevOps Engineer (Linux-focused)")["cg:specialises"]) == {
+        "DevOps Engineer"
+    }
     assert labels(props(graph, "ML Engineer (Python-focused)")["cg:specialises"]) == {"ML Engineer"}
 
 
@@ -240,7 +279,11 @@ def test_mind_map_pros_and_cons(graph):
         "Package Management",
     }
     assert incoming(graph, "Shell Scripting", "cg:usedFor") == {"Bash", "Awk", "Sed"}
-    assert incoming(graph, "Data Science Tools", "cg:usedFor") == {"NumPy", "Pandas", "Scikit-learn"}
+    assert incoming(graph, "Data Science Tools", "cg:usedFor") == {
+        "NumPy",
+        "Pandas",
+        "Scikit-learn",
+    }
 
 
 def price(graph: CareerGraph, certification: str) -> dict:
@@ -338,7 +381,11 @@ def test_growth_areas(graph):
 
 def test_roi_accelerators(graph):
     linux_factors = {e["iri"] for e in props(graph, "Linux Expertise")["cg:roiFactor"]}
-    boosters = {i.entity.label for i in graph.list("short-term-roi-boosters").items if i.entity.iri in linux_factors}
+    boosters = {
+        i.entity.label
+        for i in graph.list("short-term-roi-boosters").items
+        if i.entity.iri in linux_factors
+    }
     assert boosters == {
         "Cloud certification combinations (AWS+Linux)",
         "Security specializations",
@@ -347,7 +394,9 @@ def test_roi_accelerators(graph):
     }
     python_factors = {e["iri"] for e in props(graph, "Python Expertise")["cg:roiFactor"]}
     multipliers = {
-        i.entity.label for i in graph.list("long-term-value-multipliers").items if i.entity.iri in python_factors
+        i.entity.label
+        for i in graph.list("long-term-value-multipliers").items
+        if i.entity.iri in python_factors
     }
     assert multipliers == {
         "Full-stack capabilities",

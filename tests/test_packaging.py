@@ -17,7 +17,18 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
@@ -42,7 +53,17 @@ def test_wheel_carries_the_ontology(wheel):
 def test_installed_wheel_runs_from_any_directory(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
@@ -51,9 +72,18 @@ def test_installed_wheel_runs_from_any_directory(wheel, tmp_path):
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
-        [sys.executable, "-c", "import careergraph, sys; print(careergraph.__file__); "
-         "from careergraph.cli import main; sys.argv=['careergraph','stats','--format','json']; main()"],
-        capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import careergraph, sys; print(careergraph.__file__); "
+            "from careergraph.cli import main; "
+            "sys.argv = ['careergraph', 'stats', '--format', 'json']; main()",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith(str(target))
@@ -63,7 +93,9 @@ def test_installed_wheel_runs_from_any_directory(wheel, tmp_path):
 def test_start_up_does_not_import_heavy_libraries():
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "careergraph", "--version"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}

@@ -68,7 +68,21 @@ def test_level_schemes_are_kept_apart(graph):
     schemes = {}
     for item in graph.list("levels").items:
         props = graph.show(item.entity.iri).to_json()["properties"]
-        schemes.setdefault(props["skos:inScheme"][0]["label"], []).append((props["cg:rank"][0], item.entity.label))
-    assert [label for _, label in sorted(schemes["Career-path levels"])] == ["Entry Level", "Mid Level", "Senior Level"]
-    assert [label for _, label in sorted(schemes["Salary-band levels"])] == ["Junior", "Mid-Level", "Senior", "Architect"]
-    assert [label for _, label in sorted(schemes["Expertise levels"])] == ["Core Competency", "Guru Level"]
+        schemes.setdefault(props["skos:inScheme"][0]["label"], []).append(
+            (props["cg:rank"][0], item.entity.label)
+        )
+    assert [label for _, label in sorted(schemes["Career-path levels"])] == [
+        "Entry Level",
+        "Mid Level",
+        "Senior Level",
+    ]
+    assert [label for _, label in sorted(schemes["Salary-band levels"])] == [
+        "Junior",
+        "Mid-Level",
+        "Senior",
+        "Architect",
+    ]
+    assert [label for _, label in sorted(schemes["Expertise levels"])] == [
+        "Core Competency",
+        "Guru Level",
+    ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES, invoke
 
 
@@ -23,10 +22,25 @@ def test_builtin_graph_conforms_on_the_reference_engine():
     ("fixture", "focus", "path", "message"),
     [
         ("role-without-track-and-level", "Drifter", "cg:track", "a role needs a track"),
-        ("role-without-track-and-level", "Drifter", "cg:level", "a role needs exactly one career level"),
-        ("salary-min-above-max", "Upside-down salary", "schema:minValue", "no greater than its schema:maxValue"),
+        (
+            "role-without-track-and-level",
+            "Drifter",
+            "cg:level",
+            "a role needs exactly one career level",
+        ),
+        (
+            "salary-min-above-max",
+            "Upside-down salary",
+            "schema:minValue",
+            "no greater than its schema:maxValue",
+        ),
         ("salary-min-above-max", "Upside-down salary", "schema:currency", "currency code"),
-        ("certification-without-price", "Free Lunch", "schema:offers", "a certification needs a price"),
+        (
+            "certification-without-price",
+            "Free Lunch",
+            "schema:offers",
+            "a certification needs a price",
+        ),
         ("tool-without-label-or-source", "nameless", None, "has no label"),
         ("tool-without-label-or-source", "nameless", None, "has no source"),
     ],
