@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
-from careergraph.errors import DataFileError, NotFoundError
+from careergraph.errors import BadInputError, NotFoundError
 from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
@@ -171,7 +171,7 @@ class CareerGraph:
         """The whole graph as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml``."""
         chosen = format_named(rdf_format) if isinstance(rdf_format, str) else rdf_format
         if not chosen.writable:
-            raise DataFileError(chosen.name, "careergraph reads this format but does not write it")
+            raise BadInputError(f"careergraph reads {chosen.name} but does not write it")
         return self.store.serialize(chosen, self._prefixes())
 
     # ---- helpers ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from careergraph.errors import BadInputError, DataFileError
@@ -266,8 +266,3 @@ def _first_line(error: Exception) -> str:
     text = " ".join(str(error).split("\n")[:3]).strip()
     text = re.sub(r"^at line \d+ of <[^>]*>:\s*", "", text)
     return (text or type(error).__name__)[:300]
-
-
-def triples_to_rows(triples: Iterable[Triple]) -> list[Row]:
-    """Triples as rows with the variables s, p and o."""
-    return [{"s": s, "p": p, "o": o} for s, p, o in triples]
