@@ -160,3 +160,10 @@ def test_real_process_reports_errors_without_traceback(tmp_path):
     bad = run_process("--data", str(FIXTURES / "malformed.ttl"), "stats", cwd=tmp_path)
     assert bad.returncode == 2
     assert bad.stderr.startswith("careergraph: error:") and "Traceback" not in bad.stderr
+
+
+def test_debug_flag_shows_the_traceback():
+    from careergraph.errors import DataFileError
+
+    with pytest.raises(DataFileError):
+        invoke("--debug", "--data", str(FIXTURES / "malformed.ttl"), "stats")

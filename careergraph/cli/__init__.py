@@ -20,11 +20,10 @@ class CareerGraphGroup(click.Group):
     status, never a traceback (unless --debug)."""
 
     def invoke(self, ctx: click.Context) -> object:
-        debug = "--debug" in sys.argv or os.environ.get("CAREERGRAPH_DEBUG") == "1"
         try:
             return super().invoke(ctx)
         except CareerGraphError as error:
-            if debug:
+            if _debug(ctx):
                 raise
             click.echo(f"careergraph: error: {error}", err=True)
             ctx.exit(error.exit_code)
@@ -35,7 +34,7 @@ class CareerGraphGroup(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(1)
         except Exception as error:
-            if debug:
+            if _debug(ctx):
                 raise
             click.echo(
                 f"careergraph: internal error: {type(error).__name__}: {error} "
@@ -43,6 +42,10 @@ class CareerGraphGroup(click.Group):
                 err=True,
             )
             ctx.exit(70)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return getattr(ctx.obj, "debug", False) or os.environ.get("CAREERGRAPH_DEBUG") == "1"
 
 
 @click.group(cls=CareerGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
