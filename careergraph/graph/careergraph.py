@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +22,7 @@ from careergraph.graph.results import (
     Stats,
 )
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
-from careergraph.graph.sparql import internal_query
+from careergraph.graph.sparql import internal_query, values_of
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import CG, ID, PREFIXES, RDF, compact
@@ -105,7 +104,7 @@ class CareerGraph:
                 internal_query("instances"), {"class": IRI(wanted.class_iri)}
             )
         }
-        tracks, levels = self._values_of(CG + "track"), self._values_of(CG + "level")
+        tracks, levels = values_of(self.store, CG + "track"), values_of(self.store, CG + "level")
         if track is not None:
             track_iri = self.resolve(track, "track").iri
             members = {iri for iri in members if track_iri in tracks.get(iri, ())}
@@ -185,13 +184,6 @@ class CareerGraph:
 
     def _predicate(self, iri: str) -> Entity:
         return Entity(self._vocabulary_labels.get(iri, compact(iri)), iri)
-
-    def _values_of(self, property_iri: str) -> dict[str, set[str]]:
-        values: dict[str, set[str]] = defaultdict(set)
-        for row in self.store.select(internal_query("values-of"), {"property": IRI(property_iri)}):
-            if isinstance(row["value"], IRI):
-                values[row["entity"].value].add(row["value"].value)
-        return values
 
     def _statements(self, subject: Term, depth: int) -> tuple[Statement, ...]:
         statements = [

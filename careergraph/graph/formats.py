@@ -16,7 +16,6 @@ class RdfFormat:
 
     name: str
     extensions: tuple[str, ...]
-    media_type: str
     oxigraph: str | None  # attribute name on pyoxigraph.RdfFormat, if pyoxigraph handles it
     rdflib: str | None  # rdflib parser/serializer name
     writable: bool = True
@@ -25,15 +24,15 @@ class RdfFormat:
 FORMATS: dict[str, RdfFormat] = {
     f.name: f
     for f in (
-        RdfFormat("ttl", (".ttl", ".turtle"), "text/turtle", "TURTLE", "turtle"),
-        RdfFormat("nt", (".nt", ".ntriples"), "application/n-triples", "N_TRIPLES", "nt"),
-        RdfFormat("jsonld", (".jsonld", ".json"), "application/ld+json", "JSON_LD", "json-ld"),
-        RdfFormat("rdfxml", (".rdf", ".owl", ".xml"), "application/rdf+xml", "RDF_XML", "xml"),
-        RdfFormat("nq", (".nq", ".nquads"), "application/n-quads", "N_QUADS", "nquads", False),
-        RdfFormat("trig", (".trig",), "application/trig", "TRIG", "trig", False),
-        RdfFormat("n3", (".n3",), "text/n3", "N3", "n3", False),
-        RdfFormat("trix", (".trix",), "application/trix", None, "trix", False),
-        RdfFormat("hext", (".hext",), "application/x-ndjson", None, "hext", False),
+        RdfFormat("ttl", (".ttl", ".turtle"), "TURTLE", "turtle"),
+        RdfFormat("nt", (".nt", ".ntriples"), "N_TRIPLES", "nt"),
+        RdfFormat("jsonld", (".jsonld", ".json"), "JSON_LD", "json-ld"),
+        RdfFormat("rdfxml", (".rdf", ".owl", ".xml"), "RDF_XML", "xml"),
+        RdfFormat("nq", (".nq", ".nquads"), "N_QUADS", "nquads", False),
+        RdfFormat("trig", (".trig",), "TRIG", "trig", False),
+        RdfFormat("n3", (".n3",), "N3", "n3", False),
+        RdfFormat("trix", (".trix",), None, "trix", False),
+        RdfFormat("hext", (".hext",), None, "hext", False),
     )
 }
 

@@ -69,7 +69,6 @@ KINDS: tuple[Kind, ...] = tuple(
 )
 
 _BY_NAME = {name: kind for kind in KINDS for name in (kind.name, kind.plural)}
-_BY_CLASS = {kind.class_iri: kind for kind in KINDS}
 
 
 def kind_named(name: str) -> Kind:
@@ -89,8 +88,3 @@ def kind_of(types: set[str]) -> str | None:
         if kind.class_iri in types:
             return kind.name
     return None
-
-
-def kind_for_class(class_iri: str) -> Kind | None:
-    """The kind whose class is ``class_iri``, if any."""
-    return _BY_CLASS.get(class_iri)

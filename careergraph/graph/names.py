@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from careergraph.errors import AmbiguousNameError, UnknownNameError
 from careergraph.graph.kinds import Kind, kind_of
 from careergraph.graph.results import Entity, SearchHit
-from careergraph.graph.sparql import internal_query
+from careergraph.graph.sparql import internal_query, values_of
 from careergraph.graph.store import Store
 from careergraph.graph.terms import IRI, Literal
 from careergraph.namespaces import ID, RDFS, expand
 
-_TIERS = {1: "preferred label", 2: "alternative label", 3: "label"}
+# Name tiers, in resolution order: 1 skos:prefLabel, 2 skos:altLabel, 3 rdfs:label.
+_TIERS = (1, 2, 3)
 _DISPLAY_RANK = {1: 0, 3: 1, 2: 2}
 
 
@@ -135,10 +136,14 @@ class NameIndex:
         by_tier: dict[int, set[str]] = defaultdict(set)
         for tier, entity_iri, _ in self.names.get(normalise(name), ()):
             by_tier[tier].add(entity_iri)
-        for tier in sorted(_TIERS):
+        for tier in _TIERS:
             yield by_tier[tier]
         wanted = normalise(name)
-        yield {iri for iri in self.labels if normalise(slug_of(iri)) == wanted}
+        yield {
+            iri
+            for iri in self.labels.keys() | self.types.keys()
+            if normalise(slug_of(iri)) == wanted
+        }
 
     def _rank(self, wanted: str, fits) -> list[SearchHit]:
         best: dict[str, SearchHit] = {}
@@ -173,10 +178,7 @@ def _score(wanted: str, words: list[str], key: str) -> float:
 
 
 def _superclasses(store: Store) -> dict[str, set[str]]:
-    parents: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(internal_query("values-of"), {"property": IRI(RDFS + "subClassOf")}):
-        if isinstance(row["value"], IRI):
-            parents[row["entity"].value].add(row["value"].value)
+    parents = values_of(store, RDFS + "subClassOf")
     closure: dict[str, set[str]] = {}
     for cls in parents:
         seen: set[str] = set()

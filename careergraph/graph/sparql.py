@@ -1,10 +1,25 @@
 """The SPARQL queries the library itself runs, kept as .rq files beside this module."""
 
+from __future__ import annotations
+
+from collections import defaultdict
 from functools import cache
 from importlib import resources
+
+from careergraph.graph.store import Store
+from careergraph.graph.terms import IRI
 
 
 @cache
 def internal_query(name: str) -> str:
     """The text of ``graph/queries/<name>.rq``."""
     return (resources.files("careergraph.graph") / "queries" / f"{name}.rq").read_text("utf-8")
+
+
+def values_of(store: Store, property_iri: str) -> dict[str, set[str]]:
+    """For every subject with ``property_iri``, the IRIs it points to with it."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(internal_query("values-of"), {"property": IRI(property_iri)}):
+        if isinstance(row["value"], IRI):
+            values[row["entity"].value].add(row["value"].value)
+    return values
