@@ -49,6 +49,22 @@ class AmbiguousNameError(BadInputError):
         )
 
 
+class QuerySyntaxError(BadInputError):
+    """A SPARQL query that does not parse: why, and where (line and column from 1)."""
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None):
+        self.reason, self.line, self.column = reason, line, column
+        super().__init__(reason)
+
+
+class QueryTimeoutError(BadInputError):
+    """A query still running when its time ran out (``--timeout``)."""
+
+
+class EndpointError(BadInputError):
+    """A SPARQL endpoint that cannot be reached or does not answer as SPARQL 1.1 says."""
+
+
 class NotFoundError(CareerGraphError):
     """The command ran but found nothing to report."""
 

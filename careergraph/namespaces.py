@@ -4,6 +4,8 @@ Plain strings, so that importing them costs nothing; ``PREFIXES`` is the one pre
 for SPARQL, Turtle output and compact names in results.
 """
 
+from collections.abc import Mapping
+
 CG = "https://w3id.org/careergraph/ontology#"
 ID = "https://w3id.org/careergraph/id/"
 ONTOLOGY = "https://w3id.org/careergraph/ontology"
@@ -33,14 +35,53 @@ PREFIXES: dict[str, str] = {
     "dcterms": DCTERMS,
 }
 
+# The kinds of careergraph id (https://w3id.org/careergraph/id/<kind>/<slug>): each is also a
+# predeclared prefix in queries and in Turtle output (role:mlops-architect).
+ID_KINDS = [
+    "band-level",
+    "certification",
+    "con",
+    "demand-level",
+    "expertise-level",
+    "growth-area",
+    "integration-point",
+    "key-difference",
+    "level",
+    "mindmap",
+    "mindmap-node",
+    "practice",
+    "pro",
+    "role",
+    "roi-factor",
+    "salary-band",
+    "salary-range",
+    "scheme",
+    "section",
+    "sector",
+    "sector-demand",
+    "skill",
+    "source",
+    "strength",
+    "synergy",
+    "time-investment",
+    "tool",
+    "tool-category",
+    "track",
+    "track-approach",
+    "transition",
+    "trend",
+]
+ID_PREFIXES: dict[str, str] = {kind: f"{ID}{kind}/" for kind in ID_KINDS}
 
-def compact(iri: str) -> str:
-    """Return ``prefix:local`` for an IRI in a known namespace, else the IRI itself.
+
+def compact(iri: str, prefixes: Mapping[str, str] | None = None) -> str:
+    """Return ``prefix:local`` for an IRI in a known namespace (``PREFIXES``, or the given
+    ``prefixes``), else the IRI itself.
 
     >>> compact("https://w3id.org/careergraph/ontology#Role")
     'cg:Role'
     """
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in (prefixes or PREFIXES).items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace) :]}"
     return iri

@@ -80,5 +80,7 @@ ROW_FORMATS = tuple(RENDERERS)
 
 
 def render(result: Result, format_name: str) -> str:
-    """Render ``result`` in the named format."""
-    return RENDERERS[format_name](result)
+    """Render ``result`` in the named format: the result's own renderer for formats that a
+    standard fixes (``renderers``, such as the W3C SPARQL results), else the generic one."""
+    own = getattr(result, "renderers", {})
+    return (own.get(format_name) or RENDERERS[format_name])(result)

@@ -67,10 +67,30 @@ def _debug(ctx: click.Context) -> bool:
     show_default=True,
     help="Query engine: oxigraph (fast) or rdflib (the reference).",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run against a remote SPARQL 1.1 endpoint (Fuseki, GraphDB, Virtuoso, Oxigraph "
+    "server...) instead of the local graph, e.g. http://localhost:7878/query.",
+)
+@click.option(
+    "--timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Give up on a query (and on an endpoint's answer) after this long; 0 for no limit.",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.pass_context
 def cli(
-    ctx: click.Context, data: tuple[str, ...], no_builtin: bool, engine: str, debug: bool
+    ctx: click.Context,
+    data: tuple[str, ...],
+    no_builtin: bool,
+    engine: str,
+    endpoint: str | None,
+    timeout: float,
+    debug: bool,
 ) -> None:
     """Explore technical careers as a knowledge graph: roles, skills, tools, levels, tracks
     and trends, with salaries, certifications and where each fact comes from.
@@ -82,14 +102,23 @@ def cli(
       careergraph show "MLOps Architect"
       careergraph search kubernetes
       careergraph --data mine.ttl validate
+      careergraph query -n salary-bands -p track=MLOps
+      careergraph --endpoint http://localhost:7878/query list roles
     """
-    ctx.obj = Settings(data=data, builtin=not no_builtin, engine=engine, debug=debug)
+    ctx.obj = Settings(
+        data=data,
+        builtin=not no_builtin,
+        engine=engine,
+        endpoint=endpoint,
+        timeout=timeout or None,
+        debug=debug,
+    )
 
 
 def _register() -> None:
-    from careergraph.cli import explore, export, validate
+    from careergraph.cli import explore, export, query, validate
 
-    for module in (explore, export, validate):
+    for module in (explore, export, query, validate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

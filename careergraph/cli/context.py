@@ -21,15 +21,26 @@ class Settings:
     data: tuple[str, ...] = ()
     builtin: bool = True
     engine: str = "oxigraph"
+    endpoint: str | None = None
+    timeout: float | None = None
     debug: bool = False
     _graph: CareerGraph | None = field(default=None, repr=False)
 
     def graph(self, extra: tuple[str, ...] = ()) -> CareerGraph:
-        """The graph of the built-in data (unless --no-builtin), --data and ``extra`` files."""
+        """The graph of the built-in data (unless --no-builtin), --data and ``extra`` files,
+        or the one behind --endpoint."""
         if self._graph is None:
             from careergraph.graph.careergraph import CareerGraph
 
             files = self.data + extra
+            if self.endpoint is not None:
+                if files or not self.builtin:
+                    raise BadInputError(
+                        "--endpoint queries the remote graph: --data, --no-builtin and files "
+                        "to add do not apply"
+                    )
+                self._graph = CareerGraph.connect(self.endpoint, timeout=self.timeout)
+                return self._graph
             if not self.builtin and not files:
                 raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")
             self._graph = CareerGraph.open(files, builtin=self.builtin, engine=self.engine)

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
-from careergraph.errors import BadInputError, NotFoundError
+from careergraph.errors import (
+    BadInputError,
+    NotFoundError,
+    QuerySyntaxError,
+    UnknownNameError,
+)
+from careergraph.graph.catalogue import catalogue
 from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
+from careergraph.graph.querytext import (
+    analyse,
+    bind,
+    located,
+    undeclared_prefixes,
+    with_prefixes,
+)
 from careergraph.graph.results import (
     Entity,
     EntityDetails,
@@ -17,17 +31,20 @@ from careergraph.graph.results import (
     ListedEntity,
     LiteralValue,
     Node,
+    QueryResult,
     SearchResults,
     Statement,
     Stats,
 )
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.sparql import internal_query, values_of
-from careergraph.graph.store import Store, open_store
+from careergraph.graph.store import Store, check_query_syntax, open_store
 from careergraph.graph.terms import IRI, BlankNode, Literal, Term
-from careergraph.namespaces import CG, ID, PREFIXES, RDF, compact
+from careergraph.namespaces import CG, ID_PREFIXES, PREFIXES, RDF, XSD, compact
 
 _MAX_NESTING = 4
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
 
 class CareerGraph:
@@ -58,6 +75,31 @@ class CareerGraph:
         store = open_store(engine)
         sources = (builtin_sources() if builtin else []) + [file_source(p) for p in data]
         return cls(store, [(source, load_source(store, source)) for source in sources])
+
+    @classmethod
+    def connect(
+        cls, url: str, *, timeout: float | None = 60.0, update_url: str | None = None
+    ) -> CareerGraph:
+        """The graph held by a remote SPARQL 1.1 endpoint (queried, never loaded locally).
+
+        >>> CareerGraph.connect("http://localhost:7878/query").engine
+        'endpoint'
+        """
+        from careergraph.graph.endpoint import EndpointStore
+
+        store = EndpointStore(url, timeout=timeout, update_url=update_url)
+        return cls(store)
+
+    def reasoned(self, profile: str) -> CareerGraph:
+        """A copy of this graph with what the ontology implies materialised (``rdfs`` or
+        ``owlrl``): see :mod:`careergraph.graph.reasoning`."""
+        from careergraph.graph.reasoning import materialise
+
+        if self.engine == "endpoint":
+            raise BadInputError(
+                "--reason works on the local graph; a remote endpoint does its own reasoning"
+            )
+        return CareerGraph(materialise(self.store, profile), self.sources)
 
     @property
     def engine(self) -> str:
@@ -91,8 +133,11 @@ class CareerGraph:
             for row in self.store.select(internal_query("class-counts"))
             if isinstance(row["class"], IRI)
         )
+        triples = len(self.store)
         sources = tuple((source.name, added) for source, added in self.sources)
-        return Stats(self.engine, len(self.store), sources, classes)
+        if self.engine == "endpoint":
+            sources = ((self.store.location, triples),)
+        return Stats(self.engine, triples, sources, classes)
 
     def list(self, kind: str, track: str | None = None, level: str | None = None) -> EntityList:
         """The entities of ``kind`` (``roles``, ``skills``...), optionally of one track and
@@ -166,14 +211,122 @@ class CareerGraph:
             raise NotFoundError(f"nothing matches {text!r}")
         return SearchResults(text, tuple(hits))
 
+    def query(
+        self,
+        text: str,
+        parameters: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). The usual prefixes
+        (``cg``, ``rdfs``, ``skos``, ``schema``...) are predeclared, and so is one per kind
+        of careergraph id (``role:``, ``skill:``, ``tool:``...).
+
+        ``parameters`` bind query variables by name: a value that names an entity binds as
+        its IRI, a number as a number, anything else as a string. SPARQL Update is refused.
+
+        >>> graph = CareerGraph.open()
+        >>> graph.query("SELECT ?l WHERE { ?r cg:track ?t ; skos:prefLabel ?l } ORDER BY ?l",
+        ...             {"t": "MLOps"}).table()[1][0]
+        ('AI Infrastructure Lead',)
+        """
+        bindings = {name: self._parameter_term(value) for name, value in (parameters or {}).items()}
+        return self._answer(text, bindings, timeout)
+
+    def named_query(
+        self,
+        name: str,
+        parameters: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a query of the catalogue (``careergraph queries``) with its parameters; those
+        not given take their defaults, optional ones stay unbound."""
+        named = catalogue().get(name)
+        values = {p.name: p.default for p in named.parameters if p.default is not None}
+        for key in parameters or {}:
+            named.parameter(key)
+        values.update(parameters or {})
+        missing = [p.name for p in named.parameters if p.required and p.name not in values]
+        if missing:
+            raise BadInputError(f"the query {name!r} needs -p {missing[0]}=VALUE")
+        bindings = {
+            key: self._parameter_term(value, named.parameter(key).type)
+            for key, value in values.items()
+            if value is not None
+        }
+        return self._answer(named.text, bindings, timeout)
+
+    def update(self, text: str, timeout: float | None = None) -> None:
+        """Run a SPARQL Update on a remote endpoint; a local graph refuses it."""
+        full = with_prefixes(text, self.prefixes)
+        if analyse(full).form != "update":
+            raise BadInputError("this is not a SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)")
+        self.store.update(full, timeout)  # the endpoint judges the syntax of updates
+
     def serialize(self, rdf_format: str | RdfFormat) -> bytes:
         """The whole graph as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml``."""
         chosen = format_named(rdf_format) if isinstance(rdf_format, str) else rdf_format
         if not chosen.writable:
             raise BadInputError(f"careergraph reads {chosen.name} but does not write it")
-        return self.store.serialize(chosen, self._prefixes())
+        return self.store.serialize(chosen, self.prefixes)
 
     # ---- helpers ------------------------------------------------------------------------
+
+    def _answer(
+        self, text: str, bindings: Mapping[str, Term], timeout: float | None
+    ) -> QueryResult:
+        full = with_prefixes(text, self.prefixes)
+        query = analyse(full)
+        if query.form == "update":
+            raise BadInputError(
+                "SPARQL Update is refused: queries are read-only "
+                "(careergraph query --allow-update applies updates to an --endpoint only)"
+            )
+        self._check_syntax(full, text)
+        for name in bindings:
+            if name not in query.variables:
+                raise BadInputError(f"-p {name}: the query has no variable ?{name}")
+        answer = self.store.query(bind(full, bindings), timeout)
+        return QueryResult(answer, self.prefixes)
+
+    @staticmethod
+    def _check_syntax(full: str, text: str) -> None:
+        """Raise QuerySyntaxError with the line, column and text of the fault in ``text``."""
+        try:
+            check_query_syntax(full)
+        except QuerySyntaxError as error:
+            where = located(error.line, error.column, text)
+            reason = error.reason
+            if unknown := undeclared_prefixes(full):
+                reason = f"unknown prefix {unknown[0]}: (declare it with PREFIX)"
+            raise QuerySyntaxError(
+                f"SPARQL syntax error, {where}: {reason}", error.line, error.column
+            ) from None
+
+    def _parameter_term(self, value: str, kind: str | None = None) -> Term:
+        """The term a parameter value binds as (see :meth:`query`)."""
+        if kind in ("number", "integer"):
+            if _INTEGER.fullmatch(value):
+                return Literal(value, XSD + "integer")
+            if kind == "number" and _DECIMAL.fullmatch(value):
+                return Literal(value, XSD + "decimal")
+            raise BadInputError(
+                f"{value!r} is not {'a number' if kind == 'number' else 'an integer'}"
+            )
+        if kind == "text":
+            return Literal(value)
+        if kind is not None:
+            return IRI(self.resolve(value, None if kind == "entity" else kind).iri)
+        if value.startswith("<") and value.endswith(">"):
+            return IRI(value[1:-1])
+        try:
+            return IRI(self.resolve(value).iri)
+        except UnknownNameError:  # not a name: a literal (an ambiguous name is an error)
+            pass
+        if _INTEGER.fullmatch(value):
+            return Literal(value, XSD + "integer")
+        if _DECIMAL.fullmatch(value):
+            return Literal(value, XSD + "decimal")
+        return Literal(value)
 
     @cached_property
     def _vocabulary_labels(self) -> dict[str, str]:
@@ -202,15 +355,10 @@ class CareerGraph:
             return LiteralValue(str(term))
         return self.names.entity(term.value)
 
-    def _prefixes(self) -> dict[str, str]:
+    @property
+    def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
-        prefixes = dict(PREFIXES)
-        for iri in self.names.labels:
-            if iri.startswith(ID):
-                kind = iri[len(ID) :].partition("/")[0]
-                if kind.replace("-", "").isalnum() and kind[0].isalpha() and kind not in prefixes:
-                    prefixes[kind] = f"{ID}{kind}/"
-        return prefixes
+        return {**PREFIXES, **ID_PREFIXES}
 
 
 def _statement_order(statement: Statement) -> tuple[str, str]:

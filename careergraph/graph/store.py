@@ -4,20 +4,22 @@ Domain code runs SPARQL and reads triples through :class:`Store` and never touch
 pyoxigraph itself. ``oxigraph`` (pyoxigraph) is the default engine: fast to load and to query.
 ``rdflib`` is the reference engine that must give the same answers.
 
-Values reach a query by binding (``bindings``), never by formatting text into it. pyoxigraph
-applies a binding as a join on the query's solutions, so a bound variable must occur in a
-triple pattern and in the SELECT clause; the internal queries follow that rule.
+Values reach a query by binding (``bindings``), never by formatting text into it: see
+:mod:`careergraph.graph.querytext`, which gives every engine the same binding semantics.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from careergraph.errors import BadInputError, DataFileError
+from careergraph.errors import BadInputError, DataFileError, QuerySyntaxError, QueryTimeoutError
 from careergraph.graph.formats import FORMATS, RdfFormat
+from careergraph.graph.querytext import analyse, bind
 from careergraph.graph.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import RDF, XSD
 
@@ -31,10 +33,23 @@ Triple = tuple[Term, Term, Term]
 _PLAIN_DATATYPES = {XSD + "string", RDF + "langString"}
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a SPARQL query returned, whatever the engine: solutions for SELECT, a boolean for
+    ASK, triples for CONSTRUCT and DESCRIBE."""
+
+    form: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    boolean: bool | None = None
+    triples: tuple[Triple, ...] = ()
+
+
 class Store(ABC):
     """An RDF graph that can be loaded, queried with SPARQL and serialised."""
 
     engine: str
+    location: str = "memory"
 
     @abstractmethod
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
@@ -44,9 +59,43 @@ class Store(ABC):
         the graph is then unchanged.
         """
 
-    @abstractmethod
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
         """Run a SELECT query; each row maps variable names to the terms bound to them."""
+        return list(self._run(bind(query, bindings)).rows)
+
+    def query(self, text: str, timeout: float | None = None) -> Answer:
+        """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE), giving up after
+        ``timeout`` seconds with :class:`QueryTimeoutError`.
+
+        A local query that times out is abandoned, not killed: its thread runs on in the
+        background until it ends (the command line exits at once).
+        """
+        if not timeout:
+            return self._run(text)
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["answer"] = self._run(text)
+            except BaseException as error:
+                outcome["error"] = error
+
+        worker = threading.Thread(target=work, name="careergraph-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise QueryTimeoutError(f"the query was still running after {timeout:g} s (--timeout)")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["answer"]
+
+    def update(self, text: str, timeout: float | None = None) -> None:
+        """Run a SPARQL Update. Local stores are read-only: only an endpoint takes updates."""
+        raise BadInputError("the local graph is read-only: SPARQL Update needs --endpoint")
+
+    @abstractmethod
+    def _run(self, text: str) -> Answer:
+        """Run one query, all solutions read; syntax errors raise QuerySyntaxError."""
 
     @abstractmethod
     def triples(self, subject: Term | None = None) -> Iterator[Triple]:
@@ -106,14 +155,28 @@ class OxigraphStore(Store):
             raise DataFileError(source, str(error)) from None
         return len(self._store) - before
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        substitutions = {self._ox.Variable(k): self._to_ox(v) for k, v in (bindings or {}).items()}
-        solutions = self._store.query(query, substitutions=substitutions or None)
-        names = [variable.value for variable in solutions.variables]
-        return [
-            {name: _from_ox(term) for name in names if (term := solution[name]) is not None}
-            for solution in solutions
-        ]
+    def _run(self, text: str) -> Answer:
+        try:
+            result = self._store.query(text)
+            kind = type(result).__name__
+            if kind == "QueryBoolean":
+                return Answer("ask", boolean=bool(result))
+            if kind == "QueryTriples":
+                triples = tuple(
+                    (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result
+                )
+                return Answer(_graph_form(text), triples=triples)
+            names = tuple(variable.value for variable in result.variables)
+            rows = tuple(
+                {name: _from_ox(term) for name in names if (term := solution[name]) is not None}
+                for solution in result
+            )
+            return Answer("select", names, rows)
+        except SyntaxError:
+            check_query_syntax(text)
+            raise
+        except (ValueError, OSError, RuntimeError) as error:
+            raise BadInputError(f"the query failed: {error}") from None
 
     def triples(self, subject: Term | None = None) -> Iterator[Triple]:
         ox_subject = self._to_ox(subject) if subject is not None else None
@@ -142,6 +205,44 @@ class OxigraphStore(Store):
         if term.datatype:
             return self._ox.Literal(term.value, datatype=self._ox.NamedNode(term.datatype))
         return self._ox.Literal(term.value)
+
+
+def check_query_syntax(text: str) -> None:
+    """Raise QuerySyntaxError, with the line and column of the fault, if ``text`` is not a
+    SPARQL query.
+
+    pyoxigraph parses it (without running it) and says what it expected; its positions point
+    past the fault, so rdflib's parser, which stops at the clause that fails, places it.
+    """
+    import pyoxigraph
+
+    try:
+        pyoxigraph.Store().query(text)
+    except SyntaxError as error:
+        found = re.match(r"error at (\d+):(\d+): (.*)", str(error), re.DOTALL)
+        if not found:
+            raise QuerySyntaxError(str(error)) from None
+        reason = " ".join(found.group(3).split())
+        if len(reason) > 160:
+            reason = reason[:157] + "..."
+        line, column = _rdflib_fault(text) or (int(found.group(1)), int(found.group(2)))
+        raise QuerySyntaxError(reason, line, column) from None
+
+
+def _rdflib_fault(text: str) -> tuple[int, int] | None:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except Exception as error:  # pyparsing's ParseException, and anything else it raises
+        line, column = getattr(error, "lineno", None), getattr(error, "col", None)
+        if isinstance(line, int) and isinstance(column, int):
+            return line, column
+    return None
+
+
+def _graph_form(text: str) -> str:
+    return "describe" if analyse(text).form == "describe" else "construct"
 
 
 def _from_ox(term: Any) -> Term:
@@ -184,20 +285,25 @@ class RdflibStore(Store):
         self._graph += parsed
         return len(self._graph) - before
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        init = {k: self._to_rdflib(v) for k, v in (bindings or {}).items()}
-        result = self._graph.query(query, initBindings=init)
-        names = [str(v) for v in result.vars or ()]
-        rows = []
-        for solution in result:
-            rows.append(
-                {
-                    name: _from_rdflib(solution[i])
-                    for i, name in enumerate(names)
-                    if solution[i] is not None
-                }
+    def _run(self, text: str) -> Answer:
+        check_query_syntax(text)  # rdflib's own messages have no usable position
+        try:
+            result = self._graph.query(text)
+            if result.type == "ASK":
+                return Answer("ask", boolean=bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                triples = tuple(
+                    (_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in result.graph
+                )
+                return Answer(result.type.lower(), triples=triples)
+            names = tuple(str(v) for v in result.vars or ())
+            rows = tuple(
+                {name: _from_rdflib(row[i]) for i, name in enumerate(names) if row[i] is not None}
+                for row in result
             )
-        return rows
+            return Answer("select", names, rows)
+        except Exception as error:  # rdflib's SPARQL engine raises anything from its parser up
+            raise BadInputError(f"the query failed on rdflib: {_first_line(error)}") from None
 
     def triples(self, subject: Term | None = None) -> Iterator[Triple]:
         rdf_subject = self._to_rdflib(subject) if subject is not None else None

@@ -1,0 +1,210 @@
+"""A remote SPARQL 1.1 Protocol endpoint as a store: Fuseki, GraphDB, Virtuoso, Oxigraph...
+
+Queries are sent as ``application/x-www-form-urlencoded`` POSTs; SELECT and ASK answers are
+read as SPARQL JSON results, CONSTRUCT and DESCRIBE answers as N-Triples. Every failure
+(refused connection, timeout, HTTP error, an answer that is not SPARQL results) becomes an
+:class:`EndpointError` that names the endpoint.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from careergraph import __version__
+from careergraph.errors import BadInputError, EndpointError, QueryTimeoutError
+from careergraph.graph.formats import FORMATS, RdfFormat
+from careergraph.graph.querytext import analyse, bind
+from careergraph.graph.store import Answer, Row, Store, Triple, open_store
+from careergraph.graph.terms import IRI, BlankNode, Literal, Term
+from careergraph.namespaces import RDF, XSD
+
+DEFAULT_TIMEOUT = 60.0
+_RESULTS_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+_CHUNK = 1 << 16
+# A subject's triples with the blank nodes they lead to, three levels down (prices, ranges).
+_DESCRIBE = """CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 . ?o3 ?p4 ?o4 } WHERE {
+  ?s ?p ?o .
+  OPTIONAL { ?o ?p2 ?o2 . FILTER(isBlank(?o))
+    OPTIONAL { ?o2 ?p3 ?o3 . FILTER(isBlank(?o2))
+      OPTIONAL { ?o3 ?p4 ?o4 . FILTER(isBlank(?o3)) } } }
+}"""
+
+
+def update_url_for(query_url: str) -> str:
+    """Where updates go by default: ``.../query`` becomes ``.../update`` (Fuseki, Oxigraph);
+    any other endpoint takes updates at its query URL (GraphDB, Virtuoso)."""
+    if query_url.rstrip("/").endswith("/query"):
+        return query_url.rstrip("/")[: -len("query")] + "update"
+    return query_url
+
+
+class EndpointStore(Store):
+    """A read-only view of a remote SPARQL endpoint (updates only when asked for)."""
+
+    engine = "endpoint"
+
+    def __init__(
+        self, url: str, timeout: float | None = DEFAULT_TIMEOUT, update_url: str | None = None
+    ):
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise BadInputError(f"--endpoint {url!r} is not an http:// or https:// URL")
+        self.url = url
+        self.location = url
+        self.update_url = update_url or update_url_for(url)
+        self.timeout = timeout or None
+        self._blank_nodes: dict[Term, list[Triple]] = {}
+
+    def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
+        raise BadInputError("files cannot be merged into a remote endpoint: drop --data")
+
+    def query(self, text: str, timeout: float | None = None) -> Answer:
+        return self._run(text, timeout or self.timeout)
+
+    def update(self, text: str, timeout: float | None = None) -> None:
+        self._post(self.update_url, {"update": text}, "*/*", timeout or self.timeout)
+
+    def _run(self, text: str, timeout: float | None = None) -> Answer:
+        form = analyse(text).form
+        if form in ("construct", "describe"):
+            body, _ = self._post(self.url, {"query": text}, _NTRIPLES, timeout or self.timeout)
+            return Answer(form, triples=self._parse_triples(body))
+        body, content_type = self._post(
+            self.url, {"query": text}, _RESULTS_JSON, timeout or self.timeout
+        )
+        return self._parse_results(body, content_type)
+
+    def triples(self, subject: Term | None = None) -> Iterator[Triple]:
+        """The triples of the graph, or of one subject. A blank node is only known from the
+        answer that mentioned it, so a subject's answer brings its nested blank nodes along
+        (see ``_DESCRIBE``) and they are kept to be asked for next."""
+        if subject is None:
+            yield from self._run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples
+            return
+        if isinstance(subject, BlankNode):
+            yield from self._blank_nodes.get(subject, ())
+            return
+        answer = self._run(bind(_DESCRIBE, {"s": subject}))
+        own, nested = [], {}
+        for triple in answer.triples:
+            if triple[0] == subject:
+                own.append(triple)
+            elif isinstance(triple[0], BlankNode):
+                nested.setdefault(triple[0], []).append(triple)
+        self._blank_nodes.update(nested)  # ids are fresh in every answer: nothing clashes
+        yield from own
+
+    def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
+        from careergraph.sparql_formats import ntriples
+
+        local = open_store("oxigraph")
+        local.load(ntriples(self.triples()), FORMATS["nt"], self.url, "urn:careergraph:endpoint")
+        return local.serialize(rdf_format, prefixes)
+
+    def __len__(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows[0]["n"].value) if rows else 0
+
+    # ---- HTTP ----------------------------------------------------------------------------
+
+    def _post(
+        self, url: str, form: dict[str, str], accept: str, timeout: float | None
+    ) -> tuple[bytes, str]:
+        request = urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(form).encode("utf-8"),
+            headers={
+                "Accept": accept,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "User-Agent": f"careergraph/{__version__}",
+            },
+            method="POST",
+        )
+        deadline = time.monotonic() + timeout if timeout else None
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                content_type = response.headers.get_content_type()
+                return _read_until(response, deadline), content_type
+        except urllib.error.HTTPError as error:
+            detail = _first_line(error.read(2000).decode("utf-8", "replace"))
+            raise EndpointError(
+                f"the SPARQL endpoint {url} answered HTTP {error.code} {error.reason}"
+                + (f": {detail}" if detail else "")
+            ) from None
+        except TimeoutError:
+            raise QueryTimeoutError(
+                f"the SPARQL endpoint {url} did not answer within {timeout:g} s (--timeout)"
+            ) from None
+        except urllib.error.URLError as error:
+            reason = error.reason
+            if isinstance(reason, TimeoutError | socket.timeout):
+                raise QueryTimeoutError(
+                    f"the SPARQL endpoint {url} did not answer within {timeout:g} s (--timeout)"
+                ) from None
+            text = getattr(reason, "strerror", None) or str(reason)
+            raise EndpointError(f"cannot reach the SPARQL endpoint {url}: {text}") from None
+        except (OSError, ValueError) as error:
+            raise EndpointError(f"cannot talk to the SPARQL endpoint {url}: {error}") from None
+
+    def _parse_results(self, body: bytes, content_type: str) -> Answer:
+        try:
+            document = json.loads(body)
+            if "boolean" in document:
+                return Answer("ask", boolean=bool(document["boolean"]))
+            variables = tuple(document["head"]["vars"])
+            rows = tuple(_row(binding, variables) for binding in document["results"]["bindings"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise EndpointError(
+                f"the SPARQL endpoint {self.url} did not answer with SPARQL JSON results "
+                f"(got {content_type or 'no content type'})"
+            ) from None
+        return Answer("select", variables, rows)
+
+    def _parse_triples(self, body: bytes) -> tuple[Triple, ...]:
+        local = open_store("oxigraph")
+        try:
+            local.load(body, FORMATS["nt"], self.url, "urn:careergraph:endpoint")
+        except BadInputError:
+            raise EndpointError(
+                f"the SPARQL endpoint {self.url} did not answer with N-Triples"
+            ) from None
+        return tuple(local.triples())
+
+
+def _read_until(response: Any, deadline: float | None) -> bytes:
+    """The whole body, or QueryTimeoutError once ``deadline`` passes (a slow stream too)."""
+    chunks = []
+    while chunk := response.read(_CHUNK):
+        chunks.append(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError
+    return b"".join(chunks)
+
+
+def _row(binding: Mapping[str, Any], variables: tuple[str, ...]) -> Row:
+    return {name: _term(binding[name]) for name in variables if name in binding}
+
+
+def _term(value: Mapping[str, str]) -> Term:
+    kind = value["type"]
+    if kind == "uri":
+        return IRI(value["value"])
+    if kind == "bnode":
+        return BlankNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        datatype = value.get("datatype")
+        plain = datatype in (None, XSD + "string", RDF + "langString")
+        return Literal(value["value"], None if plain else datatype, value.get("xml:lang"))
+    raise ValueError(kind)
+
+
+def _first_line(text: str) -> str:
+    return " ".join(text.strip().splitlines()[:1])[:300]

@@ -1,0 +1,42 @@
+"""Reasoning: the triples the ontology implies, materialised with owlrl before a query runs.
+
+``rdfs`` applies the RDFS entailment rules: instances of a class are instances of its
+super-classes, and a statement with a property holds for its super-properties (a role is an
+``esco:Occupation``; ``cg:requiresSkill`` implies ``esco:relatedEssentialSkill``). ``owlrl``
+adds the OWL 2 RL rules on top: inverse properties (``skos:narrower`` from ``skos:broader``),
+transitive properties (``skos:broaderTransitive``), equivalences and the like. Axiomatic
+triples (facts about RDF's own vocabulary) and datatype axioms are left out: they answer no
+question about careers and would triple the graph.
+"""
+
+from __future__ import annotations
+
+from careergraph.errors import BadInputError
+from careergraph.graph.formats import FORMATS
+from careergraph.graph.store import Store, open_store
+
+PROFILES = ("rdfs", "owlrl")
+
+
+def materialise(store: Store, profile: str) -> Store:
+    """A new store (same engine) with the triples of ``store`` and all they imply."""
+    if profile not in PROFILES:
+        raise BadInputError(f"unknown reasoning profile {profile!r}; choose from rdfs, owlrl")
+    import owlrl
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(data=store.serialize(FORMATS["nt"], {}), format="nt")
+    semantics = owlrl.RDFS_Semantics if profile == "rdfs" else owlrl.OWLRL_Semantics
+    owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    # The rules also derive statements about literals, which RDF cannot hold as subjects.
+    for triple in [t for t in graph if isinstance(t[0], rdflib.Literal)]:
+        graph.remove(triple)
+    reasoned = open_store(store.engine)
+    reasoned.load(
+        graph.serialize(format="nt", encoding="utf-8"),
+        FORMATS["nt"],
+        f"{profile} inferences",
+        "urn:careergraph:inferred",
+    )
+    return reasoned

@@ -1,0 +1,152 @@
+"""--endpoint against a real Oxigraph SPARQL server, started and stopped by these tests."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from conftest import invoke, run_process
+from servers import free_port, html_server, oxigraph_server, silent_server
+from test_catalogue import NAMES, canonical
+
+from careergraph import CareerGraph
+from careergraph.graph.endpoint import update_url_for
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory) -> str:
+    """An Oxigraph server holding the exported built-in graph; its query URL."""
+    folder = tmp_path_factory.mktemp("oxigraph")
+    export = folder / "careergraph.nt"
+    assert invoke("export", "nt", "-o", str(export)).exit_code == 0
+    with oxigraph_server(location=folder / "store", load=export) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def remote(endpoint) -> CareerGraph:
+    return CareerGraph.connect(endpoint)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_named_query_answers_the_same_remotely(graph, remote, name):
+    assert canonical(remote.named_query(name)) == canonical(graph.named_query(name))
+
+
+def test_parameters_reach_the_remote_query(graph, remote):
+    local = graph.named_query("salary-bands", {"track": "DevOps"})
+    there = remote.named_query("salary-bands", {"track": "DevOps"})
+    assert canonical(there) == canonical(local) and len(there.answer.rows) == 4
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "roles", "--track", "MLOps"),
+        ("list", "certifications"),
+        ("show", "MLOps Architect"),
+        ("show", "LPIC"),
+        ("search", "kubernetes"),
+        ("query", "-n", "role-skills", "-p", "role=Python Guru"),
+    ],
+)
+def test_commands_give_the_same_answer_remotely(endpoint, args):
+    local = invoke(*args, "--format", "json")
+    there = invoke("--endpoint", endpoint, *args, "--format", "json")
+    assert there.exit_code == local.exit_code == 0, there.stderr
+    if args[0] == "query":
+        assert canonical_json(there.stdout) == canonical_json(local.stdout)
+    else:
+        assert json.loads(there.stdout) == json.loads(local.stdout)
+
+
+def canonical_json(text: str) -> list:
+    document = json.loads(text)
+    return sorted(json.dumps(b, sort_keys=True) for b in document["results"]["bindings"])
+
+
+def test_stats_name_the_endpoint(endpoint):
+    local = json.loads(invoke("stats", "--format", "json").stdout)
+    there = json.loads(invoke("--endpoint", endpoint, "stats", "--format", "json").stdout)
+    assert there["engine"] == "endpoint" and there["sources"][0]["name"] == endpoint
+    assert there["triples"] == local["triples"] and there["classes"] == local["classes"]
+
+
+def test_construct_and_ask_remotely(endpoint):
+    construct = "CONSTRUCT { ?r cg:track track:linux } WHERE { ?r cg:track track:linux }"
+    local = invoke("query", construct, "--format", "nt")
+    result = invoke("--endpoint", endpoint, "query", construct, "--format", "nt")
+    assert result.exit_code == 0 and sorted(result.stdout.splitlines()) == sorted(
+        local.stdout.splitlines()
+    )
+    assert len(local.stdout.splitlines()) == 21
+    ask = invoke("--endpoint", endpoint, "query", "ASK { role:linux-guru a cg:Role }")
+    assert ask.exit_code == 0 and "yes" in ask.stdout
+
+
+def test_updates_are_refused_without_allow_update(endpoint, remote):
+    size = len(remote.store)
+    result = invoke("--endpoint", endpoint, "query", "DELETE WHERE { ?s ?p ?o }")
+    assert result.exit_code == 2 and "refused" in result.stderr
+    assert len(remote.store) == size
+
+
+def test_allow_update_applies_to_the_endpoint():
+    with oxigraph_server() as url:
+        insert = "INSERT DATA { role:x a cg:Role ; skos:prefLabel 'Remote Role' }"
+        done = invoke("--endpoint", url, "query", insert, "--allow-update")
+        assert done.exit_code == 0, done.stderr
+        assert update_url_for(url) in done.stderr
+        listed = invoke("--endpoint", url, "list", "roles", "--format", "json")
+        assert [r["label"] for r in json.loads(listed.stdout)] == ["Remote Role"]
+
+
+def test_update_url_rule():
+    assert update_url_for("http://h:7878/query") == "http://h:7878/update"
+    assert update_url_for("http://h/fuseki/ds/query") == "http://h/fuseki/ds/update"
+    assert update_url_for("http://h/repositories/r") == "http://h/repositories/r"
+
+
+# ---- an endpoint that fails ------------------------------------------------------------------
+
+
+def test_connection_refused():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    result = invoke("--endpoint", url, "stats")
+    assert result.exit_code == 2
+    assert f"cannot reach the SPARQL endpoint {url}" in result.stderr
+    assert "refused" in result.stderr.lower() and "Traceback" not in result.stderr
+
+
+def test_timeout_names_the_endpoint():
+    with silent_server() as url:
+        started = time.monotonic()
+        result = run_process("--endpoint", url, "--timeout", "1", "query", "ASK {}")
+        assert time.monotonic() - started < 30
+    assert result.returncode == 2
+    assert f"{url} did not answer within 1 s" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_http_error_names_the_endpoint(endpoint):
+    wrong = endpoint.replace("/query", "/no-such-path")
+    result = invoke("--endpoint", wrong, "list", "roles")
+    assert result.exit_code == 2 and f"{wrong} answered HTTP 404" in result.stderr
+    bad = invoke("--endpoint", endpoint, "query", "SELECT * WHERE { ?s ?p ?o }", "-p", "o=x")
+    assert bad.exit_code == 1  # bound and sent, the endpoint simply finds nothing
+
+
+def test_an_answer_that_is_not_sparql():
+    with html_server() as url:
+        result = invoke("--endpoint", url, "query", "SELECT * WHERE { ?s ?p ?o }")
+    assert result.exit_code == 2
+    assert f"{url} did not answer with SPARQL JSON results (got text/html)" in result.stderr
+
+
+def test_endpoint_usage_errors(endpoint):
+    assert "not an http" in invoke("--endpoint", "ftp://x", "stats").stderr
+    mixed = invoke("--endpoint", endpoint, "--data", "x.ttl", "stats")
+    assert mixed.exit_code == 2 and "--data" in mixed.stderr
+    reason = invoke("--endpoint", endpoint, "query", "--reason", "rdfs", "ASK {}")
+    assert reason.exit_code == 2 and "does its own reasoning" in reason.stderr
