@@ -49,6 +49,10 @@ def test_parameters_reach_the_remote_query(graph, remote):
         ("show", "LPIC"),
         ("search", "kubernetes"),
         ("query", "-n", "role-skills", "-p", "role=Python Guru"),
+        ("overlap", "DevOps", "MLOps"),
+        ("overlap", "--matrix", "roles"),
+        ("path", "Junior Linux Admin", "MLOps Engineer", "-k", "3"),
+        ("match", "Kubernetes", "Terraform", "Bash"),
     ],
 )
 def test_commands_give_the_same_answer_remotely(endpoint, args):

@@ -116,9 +116,9 @@ def cli(
 
 
 def _register() -> None:
-    from careergraph.cli import explore, export, query, validate
+    from careergraph.cli import careers, explore, export, query, validate
 
-    for module in (explore, export, query, validate):
+    for module in (explore, careers, export, query, validate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.errors import BadInputError, NotFoundError
+from careergraph.errors import BadInputError, DataFileError, NotFoundError
 from careergraph.renderers import ROW_FORMATS, render
 
 if TYPE_CHECKING:
@@ -68,3 +69,18 @@ def emit(result, format_name: str, empty: str | None = None) -> None:
     if empty is not None and not result.table()[1]:
         raise NotFoundError(empty)
     click.echo(render(result, format_name))
+
+
+def read_text(path: str) -> str:
+    """A UTF-8 text file given on the command line ('-' for standard input)."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise DataFileError(path, "no such file") from None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "not UTF-8 text") from None
+    except OSError as error:
+        raise DataFileError(path, error.strerror or str(error)) from None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from careergraph.cli.context import Settings, emit, format_option, pass_settings
-from careergraph.errors import BadInputError, DataFileError
+from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
+from careergraph.errors import BadInputError
 from careergraph.graph.results import GRAPH_FORMATS, SOLUTION_FORMATS
 from careergraph.renderers import render
 
@@ -94,7 +92,7 @@ def query(
     given = [s for s in (sparql, query_file, name) if s is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one query: SPARQL text, -f FILE or -n NAME")
-    text = catalogue().get(name).text if name else sparql or _read(query_file)
+    text = catalogue().get(name).text if name else sparql or read_text(query_file or "-")
     form = analyse(text).form
     if form == "update":
         _update(settings, text, parameters, allow_update, update_endpoint)
@@ -149,21 +147,6 @@ def _update(
     )
     graph.update(text, timeout=settings.timeout)
     click.echo(f"update applied at {graph.store.update_url}", err=True)  # type: ignore[attr-defined]
-
-
-def _read(path: str | None) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    assert path is not None
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise DataFileError(path, "no such file") from None
-    except UnicodeDecodeError:
-        raise DataFileError(path, "not UTF-8 text") from None
-    except OSError as error:
-        raise DataFileError(path, error.strerror or str(error)) from None
 
 
 def _write(text: str, output: str | None) -> None:

@@ -17,6 +17,7 @@ from careergraph.graph.catalogue import catalogue
 from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
+from careergraph.graph.profiles import CareerFacts
 from careergraph.graph.querytext import (
     analyse,
     bind,
@@ -30,9 +31,13 @@ from careergraph.graph.results import (
     EntityList,
     ListedEntity,
     LiteralValue,
+    MatchResult,
     Node,
+    Overlap,
+    PathResult,
     QueryResult,
     SearchResults,
+    SimilarityMatrix,
     Statement,
     Stats,
 )
@@ -262,6 +267,96 @@ class CareerGraph:
             raise BadInputError("this is not a SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)")
         self.store.update(full, timeout)  # the endpoint judges the syntax of updates
 
+    # ---- careers: overlap, paths, matching ------------------------------------------
+
+    @cached_property
+    def careers(self) -> CareerFacts:
+        """The facts the career analyses work on, read once (see :mod:`..profiles`)."""
+        return CareerFacts(self.store, self.names)
+
+    def overlap(self, names: Sequence[str], by: str = "all") -> Overlap:
+        """What two or more roles, tracks or skill areas share and what only one has, with
+        their Jaccard similarity (``by``: ``all``, ``skills`` or ``tools``).
+
+        >>> graph = CareerGraph.open()
+        >>> sorted(i.entity.label for i in graph.overlap(["Linux Guru", "Python Guru"]).shared)[:3]
+        ['Best Practices', 'CI/CD', 'Code Organization']
+        """
+        from careergraph.graph.overlap import overlap
+
+        return overlap(self.careers, [self.resolve(name) for name in names], by)
+
+    def similarity_matrix(self, kind: str = "role", by: str = "all") -> SimilarityMatrix:
+        """The pairwise similarity of every role (``kind="role"``) or track."""
+        from careergraph.graph.overlap import similarity_matrix
+
+        wanted = kind_named(kind)
+        if wanted.name not in ("role", "track"):
+            raise BadInputError(f"--matrix takes roles or tracks, not {wanted.plural}")
+        members = [listed.entity for listed in self.list(wanted.plural).items]
+        return similarity_matrix(self.careers, members, by)
+
+    def path(
+        self,
+        source: str,
+        target: str,
+        k: int = 1,
+        via: Sequence[str] | None = None,
+        max_steps: int | None = None,
+    ) -> PathResult:
+        """The ``k`` cheapest ways from one role to another (see :mod:`..paths` for the
+        relations and the cost). Raises NotFoundError when there is none.
+
+        >>> graph = CareerGraph.open()
+        >>> best = graph.path("Junior DevOps Engineer", "DevOps Architect").paths[0]
+        >>> [step.target.label for step in best.steps]
+        ['DevOps Engineer', 'DevOps Architect']
+        """
+        from careergraph.graph.paths import (
+            RELATIONS,
+            career_network,
+            cheapest_paths,
+            describe_paths,
+        )
+
+        if k < 1:
+            raise BadInputError("-k must be at least 1")
+        if max_steps is not None and max_steps < 1:
+            raise BadInputError("--max-steps must be at least 1")
+        start, end = self._role(source), self._role(target)
+        if start.iri == end.iri:
+            raise BadInputError(f"FROM and TO are the same role ({start.label})")
+        network = career_network(self.careers, tuple(via or RELATIONS))
+        found = cheapest_paths(network, start.iri, end.iri, k, max_steps)
+        if not found:
+            how = f" via {', '.join(via)}" if via else ""
+            within = f" in at most {max_steps} steps" if max_steps else ""
+            raise NotFoundError(f"no path from {start.label} to {end.label}{how}{within}")
+        return PathResult(start, end, describe_paths(self.careers, network, found))
+
+    def match(self, skills: Sequence[str], limit: int | None = None) -> MatchResult:
+        """Roles ranked by how much of their needs ``skills`` (skills, skill areas or tools)
+        cover, with what is missing and what to learn first."""
+        from careergraph.graph.matching import match
+
+        if not skills:
+            raise BadInputError("match needs at least one skill or tool")
+        entities = []
+        for name in skills:
+            entity = self.resolve(name)
+            if self.careers.sort_of(entity.iri) == "other":
+                raise BadInputError(
+                    f"{entity.label!r} is a {entity.kind or 'thing'}, not a skill or a tool"
+                )
+            entities.append(entity)
+        return match(self.careers, entities, limit)
+
+    def career_network(self, via: Sequence[str] | None = None):
+        """The networkx projection of roles and career moves (a ``networkx.DiGraph``)."""
+        from careergraph.graph.paths import RELATIONS, career_network
+
+        return career_network(self.careers, tuple(via or RELATIONS))
+
     def serialize(self, rdf_format: str | RdfFormat) -> bytes:
         """The whole graph as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml``."""
         chosen = format_named(rdf_format) if isinstance(rdf_format, str) else rdf_format
@@ -270,6 +365,13 @@ class CareerGraph:
         return self.store.serialize(chosen, self.prefixes)
 
     # ---- helpers ------------------------------------------------------------------------
+
+    def _role(self, name: str) -> Entity:
+        """The role called ``name``; another kind of entity is an error."""
+        entity = self.resolve(name)
+        if entity.iri not in self.careers.roles:
+            raise BadInputError(f"{entity.label!r} is a {entity.kind or 'thing'}, not a role")
+        return entity
 
     def _answer(
         self, text: str, bindings: Mapping[str, Term], timeout: float | None

@@ -306,3 +306,269 @@ class QueryResult:
         if isinstance(term, BlankNode):
             return str(term)
         return term.value if term.language else term.to_python()
+
+
+# ---- overlap, paths and matching ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    """A skill, tool or integration point of a profile, with why each owner has it."""
+
+    entity: Entity
+    sort: str  # "skill", "tool" or "other"
+    via: tuple[tuple[str, str], ...]  # (owner label, reason)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.entity.to_json(), "sort": self.sort, "via": dict(self.via)}
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """What two or more roles, tracks or skill areas share, and what only one of them has."""
+
+    items: tuple[Entity, ...]
+    by: str
+    shared: tuple[ProfileItem, ...]
+    only: tuple[tuple[Entity, tuple[ProfileItem, ...]], ...]
+    similarity: float
+    pairs: tuple[tuple[Entity, Entity, float], ...]
+    measure: str = "jaccard"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items": [item.to_json() for item in self.items],
+            "by": self.by,
+            "measure": self.measure,
+            "similarity": round(self.similarity, 4),
+            "shared": [item.to_json() for item in self.shared],
+            "only": {owner.label: [i.to_json() for i in items] for owner, items in self.only},
+            "pairs": [
+                {"items": [a.to_json(), b.to_json()], "similarity": round(s, 4)}
+                for a, b, s in self.pairs
+            ],
+        }
+
+    def table(self) -> Table:
+        rows: list[tuple[Cell, ...]] = [
+            (item.entity.label, item.sort, "shared", "; ".join(f"{o}: {w}" for o, w in item.via))
+            for item in self.shared
+        ]
+        for owner, items in self.only:
+            rows += [
+                (item.entity.label, item.sort, f"only {owner.label}", item.via[0][1])
+                for item in items
+            ]
+        rows.append((f"{self.measure} similarity", "", "", f"{self.similarity:.3f}"))
+        return ("item", "sort", "in", "why"), rows
+
+
+@dataclass(frozen=True)
+class SimilarityMatrix:
+    """The pairwise similarity of every role (or track)."""
+
+    items: tuple[Entity, ...]
+    by: str
+    values: tuple[tuple[float, ...], ...]
+    measure: str = "jaccard"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items": [item.to_json() for item in self.items],
+            "by": self.by,
+            "measure": self.measure,
+            "matrix": [[round(v, 4) for v in row] for row in self.values],
+        }
+
+    def table(self) -> Table:
+        columns = ("", *(item.label for item in self.items))
+        rows = [
+            (item.label, *(round(v, 3) for v in row))
+            for item, row in zip(self.items, self.values, strict=True)
+        ]
+        return columns, rows
+
+
+@dataclass(frozen=True)
+class Salary:
+    """A yearly salary range (a salary band or a role's own)."""
+
+    minimum: float | None
+    maximum: float | None
+    open_ended: bool = False
+    currency: str | None = None
+    source: Entity | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "min": self.minimum,
+            "max": self.maximum,
+            "open_ended": self.open_ended,
+            "currency": self.currency,
+            "range": self.source.to_json() if self.source else None,
+        }
+
+    def __str__(self) -> str:
+        if self.minimum is None:
+            return ""
+        plus = "+" if self.open_ended else ""
+        return f"{self.minimum:,.0f}-{self.maximum:,.0f}{plus} {self.currency or ''}".strip()
+
+
+@dataclass(frozen=True)
+class Investment:
+    """A certification or a time investment the source ties to a track."""
+
+    entity: Entity
+    low: float | None
+    high: float | None
+    unit: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.entity.to_json(), "low": self.low, "high": self.high, "unit": self.unit}
+
+    def __str__(self) -> str:
+        span = f"{self.low:g}" if self.low == self.high else f"{self.low:g}-{self.high:g}"
+        return f"{self.entity.label} ({span} {self.unit or ''})".replace(" )", ")")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a career path, with what it takes."""
+
+    source: Entity
+    target: Entity
+    relation: str
+    cost: float
+    evidence: str
+    acquire: tuple[Entity, ...]
+    carry_over: tuple[Entity, ...]
+    salary_before: Salary | None
+    salary_after: Salary | None
+    certifications: tuple[Investment, ...]
+    time: tuple[Investment, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.source.to_json(),
+            "to": self.target.to_json(),
+            "relation": self.relation,
+            "cost": round(self.cost, 2),
+            "evidence": self.evidence,
+            "acquire": [e.to_json() for e in self.acquire],
+            "carry_over": [e.to_json() for e in self.carry_over],
+            "salary_before": self.salary_before.to_json() if self.salary_before else None,
+            "salary_after": self.salary_after.to_json() if self.salary_after else None,
+            "certifications": [c.to_json() for c in self.certifications],
+            "time_investment": [t.to_json() for t in self.time],
+        }
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    """A way from one role to another: its steps and their total cost."""
+
+    steps: tuple[Step, ...]
+    cost: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"steps": [s.to_json() for s in self.steps], "cost": round(self.cost, 2)}
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """The cheapest ways from one role to another, cheapest first."""
+
+    source: Entity
+    target: Entity
+    paths: tuple[CareerPath, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.source.to_json(),
+            "to": self.target.to_json(),
+            "paths": [p.to_json() for p in self.paths],
+        }
+
+    def table(self) -> Table:
+        rows: list[tuple[Cell, ...]] = []
+        for number, path in enumerate(self.paths, 1):
+            for step in path.steps:
+                rows.append(
+                    (
+                        number,
+                        round(path.cost, 1),
+                        f"{step.source.label} -> {step.target.label}",
+                        step.relation,
+                        round(step.cost, 1),
+                        len(step.acquire),
+                        len(step.carry_over),
+                        f"{step.salary_before or '?'} -> {step.salary_after or '?'}",
+                        ", ".join(str(c) for c in step.certifications + step.time),
+                    )
+                )
+        columns = ("path", "cost", "step", "relation", "step cost", "learn", "keep", "salary",
+                   "certifications and time")  # fmt: skip
+        return columns, rows
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """How much of what a role needs a set of skills covers."""
+
+    role: Entity
+    coverage: float
+    covered: tuple[Entity, ...]
+    missing: tuple[Entity, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role.to_json(),
+            "coverage": round(self.coverage, 4),
+            "covered": [e.to_json() for e in self.covered],
+            "missing": [e.to_json() for e in self.missing],
+        }
+
+
+@dataclass(frozen=True)
+class LearningStep:
+    """A skill to learn next, and the roles it completes."""
+
+    skill: Entity
+    needed_by: int
+    opens: tuple[Entity, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "skill": self.skill.to_json(),
+            "needed_by": self.needed_by,
+            "opens": [e.to_json() for e in self.opens],
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """Roles ranked by how much of their needs a set of skills covers, and what to learn."""
+
+    skills: tuple[Entity, ...]
+    roles: tuple[RoleMatch, ...]
+    learning_order: tuple[LearningStep, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "skills": [e.to_json() for e in self.skills],
+            "roles": [r.to_json() for r in self.roles],
+            "learning_order": [s.to_json() for s in self.learning_order],
+        }
+
+    def table(self) -> Table:
+        rows = [
+            (
+                match.role.label,
+                f"{match.coverage:.0%}",
+                len(match.covered),
+                ", ".join(e.label for e in match.missing),
+            )
+            for match in self.roles
+        ]
+        return ("role", "coverage", "covered", "missing"), rows

@@ -1,0 +1,136 @@
+"""The career commands: overlap, path and match."""
+
+from __future__ import annotations
+
+import click
+
+from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
+
+
+@click.command()
+@click.argument("names", nargs=-1, metavar="NAME NAME [NAME]...")
+@click.option(
+    "--by",
+    type=click.Choice(["all", "skills", "tools"]),
+    default="all",
+    show_default=True,
+    help="Compare skills, tools, or both (with integration points).",
+)
+@click.option(
+    "--matrix",
+    metavar="KIND",
+    help="Instead of NAMEs: the pairwise similarity of every role (or track).",
+)
+@format_option()
+@pass_settings
+def overlap(
+    settings: Settings, names: tuple[str, ...], by: str, matrix: str | None, format_name: str
+) -> None:
+    """What two or more roles, tracks or skill areas share, what only one of them has, and
+    their Jaccard similarity (shared items over all items), with why each has each item.
+
+    A role's skills are its own, its track's (core skill areas, the guru's mind-map branches,
+    shared integration points) and those of the role it varies; an area brings its skills
+    and their tools, and a tool the skill it is used for.
+
+    \b
+    Examples:
+      careergraph overlap "Linux Guru" "Python Guru"
+      careergraph overlap DevOps MLOps --by tools --format json
+      careergraph overlap --matrix roles --format csv
+    """
+    graph = settings.graph()
+    if matrix is not None:
+        if names:
+            raise click.UsageError("give NAMEs or --matrix KIND, not both")
+        emit(graph.similarity_matrix(matrix, by), format_name)
+        return
+    if len(names) < 2:
+        raise click.UsageError("overlap needs two or more NAMEs (or --matrix KIND)")
+    emit(graph.overlap(names, by), format_name)
+
+
+def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@click.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option("-k", "k", type=int, default=1, show_default=True, help="How many paths.")
+@click.option(
+    "--via",
+    metavar="RELATIONS",
+    callback=_relations,
+    help="Only these kinds of step, comma-separated: promotion, transition, "
+    "specialisation, similar.",
+)
+@click.option("--max-steps", type=int, help="Only paths of at most this many steps.")
+@format_option()
+@pass_settings
+def path(
+    settings: Settings,
+    source: str,
+    target: str,
+    k: int,
+    via: tuple[str, ...] | None,
+    max_steps: int | None,
+    format_name: str,
+) -> None:
+    """The cheapest ways from one role to another, step by step: promotions, the career
+    transitions the source states, moves between variants, and moves to roles with similar
+    skills. Each step says what to learn and what carries over, the salary before and
+    after, and the certifications and time the source ties to the track it enters.
+
+    A step costs 1 (promotion, specialisation), 2 (transition) or 3 (similar), plus 1 per
+    skill and 0.5 per tool to learn. Exit status 1 when there is no path.
+
+    \b
+    Examples:
+      careergraph path "Junior DevOps Engineer" "DevOps Architect"
+      careergraph path "Junior Linux Admin" "MLOps Engineer" -k 3 --format json
+      careergraph path "Junior Python Developer" "ML Engineer" --via transition
+    """
+    emit(settings.graph().path(source, target, k, via, max_steps), format_name)
+
+
+@click.command()
+@click.argument("skills", nargs=-1, metavar="SKILL...")
+@click.option(
+    "--skills-file",
+    metavar="FILE",
+    help="Read skills and tools from FILE, one per line ('#' starts a comment; '-': stdin).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show only the best N roles.")
+@format_option()
+@pass_settings
+def match(
+    settings: Settings,
+    skills: tuple[str, ...],
+    skills_file: str | None,
+    limit: int | None,
+    format_name: str,
+) -> None:
+    """The roles that fit a set of skills, skill areas and tools, best first: the share of
+    each role's needs covered, what is missing, and a learning order (what to learn first
+    to complete the most roles). A tool covers the skill it is used for.
+
+    \b
+    Examples:
+      careergraph match Kubernetes Terraform Prometheus
+      careergraph match --skills-file my-skills.txt --limit 5 --format json
+    """
+    lines = read_text(skills_file).splitlines() if skills_file else []
+    names = list(skills) + [kept for line in lines if (kept := line.split("#", 1)[0].strip())]
+    result = settings.graph().match(names, limit)
+    emit(result, format_name)
+    if format_name == "table" and result.learning_order:
+        click.echo("\nLearn next:")
+        for number, step in enumerate(result.learning_order, 1):
+            opens = f"; completes {', '.join(e.label for e in step.opens)}" if step.opens else ""
+            click.echo(f"  {number}. {step.skill.label} (needed by {step.needed_by} roles{opens})")
+
+
+COMMANDS = (overlap, path, match)

@@ -1,0 +1,95 @@
+"""Which roles fit a set of skills: coverage of each role's needs, the gaps, and what to
+learn first.
+
+A role's **needs** are the most specific skills of its profile: the skills under its skill
+areas, and the areas that have none listed (a tool is a means to a skill, not a need).
+A person **has** what they name, and more: a skill area named covers the skills under it, a
+tool covers the skills it is used for (Terraform covers Infrastructure as Code).
+**Coverage** is the share of a role's needs the person has. The **learning order** is
+greedy over the roles shown (all, or the best ``limit``): at each step, the missing skill
+that completes the most roles, then the one the most roles still miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from careergraph.graph.profiles import SKILL_CLASSES, TOOL_CLASS, CareerFacts
+from careergraph.graph.results import Entity, LearningStep, MatchResult, RoleMatch
+from careergraph.namespaces import CG, SKOS
+
+LEARNING_STEPS = 10
+
+
+def needs_of(facts: CareerFacts, role: str) -> set[str]:
+    """The most specific skills of a role's profile."""
+    skills = {iri for iri in facts.profile(role).items if facts.is_a(iri, SKILL_CLASSES)}
+    return {s for s in skills if not facts.subjects(s, SKOS + "broader") & skills}
+
+
+def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
+    """Everything a person who names these skills, areas and tools has."""
+    have: set[str] = set()
+    for iri in named:
+        have.add(iri)
+        if facts.is_a(iri, TOOL_CLASS):
+            have |= {s for s in facts.objects(iri, CG + "usedFor") if facts.is_a(s, SKILL_CLASSES)}
+        below, frontier = set(), {iri}
+        while frontier:  # a skill area covers what is under it, all the way down
+            frontier = set().union(*(facts.subjects(f, SKOS + "broader") for f in frontier))
+            frontier -= below
+            below |= frontier
+        have |= below
+    return have
+
+
+def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:
+    """Every role ranked by coverage of its needs (then fewest gaps, then label)."""
+    have = covered_by(facts, [s.iri for s in skills])
+    entity = facts.names.entity
+    ranked = []
+    for role in facts.all_roles:
+        needs = needs_of(facts, role)
+        if not needs:
+            continue
+        covered, missing = needs & have, needs - have
+        ranked.append(
+            RoleMatch(
+                entity(role),
+                len(covered) / len(needs),
+                tuple(sorted((entity(i) for i in covered), key=_by_label)),
+                tuple(sorted((entity(i) for i in missing), key=_by_label)),
+            )
+        )
+    ranked.sort(key=lambda m: (-m.coverage, len(m.missing), m.role.label.casefold()))
+    shown = tuple(ranked[:limit] if limit else ranked)
+    return MatchResult(tuple(skills), shown, _learning_order(facts, list(shown)))
+
+
+def _learning_order(facts: CareerFacts, ranked: list[RoleMatch]) -> tuple[LearningStep, ...]:
+    missing = {m.role.iri: {e.iri for e in m.missing} for m in ranked if m.missing}
+    steps: list[LearningStep] = []
+    while missing and len(steps) < LEARNING_STEPS:
+        gaps_now = list(missing.values())
+
+        def value(skill: str, gaps_now=gaps_now) -> tuple[int, int, str]:
+            completes = sum(1 for gaps in gaps_now if gaps == {skill})
+            needed_by = sum(1 for gaps in gaps_now if skill in gaps)
+            return (-completes, -needed_by, facts.label(skill).casefold())
+
+        skill = min(set().union(*gaps_now), key=value)
+        needed_by = sum(1 for gaps in gaps_now if skill in gaps)
+        opened = sorted(role for role, gaps in missing.items() if gaps == {skill})
+        steps.append(
+            LearningStep(
+                facts.names.entity(skill),
+                needed_by,
+                tuple(sorted((facts.names.entity(r) for r in opened), key=_by_label)),
+            )
+        )
+        missing = {role: gaps - {skill} for role, gaps in missing.items() if gaps - {skill}}
+    return tuple(steps)
+
+
+def _by_label(entity: Entity) -> tuple[str, str]:
+    return entity.label.casefold(), entity.iri

@@ -1,0 +1,92 @@
+"""How much roles, tracks or skill areas have in common: shared and distinct profile items,
+and their Jaccard similarity.
+
+Jaccard (shared items over all items, ``|A and B| / |A or B|``; for more than two, the items all
+share over the items any has) is symmetric, lies between 0 and 1, and does not let a large
+profile look similar to everything just because it contains a small one. Profiles are built
+as :mod:`careergraph.graph.profiles` explains, so the skill hierarchy counts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from careergraph.errors import BadInputError
+from careergraph.graph.profiles import (
+    BY,
+    INTEGRATION_POINT,
+    ROLE_CLASSES,
+    SKILL_CLASSES,
+    TRACK_CLASS,
+    CareerFacts,
+    jaccard,
+)
+from careergraph.graph.results import Entity, Overlap, ProfileItem, SimilarityMatrix
+
+COMPARABLE = (*ROLE_CLASSES, TRACK_CLASS, *SKILL_CLASSES, INTEGRATION_POINT)
+
+
+def overlap(facts: CareerFacts, owners: Sequence[Entity], by: str = "all") -> Overlap:
+    """The overlap of two or more roles, tracks or skill areas (``by``: all, skills, tools)."""
+    _check_by(by)
+    if len(owners) < 2:
+        raise BadInputError("overlap compares two or more roles, tracks or skill areas")
+    if len({o.iri for o in owners}) < len(owners):
+        raise BadInputError("overlap needs different roles, tracks or skill areas")
+    for owner in owners:
+        if not facts.is_a(owner.iri, COMPARABLE):
+            raise BadInputError(
+                f"{owner.label!r} is a {owner.kind or 'thing'}: overlap compares roles, tracks "
+                "and skill areas"
+            )
+    profiles = [facts.profile(o.iri) for o in owners]
+    sets = [p.restricted(by, facts) for p in profiles]
+    shared = set.intersection(*sets)
+    union = set.union(*sets)
+
+    def item(iri: str, among: Sequence[int]) -> ProfileItem:
+        via = tuple((owners[i].label, profiles[i].items[iri]) for i in among)
+        return ProfileItem(facts.names.entity(iri), facts.sort_of(iri), via)
+
+    everyone = range(len(owners))
+    only = tuple(
+        (
+            owner,
+            _ordered(
+                item(iri, [i])
+                for iri in sets[i] - set.union(set(), *(sets[j] for j in everyone if j != i))
+            ),
+        )
+        for i, owner in enumerate(owners)
+    )
+    pairs = tuple(
+        (owners[i], owners[j], jaccard(sets[i], sets[j]))
+        for i, j in itertools.combinations(everyone, 2)
+    )
+    return Overlap(
+        tuple(owners),
+        by,
+        _ordered(item(iri, everyone) for iri in shared),
+        only,
+        len(shared) / len(union) if union else 0.0,
+        pairs,
+    )
+
+
+def similarity_matrix(facts: CareerFacts, owners: Sequence[Entity], by: str) -> SimilarityMatrix:
+    """The pairwise Jaccard similarity of ``owners``' profiles."""
+    _check_by(by)
+    sets = [facts.profile(o.iri).restricted(by, facts) for o in owners]
+    values = tuple(tuple(jaccard(a, b) for b in sets) for a in sets)
+    return SimilarityMatrix(tuple(owners), by, values)
+
+
+def _check_by(by: str) -> None:
+    if by not in BY:
+        raise BadInputError(f"unknown --by {by!r}; choose from {', '.join(BY)}")
+
+
+def _ordered(items) -> tuple[ProfileItem, ...]:
+    order = {"skill": 0, "tool": 1, "other": 2}
+    return tuple(sorted(items, key=lambda i: (order[i.sort], i.entity.label.casefold())))

@@ -1,0 +1,251 @@
+"""What a role, a track or a skill area calls for: its skill profile, with the evidence.
+
+The source ties skills to roles in three ways, and a profile follows all of them:
+
+1. **Roots.** A role needs the skill areas it requires (``cg:requiresSkill``: the gurus of the
+   mind map; ``esco:relatedEssentialSkill`` for ESCO occupations), the skills of its track,
+   and, if it is a focused variant (``cg:specialises``), the profile of the role it varies.
+   A track's skills are its core skill areas (``cg:coreSkill``: DevOps, MLOps), the skill
+   areas its roles require (Linux, Python: the guru's mind-map branches), and the integration
+   points it shares (``cg:sharedBy``: what DevOps and MLOps have in common).
+2. **Down.** A skill area brings the skills under it (``skos:broader``) and the tools used
+   for them (``cg:usedFor``); an integration point brings what it includes (``cg:includes``),
+   followed down the same way. This is how the source lists an area's content.
+3. **Up, one step.** A tool brings the skill it is used for: a role that uses Terraform
+   practises Infrastructure as Code. It goes no further: practising one skill of an area is
+   not mastering the area (Infrastructure Management), and going up never comes back down
+   (using Terraform says nothing of CloudFormation).
+
+So a role that needs "Infrastructure as Code" and one that uses Terraform share both
+Terraform (the first through the skill's tools) and Infrastructure as Code (the second
+through its tool). Every item of a profile keeps the first reason found for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from careergraph.graph.names import NameIndex
+from careergraph.graph.sparql import internal_query
+from careergraph.graph.store import Store
+from careergraph.graph.terms import IRI
+from careergraph.namespaces import CG, ESCO, SKOS
+
+ROLE_CLASSES = (CG + "Role", ESCO + "Occupation")
+SKILL_CLASSES = (CG + "Skill", ESCO + "Skill")
+TOOL_CLASS = CG + "Tool"
+TRACK_CLASS = CG + "Track"
+INTEGRATION_POINT = CG + "IntegrationPoint"
+BY = ("all", "skills", "tools")
+
+_REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
+
+
+@dataclass(frozen=True)
+class RoleFacts:
+    """A role's level and salary, as the paths show them."""
+
+    level: str | None = None
+    rank: int | None = None
+    salary: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    open_ended: bool = False
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class InvestmentFacts:
+    """A certification or a time investment the source ties to a track."""
+
+    iri: str
+    kind: str  # "certification" or "time"
+    level: str | None
+    rank: int | None
+    low: float | None
+    high: float | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The skills, tools and integration points an owner calls for: item IRI -> why."""
+
+    owner: str
+    items: dict[str, str]
+
+    def restricted(self, by: str, facts: CareerFacts) -> set[str]:
+        """The items of one sort: ``all``, ``skills`` or ``tools``."""
+        if by == "all":
+            return set(self.items)
+        return {iri for iri in self.items if facts.sort_of(iri) == by[:-1]}
+
+
+class CareerFacts:
+    """The part of the graph the career analyses need, read once with SPARQL (so it works
+    the same on a remote endpoint) and held as plain dictionaries."""
+
+    def __init__(self, store: Store, names: NameIndex):
+        self.names = names
+        self.links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.inverse: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for row in store.select(internal_query("career-links")):
+            subject, link, target = row["subject"].value, row["link"].value, row["object"].value
+            self.links[link][subject].add(target)
+            self.inverse[link][target].add(subject)
+        self.roles: dict[str, RoleFacts] = {}
+        for row in store.select(internal_query("role-facts")):
+            self.roles[row["role"].value] = _role_facts(row, self.roles.get(row["role"].value))
+        self._profiles: dict[str, Profile] = {}
+        self.investments: dict[str, list[InvestmentFacts]] = defaultdict(list)
+        for row in store.select(internal_query("track-investments")):
+            self.investments[row["track"].value].append(_investment(row))
+
+    # ---- what things are -------------------------------------------------------------
+
+    def label(self, iri: str) -> str:
+        """An entity's label (its slug where it has none)."""
+        return self.names.entity(iri).label
+
+    def is_a(self, iri: str, classes: str | tuple[str, ...]) -> bool:
+        """Whether the entity is an instance of (one of) ``classes``."""
+        wanted = (classes,) if isinstance(classes, str) else classes
+        mine = self.names.classes_of(iri)
+        return any(c in mine for c in wanted)
+
+    def sort_of(self, iri: str) -> str:
+        """``skill``, ``tool`` or ``other`` (an integration point that is only a grouping)."""
+        if self.is_a(iri, SKILL_CLASSES):
+            return "skill"
+        if self.is_a(iri, TOOL_CLASS):
+            return "tool"
+        return "other"
+
+    def objects(self, subject: str, *links: str) -> set[str]:
+        """What ``subject`` points to with any of ``links``."""
+        return set().union(*(self.links[link].get(subject, set()) for link in links))
+
+    def subjects(self, target: str, *links: str) -> set[str]:
+        """What points to ``target`` with any of ``links``."""
+        return set().union(*(self.inverse[link].get(target, set()) for link in links))
+
+    def tracks_of(self, role: str) -> set[str]:
+        """The tracks of a role."""
+        return self.objects(role, CG + "track")
+
+    def roles_of(self, track: str) -> list[str]:
+        """The roles of a track, in IRI order."""
+        return sorted(r for r in self.subjects(track, CG + "track") if r in self.roles)
+
+    @cached_property
+    def all_roles(self) -> list[str]:
+        """Every role and occupation, in label order."""
+        return sorted(self.roles, key=lambda iri: (self.label(iri).casefold(), iri))
+
+    # ---- profiles ------------------------------------------------------------------------
+
+    def profile(self, iri: str) -> Profile:
+        """The profile of a role, a track, or a skill (area) or integration point."""
+        if iri not in self._profiles:
+            self._profiles[iri] = Profile(iri, self._expand(self._roots(iri, set())))
+        return self._profiles[iri]
+
+    def _roots(self, iri: str, seen: set[str]) -> list[tuple[str, str, bool]]:
+        """Where a profile starts: (item, why, reached as an integration point)."""
+        if iri in seen:
+            return []
+        seen.add(iri)
+        label = self.label(iri)
+        if self.is_a(iri, ROLE_CLASSES):
+            required = sorted(self.objects(iri, *_REQUIRES))
+            roots = [(s, f"required by {label}", False) for s in required]
+            for track in sorted(self.tracks_of(iri)):
+                roots += self._roots(track, seen)
+            for general in sorted(self.objects(iri, CG + "specialises")):
+                roots += [
+                    (s, f"{why}, as {label} is a variant of {self.label(general)}", point)
+                    for s, why, point in self._roots(general, seen)
+                ]
+            return roots
+        if self.is_a(iri, TRACK_CLASS):
+            core = sorted(self.objects(iri, CG + "coreSkill"))
+            roots = [(s, f"core skill of {label}", False) for s in core]
+            for role in self.roles_of(iri):
+                required = sorted(self.objects(role, *_REQUIRES))
+                roots += [
+                    (s, f"required by {self.label(role)}, of {label}", False) for s in required
+                ]
+            shared = sorted(self.subjects(iri, CG + "sharedBy"))
+            return roots + [(p, f"integration point of {label}", True) for p in shared]
+        return [(iri, f"{label} itself", self.is_a(iri, INTEGRATION_POINT))]
+
+    def _expand(self, roots: list[tuple[str, str, bool]]) -> dict[str, str]:
+        items: dict[str, str] = {}
+        queue = list(roots)
+        while queue:  # down: what an area contains, and what an integration point includes
+            iri, why, as_point = queue.pop(0)
+            if iri in items or (self.sort_of(iri) == "other" and not as_point):
+                continue
+            items[iri] = why
+            label = self.label(iri)
+            narrower = sorted(self.subjects(iri, SKOS + "broader"))
+            queue += [(s, f"under {label}", False) for s in narrower]
+            tools = sorted(
+                t for t in self.subjects(iri, CG + "usedFor") if self.is_a(t, TOOL_CLASS)
+            )
+            queue += [(t, f"used for {label}", False) for t in tools]
+            if as_point:  # the mind map's Version Control area is not the DevOps/MLOps one
+                included = sorted(self.objects(iri, CG + "includes"))
+                queue += [(i, f"in {label}", True) for i in included]
+        for tool in [iri for iri in items if self.is_a(iri, TOOL_CLASS)]:  # up, one step
+            for skill in sorted(self.objects(tool, CG + "usedFor")):
+                if skill not in items and self.is_a(skill, SKILL_CLASSES):
+                    items[skill] = f"practised through {self.label(tool)}"
+        return items
+
+
+def jaccard(first: set[str], second: set[str]) -> float:
+    """|A and B| / |A or B|, 0 for two empty sets.
+
+    >>> jaccard({"a", "b"}, {"b", "c"})
+    0.3333333333333333
+    """
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
+
+
+def _role_facts(row: dict, known: RoleFacts | None) -> RoleFacts:
+    def number(name: str) -> float | None:
+        value = row.get(name)
+        return value.to_python() if value is not None else None  # type: ignore[union-attr]
+
+    if known is not None and known.salary is not None:
+        return known
+    salary = row.get("salary")
+    return RoleFacts(
+        level=row["level"].value if "level" in row else None,
+        rank=int(row["rank"].value) if "rank" in row else None,
+        salary=salary.value if isinstance(salary, IRI) else None,
+        salary_min=number("min"),
+        salary_max=number("max"),
+        open_ended="open" in row and row["open"].value in ("true", "1"),
+        currency=row["currency"].value if "currency" in row else None,
+    )
+
+
+def _investment(row: dict) -> InvestmentFacts:
+    def value(name: str):
+        term = row.get(name)
+        return term.to_python() if term is not None and hasattr(term, "to_python") else None
+
+    return InvestmentFacts(
+        row["item"].value,
+        row["kind"].value,
+        row["level"].value if "level" in row else None,
+        value("rank"),
+        value("low"),
+        value("high"),
+        value("unit"),
+    )

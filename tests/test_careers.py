@@ -1,0 +1,365 @@
+"""overlap, path and match: what the source says, through the library and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+
+import networkx as nx
+import pytest
+from conftest import invoke, invoke_json
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careergraph import CareerGraph
+from careergraph.errors import NotFoundError
+from careergraph.graph.matching import needs_of
+from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network, path_cost
+
+ID = "https://w3id.org/careergraph/id/"
+
+
+def labels(items) -> set[str]:
+    return {item.entity.label if hasattr(item, "entity") else item.label for item in items}
+
+
+# ---- overlap --------------------------------------------------------------------------------
+
+
+def test_the_gurus_share_the_mind_maps_shared_skills_branch(graph):
+    branch = graph.query(
+        "SELECT ?label WHERE { ?node cg:parentNode+ ?shared . "
+        "?shared rdfs:label 'Shared Skills' ; cg:inMindMap ?map . ?node rdfs:label ?label }"
+    )
+    mind_map = {row["label"].value for row in branch.answer.rows}
+    assert mind_map == {
+        "Version Control", "Git", "CI/CD", "Problem Solving", "Debugging", "Documentation",
+        "Testing", "Best Practices", "Code Organization", "Performance", "Security",
+    }  # fmt: skip
+    assert labels(graph.overlap(["Linux Guru", "Python Guru"]).shared) == mind_map
+
+
+def test_devops_and_mlops_share_the_integration_points(graph):
+    result = graph.overlap(["DevOps", "MLOps"])
+    shared = labels(result.shared)
+    assert {
+        "Kubernetes Ecosystem", "Kubeflow", "Istio", "Knative", "Argo Workflows",
+        "Observability Stack", "Prometheus", "ELK Stack", "Jaeger", "Grafana",
+        "Version Control", "Git", "DVC", "MLflow", "GitOps",
+        "CI/CD Systems", "Jenkins", "GitHub Actions", "GitLab CI", "CircleCI",
+    } <= shared  # fmt: skip
+    only = {owner.label: labels(items) for owner, items in result.only}
+    assert {"Terraform", "Infrastructure as Code"} <= only["DevOps"]
+    assert {"Feast", "Model Serving"} <= only["MLOps"]
+    assert not shared & (only["DevOps"] | only["MLOps"])
+    assert result.similarity == pytest.approx(
+        len(shared) / (len(shared) + len(only["DevOps"]) + len(only["MLOps"]))
+    )
+
+
+def test_shared_items_say_why_each_has_them(graph):
+    shared = {i.entity.label: dict(i.via) for i in graph.overlap(["DevOps", "MLOps"]).shared}
+    assert shared["Kubeflow"] == {
+        "DevOps": "in Kubernetes Ecosystem",
+        "MLOps": "in Kubernetes Ecosystem",
+    }
+    assert shared["CI/CD Pipeline Expertise"]["DevOps"] == "core skill of DevOps"
+    assert shared["CI/CD Pipeline Expertise"]["MLOps"].startswith("practised through")
+
+
+def test_a_role_overlaps_its_track_completely(graph):
+    result = graph.overlap(["MLOps Engineer", "MLOps"])
+    assert result.similarity == 1.0 and all(not items for _, items in result.only)
+
+
+def test_by_tools_and_by_skills(graph):
+    tools = graph.overlap(["DevOps", "MLOps"], by="tools")
+    skills = graph.overlap(["DevOps", "MLOps"], by="skills")
+    assert {i.sort for i in tools.shared} == {"tool"}
+    assert {i.sort for i in skills.shared} == {"skill"}
+    assert "Kubeflow" in labels(tools.shared) and "Kubeflow" not in labels(skills.shared)
+
+
+def test_the_hierarchy_counts_a_skill_and_a_tool_for_it(tmp_path):
+    """A role that needs Infrastructure as Code and one that uses Terraform share both: the
+    first has Terraform through the skill's tools, the second the skill through its tool."""
+    mine = tmp_path / "roles.ttl"
+    mine.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix id: <https://w3id.org/careergraph/id/> .\n"
+        "<https://example.org/iac-role> a cg:Role ; skos:prefLabel 'IaC Role' ;\n"
+        "    cg:requiresSkill <https://w3id.org/careergraph/id/skill/infrastructure-as-code> .\n"
+        "<https://example.org/terraform-role> a cg:Role ; skos:prefLabel 'Terraform Role' ;\n"
+        "    cg:requiresSkill <https://w3id.org/careergraph/id/tool/terraform> .\n",
+        encoding="utf-8",
+    )
+    result = invoke_json("--data", str(mine), "overlap", "IaC Role", "Terraform Role")
+    assert {e["label"] for e in result["shared"]} == {"Infrastructure as Code", "Terraform"}
+    assert {e["label"] for e in result["only"]["IaC Role"]} == {"CloudFormation"}
+    assert result["only"]["Terraform Role"] == []
+    assert result["similarity"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_overlap_json_contract():
+    result = invoke_json("overlap", "Linux Guru", "Python Guru", "MLOps Engineer")
+    assert set(result) >= {"items", "shared", "only", "similarity"}
+    assert [i["label"] for i in result["items"]] == ["Linux Guru", "Python Guru", "MLOps Engineer"]
+    assert all({"iri", "label"} <= set(e) for e in result["shared"])
+    assert set(result["only"]) == {"Linux Guru", "Python Guru", "MLOps Engineer"}
+    assert len(result["pairs"]) == 3 and 0 <= result["similarity"] <= 1
+
+
+def test_similarity_matrix_as_csv_and_json():
+    table = invoke("overlap", "--matrix", "roles", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(table)))
+    assert len(rows) == 29 and len(rows[0]) == 29
+    values = [[float(v) for v in row[1:]] for row in rows[1:]]
+    assert all(values[i][i] == 1.0 for i in range(28))
+    assert all(values[i][j] == values[j][i] for i in range(28) for j in range(28))
+    matrix = invoke_json("overlap", "--matrix", "tracks")
+    names = [i["label"] for i in matrix["items"]]
+    devops, mlops = names.index("DevOps"), names.index("MLOps")
+    assert (
+        matrix["matrix"][devops][mlops] > matrix["matrix"][devops][names.index("Python Expertise")]
+    )
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("overlap", "Linux Guru"), "two or more"),
+        (("overlap", "Linux Guru", "Kubernetes"), "is a tool"),
+        (("overlap", "Linux Guru", "Lynux Guru"), "closest: Linux Guru"),
+        (("overlap", "Linux Guru", "linux guru"), "different"),
+        (("overlap", "--matrix", "tools"), "roles or tracks"),
+    ],
+)
+def test_overlap_bad_input(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+# ---- path -----------------------------------------------------------------------------------
+
+
+def test_the_devops_ladder_is_climbed_level_by_level(graph):
+    result = graph.path("Junior DevOps Engineer", "DevOps Architect", k=3)
+    assert len(result.paths) == 3
+    for path in result.paths:
+        assert [s.relation for s in path.steps] == ["promotion", "promotion"]
+        ranks = [graph.careers.roles[s.source.iri].rank for s in path.steps]
+        assert [*ranks, graph.careers.roles[path.steps[-1].target.iri].rank] == [1, 2, 3]
+        assert path.cost == 2 * BASE_COST["promotion"]  # the same skills all the way up
+
+
+def test_from_linux_to_mlops_through_the_stated_transitions(graph):
+    result = graph.path("Junior Linux Admin", "MLOps Engineer", k=5)
+    evidence = [s.evidence for p in result.paths for s in p.steps if s.relation == "transition"]
+    assert evidence and all(
+        e.startswith(("ML engineering paths", "DevOps transition paths")) for e in evidence
+    )
+    only_stated = graph.path(
+        "Junior Linux Admin", "MLOps Architect", via=["promotion", "transition", "similar"]
+    )
+    assert only_stated.paths[0].steps[-1].target.label == "MLOps Architect"
+
+
+def test_a_step_says_what_it_takes(graph):
+    step = (
+        graph.path("Junior Python Developer", "ML Engineer", via=["transition"]).paths[0].steps[0]
+    )
+    assert step.relation == "transition"
+    assert step.evidence == "ML engineering paths: from Python Expertise to ML Engineer"
+    acquired = labels(step.acquire)
+    assert {"Model Serving", "Feast", "Kubeflow"} <= acquired
+    assert {"Git", "Version Control"} <= labels(step.carry_over)
+    expected = BASE_COST["transition"] + sum(
+        LEARNING_COST[graph.careers.sort_of(e.iri)] for e in step.acquire
+    )
+    assert step.cost == pytest.approx(expected)
+    assert (step.salary_before.minimum, step.salary_after.minimum) == (70000, 90000)
+    into_python = graph.path("Junior Linux Admin", "Python Guru").paths[0].steps[-1]
+    assert labels(into_python.certifications) == {
+        "PCEP",
+        "PCAP",
+        "Google Python Cert",
+        "AWS Python Specialty",
+    }
+    assert [t.entity.label for t in into_python.time] == ["Python Expertise: Guru Level"]
+
+
+def test_path_json_contract():
+    result = invoke_json("path", "Junior DevOps Engineer", "DevOps Architect", "-k", "2")
+    assert result["from"]["label"] == "Junior DevOps Engineer"
+    assert result["to"]["iri"] == ID + "role/devops-architect"
+    assert len(result["paths"]) == 2
+    for path in result["paths"]:
+        assert path["cost"] == sum(step["cost"] for step in path["steps"])
+        for step in path["steps"]:
+            assert {"from", "to", "relation", "acquire", "carry_over", "salary_before"} <= set(step)
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("path", "Junior DevOps Engineer", "Junior DevOps Engineer"), 2, "same role"),
+        (("path", "Kubernetes", "DevOps Architect"), 2, "not a role"),
+        (("path", "Junior DevOps Enginer", "DevOps Architect"), 2, "closest"),
+        (("path", "Junior DevOps Engineer", "DevOps Architect", "-k", "0"), 2, "at least 1"),
+        (("path", "Junior DevOps Engineer", "Junior Linux Admin", "--via", "jump"), 2, "unknown"),
+        (("path", "Junior DevOps Engineer", "Python Guru", "--via", "promotion"), 1, "no path"),
+        (("path", "Junior DevOps Engineer", "DevOps Architect", "--max-steps", "1"), 1, "no path"),
+    ],
+)  # fmt: skip
+def test_path_bad_input_and_no_path(args, code, message):
+    result = invoke(*args)
+    assert result.exit_code == code and message in result.stderr and result.stdout == ""
+
+
+@pytest.fixture(scope="module")
+def network(graph) -> nx.DiGraph:
+    return career_network(graph.careers)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_paths_are_edges_of_the_projection_and_cheapest_first(graph, network, data):
+    roles = sorted(network.nodes)
+    source = data.draw(st.sampled_from(roles))
+    target = data.draw(st.sampled_from([r for r in roles if r != source]))
+    k = data.draw(st.integers(min_value=1, max_value=4))
+    max_steps = data.draw(st.none() | st.integers(min_value=1, max_value=4))
+    try:
+        result = graph.path(source, target, k=k, max_steps=max_steps)
+    except NotFoundError:  # no path: the projection must agree
+        hops = (
+            nx.shortest_path_length(network, source, target)
+            if nx.has_path(network, source, target)
+            else None
+        )
+        assert hops is None or (max_steps is not None and hops > max_steps)
+        return
+    costs = [p.cost for p in result.paths]
+    assert costs == sorted(costs) and 1 <= len(costs) <= k
+    if max_steps is None:
+        best = nx.dijkstra_path_length(network, source, target, "cost")
+        assert costs[0] == pytest.approx(best)
+    else:
+        assert all(len(p.steps) <= max_steps for p in result.paths)
+    seen = set()
+    for path in result.paths:
+        nodes = [path.steps[0].source.iri] + [s.target.iri for s in path.steps]
+        assert nodes[0] == source and nodes[-1] == target and len(set(nodes)) == len(nodes)
+        assert tuple(nodes) not in seen
+        seen.add(tuple(nodes))
+        for step in path.steps:
+            edge = network.edges[step.source.iri, step.target.iri]
+            assert (edge["relation"], edge["cost"]) == (step.relation, step.cost)
+        assert path.cost == pytest.approx(path_cost(network, nodes))
+
+
+def test_projection_edges_follow_the_rules(graph, network):
+    facts = graph.careers
+    for source, target, edge in network.edges(data=True):
+        if edge["relation"] == "promotion":
+            assert facts.tracks_of(source) & facts.tracks_of(target)
+            assert facts.roles[target].rank > facts.roles[source].rank
+        if edge["relation"] == "similar":
+            assert edge["similarity"] >= 0.25
+    assert network.has_edge(ID + "role/junior-linux-admin", ID + "role/junior-devops-engineer")
+    assert (
+        network.edges[ID + "role/junior-python-developer", ID + "role/ml-engineer"]["relation"]
+        == "transition"
+    )
+
+
+# ---- match ----------------------------------------------------------------------------------
+
+
+def test_a_complete_set_puts_its_role_on_top(graph):
+    needs = needs_of(graph.careers, ID + "role/linux-guru")
+    names = [graph.careers.label(iri) for iri in sorted(needs)]
+    result = graph.match(names)
+    top = result.roles[0]
+    assert top.coverage == 1.0 and top.missing == ()
+    assert ID + "role/linux-guru" in {m.role.iri for m in result.roles if m.coverage == 1.0}
+    assert result.roles[-1].coverage < 1.0
+
+
+def test_tools_cover_the_skills_they_serve(graph):
+    result = graph.match(["Terraform", "Kubernetes"])
+    devops = next(m for m in result.roles if m.role.label == "DevOps Engineer")
+    assert {"Infrastructure as Code", "Container Orchestration"} <= labels(devops.covered)
+    assert "Configuration Management" in labels(devops.missing)
+    coverages = [m.coverage for m in result.roles]
+    assert coverages == sorted(coverages, reverse=True)
+
+
+def test_learning_order_completes_roles(graph):
+    needs = needs_of(graph.careers, ID + "role/python-guru")
+    names = [graph.careers.label(iri) for iri in sorted(needs)][1:]  # all but one
+    result = graph.match(names, limit=3)
+    first = result.learning_order[0]
+    assert first.opens and ID + "role/python-guru" in {e.iri for e in first.opens}
+
+
+def test_match_from_a_skills_file_and_json(tmp_path):
+    skills = tmp_path / "skills.txt"
+    skills.write_text("# what I know\nKubernetes\nterraform\n\nPrometheus  # monitoring\n", "utf-8")
+    result = invoke_json("match", "--skills-file", str(skills), "--limit", "3")
+    assert [s["label"] for s in result["skills"]] == ["Kubernetes", "Terraform", "Prometheus"]
+    assert len(result["roles"]) == 3 and result["roles"][0]["coverage"] > 0
+    assert {"role", "coverage", "covered", "missing"} <= set(result["roles"][0])
+    table = invoke("match", "Kubernetes", "--limit", "2")
+    assert table.exit_code == 0 and "Learn next:" in table.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("match",), "at least one"),
+        (("match", "Kubernetees"), "closest: Kubernetes"),
+        (("match", "MLOps Architect"), "not a skill or a tool"),
+        (("match", "--skills-file", "/no/such/file"), "no such file"),
+    ],
+)
+def test_match_bad_input(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+# ---- the projection as GraphML and GEXF -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_exports_read_back(tmp_path, network, name, read):
+    target = tmp_path / f"careers.{name}"
+    assert invoke("export", name, "-o", str(target)).exit_code == 0
+    loaded = read(target)
+    ids = {data.get("iri", node) for node, data in loaded.nodes(data=True)}
+    assert ids == set(network.nodes)
+    assert loaded.number_of_edges() == network.number_of_edges()
+    edge = next(iter(loaded.edges(data=True)))[2]
+    assert {"relation", "cost", "evidence"} <= set(edge)
+    node = dict(loaded.nodes(data=True))
+    assert any(data.get("label") == "MLOps Architect" for data in node.values())
+
+
+def test_careers_work_on_the_reference_engine_too(graph):
+    reference = CareerGraph.open(engine="rdflib")
+    pairs = [("Linux Guru", "Python Guru"), ("DevOps", "MLOps")]
+    for first, second in pairs:
+        assert (
+            reference.overlap([first, second]).to_json() == graph.overlap([first, second]).to_json()
+        )
+    assert (
+        reference.path("Junior Linux Admin", "MLOps Engineer", k=3).to_json()
+        == graph.path("Junior Linux Admin", "MLOps Engineer", k=3).to_json()
+    )
+    assert reference.match(["Kubernetes"]).to_json() == graph.match(["Kubernetes"]).to_json()
+    for a, b in itertools.combinations(["DevOps", "MLOps", "Linux"], 2):
+        assert reference.overlap([a, b]).similarity == graph.overlap([a, b]).similarity
