@@ -60,3 +60,15 @@ def seed_lines() -> list[str]:
     if not SEED.exists():
         pytest.skip(f"the source material is not at {SEED}")
     return SEED.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (scripts/test installs it)."""
+    from browsers import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -21,10 +21,16 @@ from careergraph.cli.context import Settings, emit, format_option, pass_settings
     metavar="KIND",
     help="Instead of NAMEs: the pairwise similarity of every role (or track).",
 )
+@click.option("--html", "html_path", metavar="FILE", help="Also draw the overlap in FILE.")
 @format_option()
 @pass_settings
 def overlap(
-    settings: Settings, names: tuple[str, ...], by: str, matrix: str | None, format_name: str
+    settings: Settings,
+    names: tuple[str, ...],
+    by: str,
+    matrix: str | None,
+    html_path: str | None,
+    format_name: str,
 ) -> None:
     """What two or more roles, tracks or skill areas share, what only one of them has, and
     their Jaccard similarity (shared items over all items), with why each has each item.
@@ -38,6 +44,7 @@ def overlap(
       careergraph overlap "Linux Guru" "Python Guru"
       careergraph overlap DevOps MLOps --by tools --format json
       careergraph overlap --matrix roles --format csv
+      careergraph overlap DevOps MLOps --html shared.html
     """
     graph = settings.graph()
     if matrix is not None:
@@ -47,7 +54,22 @@ def overlap(
         return
     if len(names) < 2:
         raise click.UsageError("overlap needs two or more NAMEs (or --matrix KIND)")
-    emit(graph.overlap(names, by), format_name)
+    result = graph.overlap(names, by)
+    if html_path:
+        from careergraph.exports.views import overlap_view
+
+        _draw(overlap_view(graph, result), html_path)
+    emit(result, format_name)
+
+
+def _draw(view, path: str) -> None:
+    """Write ``view`` as an HTML page at ``path``."""
+    from careergraph.exports.exporters import ViewRequest, view_page
+    from careergraph.exports.files import write_atomically
+
+    request = ViewRequest(report=lambda note: click.echo(f"careergraph: {note}", err=True))
+    written = write_atomically(path, view_page(view, request))
+    click.echo(f"wrote {written} (html)", err=True)
 
 
 def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -68,6 +90,7 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
     "specialisation, similar.",
 )
 @click.option("--max-steps", type=int, help="Only paths of at most this many steps.")
+@click.option("--html", "html_path", metavar="FILE", help="Also draw the paths in FILE.")
 @format_option()
 @pass_settings
 def path(
@@ -77,6 +100,7 @@ def path(
     k: int,
     via: tuple[str, ...] | None,
     max_steps: int | None,
+    html_path: str | None,
     format_name: str,
 ) -> None:
     """The cheapest ways from one role to another, step by step: promotions, the career
@@ -92,8 +116,15 @@ def path(
       careergraph path "Junior DevOps Engineer" "DevOps Architect"
       careergraph path "Junior Linux Admin" "MLOps Engineer" -k 3 --format json
       careergraph path "Junior Python Developer" "ML Engineer" --via transition
+      careergraph path "Junior DevOps Engineer" "DevOps Architect" -k 3 --html ladder.html
     """
-    emit(settings.graph().path(source, target, k, via, max_steps), format_name)
+    graph = settings.graph()
+    result = graph.path(source, target, k, via, max_steps)
+    if html_path:
+        from careergraph.exports.views import path_view
+
+        _draw(path_view(graph, result), html_path)
+    emit(result, format_name)
 
 
 @click.command()

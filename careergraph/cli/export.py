@@ -1,4 +1,4 @@
-"""The export command: the graph written to a file."""
+"""The export command: the graph, its career projection or one of its views, in a file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 import click
 
 from careergraph.cli.context import Settings, pass_settings
-from careergraph.exports.exporters import EXPORTERS
+from careergraph.exports.exporters import EXPORTERS, ViewRequest
+from careergraph.exports.views import VIEWS
 
 
 @click.command()
@@ -16,33 +17,71 @@ from careergraph.exports.exporters import EXPORTERS
     "-o",
     "--output",
     metavar="PATH",
-    help="File to write ('-' for standard output). Default: exports/careergraph.EXT.",
+    help="File to write ('-' for standard output). Default: exports/careergraph[-VIEW].EXT.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    help="html: which view (default full); mermaid: mindmap.",
+)
+@click.option("--focus", metavar="NAME", help="html: the neighbourhood of one entity.")
+@click.option(
+    "--depth",
+    type=int,
+    default=1,
+    show_default=True,
+    help="html --focus: how many links away to go.",
+)
+@click.option(
+    "--max-nodes",
+    type=int,
+    help="html: draw at most this many nodes (default 1500); the rest are left out, saying so.",
 )
 @pass_settings
-def export(settings: Settings, format_name: str, output: str | None) -> None:
-    """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; or
-    the projection of roles and career moves that `path` walks as graphml or gexf (for
-    Gephi or Cytoscape), with node and edge attributes.
+def export(
+    settings: Settings,
+    format_name: str,
+    output: str | None,
+    view: str | None,
+    focus: str | None,
+    depth: int,
+    max_nodes: int | None,
+) -> None:
+    """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; the
+    projection of roles and career moves that `path` walks as graphml or gexf (for Gephi or
+    Cytoscape); an interactive page as html (--view, or --focus NAME --depth N); or the mind
+    map as mermaid.
 
-    The file is written atomically: a failed export leaves no partial file.
+    HTML pages are self-contained and work offline. Files are written atomically: a failed
+    export leaves no partial file.
 
     \b
     Examples:
       careergraph export ttl
       careergraph --data mine.ttl export jsonld -o merged.jsonld
-      careergraph export graphml -o careers.graphml
+      careergraph export html --view mindmap
+      careergraph export html --focus "MLOps Architect" --depth 2 -o mlops.html
+      careergraph export mermaid --view mindmap -o mindmap.mmd
     """
+    from careergraph.errors import BadInputError
     from careergraph.exports.exporters import DEFAULT_FOLDER, default_path, export
 
+    if depth < 0:
+        raise BadInputError("--depth must be 0 or more")
+    if max_nodes is not None and max_nodes < 1:
+        raise BadInputError("--max-nodes must be at least 1")
+    request = ViewRequest(
+        view, focus, depth, max_nodes, lambda note: click.echo(f"careergraph: {note}", err=True)
+    )
     graph = settings.graph()
     if output == "-":
-        sys.stdout.buffer.write(EXPORTERS[format_name].make(graph))
+        sys.stdout.buffer.write(EXPORTERS[format_name].make(graph, request))
         sys.stdout.flush()
         return
     if output is None:
         DEFAULT_FOLDER.mkdir(exist_ok=True)
-        output = str(default_path(format_name))
-    path = export(graph, format_name, output)
+        output = str(default_path(format_name, request))
+    path = export(graph, format_name, output, request)
     click.echo(f"wrote {path} ({format_name})", err=True)
 
 

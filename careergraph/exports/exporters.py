@@ -1,5 +1,6 @@
-"""What ``careergraph export`` writes, as one registry: the RDF formats and the networkx
-projection of career moves (GraphML and GEXF, for Gephi and Cytoscape)."""
+"""What ``careergraph export`` writes, as one registry: the RDF formats, the networkx
+projection of career moves (GraphML and GEXF, for Gephi and Cytoscape), the HTML views and
+the Mermaid mind map."""
 
 from __future__ import annotations
 
@@ -13,9 +14,22 @@ from careergraph.exports.network import network_document
 from careergraph.graph.formats import FORMATS, WRITABLE
 
 if TYPE_CHECKING:
+    from careergraph.exports.views import View
     from careergraph.graph.careergraph import CareerGraph
 
 DEFAULT_FOLDER = Path("exports")
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """Which view to draw (html, mermaid): a named view, or a focus and a depth; and where
+    to tell the user what a view left out."""
+
+    view: str | None = None
+    focus: str | None = None
+    depth: int = 1
+    max_nodes: int | None = None
+    report: Callable[[str], None] = lambda message: None
 
 
 @dataclass(frozen=True)
@@ -24,29 +38,67 @@ class Exporter:
 
     name: str
     extension: str
-    make: Callable[[CareerGraph], bytes]
+    make: Callable[[CareerGraph, ViewRequest], bytes]
 
 
 def _rdf(name: str) -> Exporter:
-    return Exporter(name, FORMATS[name].extensions[0], lambda graph: graph.serialize(name))
+    return Exporter(name, FORMATS[name].extensions[0], lambda graph, _: graph.serialize(name))
 
 
 def _network(name: str) -> Exporter:
-    return Exporter(name, f".{name}", lambda graph: network_document(graph, name))
+    return Exporter(name, f".{name}", lambda graph, _: network_document(graph, name))
+
+
+def _html(graph: CareerGraph, request: ViewRequest) -> bytes:
+    from careergraph.exports.views import build_view
+
+    view = build_view(graph, request.view or "full", request.focus, request.depth)
+    return view_page(view, request)
+
+
+def view_page(view: View, request: ViewRequest = ViewRequest()) -> bytes:
+    """A view as an HTML page, cut to ``request.max_nodes`` (saying so through ``report``)."""
+    from careergraph.exports.html import render_html
+    from careergraph.exports.views import DEFAULT_MAX_NODES
+
+    note = view.cut(request.max_nodes or DEFAULT_MAX_NODES)
+    if note:
+        request.report(f"the {view.name} view was {note}")
+    return render_html(view)
+
+
+def _mermaid(graph: CareerGraph, request: ViewRequest) -> bytes:
+    from careergraph.errors import BadInputError
+    from careergraph.exports.mermaid import mindmap_text
+    from careergraph.exports.views import mind_map
+
+    if request.view not in (None, "mindmap"):
+        raise BadInputError("Mermaid export writes the mind map only: --view mindmap")
+    return mindmap_text(mind_map(graph, request.focus)).encode("utf-8")
 
 
 EXPORTERS: dict[str, Exporter] = {
     **{name: _rdf(name) for name in WRITABLE},
     "graphml": _network("graphml"),
     "gexf": _network("gexf"),
+    "html": Exporter("html", ".html", _html),
+    "mermaid": Exporter("mermaid", ".mmd", _mermaid),
 }
 
 
-def default_path(format_name: str) -> Path:
-    """Where ``careergraph export FORMAT`` writes without ``-o``: ``exports/careergraph.EXT``."""
-    return DEFAULT_FOLDER / f"careergraph{EXPORTERS[format_name].extension}"
+def default_path(format_name: str, request: ViewRequest = ViewRequest()) -> Path:
+    """Where ``careergraph export FORMAT`` writes without ``-o``: ``exports/careergraph.EXT``,
+    or ``exports/careergraph-VIEW.EXT`` for a view."""
+    name = "careergraph"
+    if format_name in ("html", "mermaid"):
+        name += (
+            f"-{'focus' if request.focus and request.view != 'mindmap' else request.view or 'full'}"
+        )
+    return DEFAULT_FOLDER / f"{name}{EXPORTERS[format_name].extension}"
 
 
-def export(graph: CareerGraph, format_name: str, path: str | Path) -> Path:
+def export(
+    graph: CareerGraph, format_name: str, path: str | Path, request: ViewRequest = ViewRequest()
+) -> Path:
     """Write ``format_name`` of the graph into ``path``, atomically."""
-    return write_atomically(path, EXPORTERS[format_name].make(graph))
+    return write_atomically(path, EXPORTERS[format_name].make(graph, request))

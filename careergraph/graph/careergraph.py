@@ -126,7 +126,7 @@ class CareerGraph:
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source."""
-        vocabulary = self._vocabulary_labels
+        vocabulary = self.vocabulary_labels
         classes = tuple(
             (
                 Entity(
@@ -180,7 +180,7 @@ class CareerGraph:
         the statements of others that point to it."""
         entity = self.resolve(name)
         subject = IRI(entity.iri)
-        vocabulary = self._vocabulary_labels
+        vocabulary = self.vocabulary_labels
         types = tuple(
             Entity(vocabulary.get(o.value, compact(o.value)), o.value)
             for _, p, o in self.store.triples(subject)
@@ -431,14 +431,15 @@ class CareerGraph:
         return Literal(value)
 
     @cached_property
-    def _vocabulary_labels(self) -> dict[str, str]:
+    def vocabulary_labels(self) -> dict[str, str]:
+        """Labels of the vocabulary's classes and properties, by IRI."""
         labels: dict[str, str] = {}
         for row in self.store.select(internal_query("vocabulary")):
             labels.setdefault(row["term"].value, row["label"].value)
         return labels
 
     def _predicate(self, iri: str) -> Entity:
-        return Entity(self._vocabulary_labels.get(iri, compact(iri)), iri)
+        return Entity(self.vocabulary_labels.get(iri, compact(iri)), iri)
 
     def _statements(self, subject: Term, depth: int) -> tuple[Statement, ...]:
         statements = [

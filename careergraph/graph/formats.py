@@ -33,6 +33,8 @@ FORMATS: dict[str, RdfFormat] = {
         RdfFormat("n3", (".n3",), "N3", "n3", False),
         RdfFormat("trix", (".trix",), None, "trix", False),
         RdfFormat("hext", (".hext",), None, "hext", False),
+        # Not RDF: a Mermaid mind map, read as a tree of concepts (graph/mermaid.py).
+        RdfFormat("mmd", (".mmd", ".mermaid"), None, None, False),
     )
 }
 

@@ -65,4 +65,13 @@ def file_source(path: str | Path) -> Source:
 
 def load_source(store: Store, source: Source) -> int:
     """Load one source into the store; return the number of triples it added."""
-    return store.load(source.read(), source.rdf_format, source.name, source.base_iri)
+    data, rdf_format = source.read(), source.rdf_format
+    if rdf_format.name == "mmd":
+        from careergraph.graph.mermaid import mindmap_ntriples
+
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DataFileError(source.name, "not UTF-8 text") from None
+        data, rdf_format = mindmap_ntriples(text, source.name, source.base_iri), FORMATS["nt"]
+    return store.load(data, rdf_format, source.name, source.base_iri)

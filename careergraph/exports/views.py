@@ -1,0 +1,394 @@
+"""The graph views that ``export html`` draws and ``export mermaid`` writes: plain data
+(nodes, edges, layout), built from the graph with SPARQL so that they work on any graph,
+``--data`` and ``--endpoint`` included.
+
+Layouts are settled in Python, so that the browser draws at once with physics off: trees
+(mind maps, ladders, trends, the DevOps-MLOps comparison) go left to right by depth;
+``full`` places each kind of entity in its own cluster; ``focus`` puts the entity in the
+middle and each ring of neighbours around it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from careergraph.errors import BadInputError, NotFoundError
+from careergraph.graph.sparql import internal_query
+from careergraph.graph.terms import IRI
+from careergraph.namespaces import CG
+
+if TYPE_CHECKING:
+    from careergraph.graph.careergraph import CareerGraph
+    from careergraph.graph.results import Overlap, PathResult
+
+VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")
+DEFAULT_MAX_NODES = 1500
+_CLUSTER_GAP = 160.0
+_SPACING = 70.0  # between neighbours in a cluster
+
+
+@dataclass
+class ViewNode:
+    """A node of a view: its label and kind, tooltip lines, and where it goes."""
+
+    id: str
+    label: str
+    kind: str
+    details: list[tuple[str, str]] = field(default_factory=list)
+    level: int | None = None
+    x: float | None = None
+    y: float | None = None
+    highlight: bool = False
+
+
+@dataclass
+class ViewEdge:
+    """An edge of a view, with its label (the relation)."""
+
+    source: str
+    target: str
+    label: str
+    highlight: bool = False
+
+
+@dataclass
+class View:
+    """What one page shows: a title, nodes, edges, and whether it is a tree or placed."""
+
+    name: str
+    title: str
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    layout: str = "tree"  # "tree" (by node level, left to right) or "placed" (x, y)
+    note: str = ""
+
+    def cut(self, max_nodes: int) -> str | None:
+        """Keep the first ``max_nodes`` nodes (they come in order of importance) and the edges
+        between them; say what was left out, or None if nothing was."""
+        if max_nodes < 1:
+            raise BadInputError("--max-nodes must be at least 1")
+        if len(self.nodes) <= max_nodes:
+            return None
+        dropped = self.nodes[max_nodes:]
+        self.nodes = self.nodes[:max_nodes]
+        kept = {node.id for node in self.nodes}
+        self.edges = [e for e in self.edges if e.source in kept and e.target in kept]
+        kinds: dict[str, int] = defaultdict(int)
+        for node in dropped:
+            kinds[node.kind] += 1
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda i: -i[1]))
+        self.note = (
+            f"cut to {max_nodes:,} of {max_nodes + len(dropped):,} nodes (--max-nodes); "
+            f"left out {len(dropped):,}: {listed}"
+        )
+        return self.note
+
+
+def build_view(graph: CareerGraph, name: str, focus: str | None = None, depth: int = 1) -> View:
+    """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps)."""
+    if focus is not None and name != "mindmap":
+        return focus_view(graph, focus, depth)
+    builders = {
+        "mindmap": lambda: mindmap_view(graph, focus),
+        "devops-mlops": lambda: devops_mlops_view(graph),
+        "careers": lambda: careers_view(graph),
+        "trends": lambda: trends_view(graph),
+        "full": lambda: full_view(graph),
+    }
+    if name not in builders:
+        raise BadInputError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+    view = builders[name]()
+    if not view.nodes:
+        raise NotFoundError(f"the graph has nothing to draw in the {name} view")
+    return view
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects nodes and edges once each, in order."""
+
+    def __init__(self, graph: CareerGraph):
+        self.graph = graph
+        self.nodes: dict[str, ViewNode] = {}
+        self.edges: dict[tuple[str, str], ViewEdge] = {}
+
+    def node(self, iri: str, level: int | None = None, label: str | None = None) -> ViewNode:
+        if iri not in self.nodes:
+            entity = self.graph.names.entity(iri)
+            details = [("kind", entity.kind or "entity"), ("IRI", iri)]
+            self.nodes[iri] = ViewNode(
+                iri, label or entity.label, entity.kind or "entity", details, level
+            )
+        elif level is not None and (self.nodes[iri].level is None or level < self.nodes[iri].level):
+            self.nodes[iri].level = level
+        return self.nodes[iri]
+
+    def edge(self, source: str, target: str, label: str, highlight: bool = False) -> None:
+        if (source, target) not in self.edges:
+            self.edges[(source, target)] = ViewEdge(source, target, label, highlight)
+
+    def view(self, name: str, title: str, layout: str = "tree") -> View:
+        return View(name, title, list(self.nodes.values()), list(self.edges.values()), layout)
+
+
+def _rows(graph: CareerGraph, query: str, **bindings: str) -> list[dict[str, str]]:
+    return [
+        {k: v.value for k, v in row.items()}
+        for row in graph.store.select(
+            internal_query(query), {k: IRI(v) for k, v in bindings.items()}
+        )
+    ]
+
+
+# ---- the views -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MindMapNode:
+    """One node of a mind map tree."""
+
+    iri: str
+    label: str
+    depicts: str | None
+    shape: str | None
+    children: tuple[MindMapNode, ...]
+
+
+def mind_map(graph: CareerGraph, focus: str | None = None) -> MindMapNode:
+    """The tree of the graph's mind map (``focus`` names one when there are several)."""
+    rows = _rows(graph, "mindmap-nodes")
+    maps = sorted({row["map"] for row in rows})
+    if focus is not None:
+        chosen = graph.resolve(focus).iri
+        if chosen not in maps:
+            raise BadInputError(f"{focus!r} is not a mind map; mind maps: {_names(graph, maps)}")
+    elif len(maps) > 1:
+        raise BadInputError(
+            f"the graph has {len(maps)} mind maps ({_names(graph, maps)}): pick one with --focus"
+        )
+    elif not maps:
+        raise NotFoundError("the graph has no mind map")
+    else:
+        chosen = maps[0]
+    children: dict[str | None, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        if row["map"] == chosen:
+            children[row.get("parent")].append(row)
+
+    def grow(row: dict[str, str]) -> MindMapNode:
+        below = sorted(children[row["node"]], key=lambda r: int(r.get("position", 0)))
+        return MindMapNode(
+            row["node"], row["label"], row.get("depicts"), row.get("shape"), tuple(map(grow, below))
+        )
+
+    roots = children[None]
+    if len(roots) != 1:
+        raise BadInputError(
+            f"the mind map {graph.names.entity(chosen).label!r} has {len(roots)} roots"
+        )
+    return grow(roots[0])
+
+
+def _names(graph: CareerGraph, iris: list[str]) -> str:
+    return ", ".join(graph.names.describe(iri) for iri in iris)
+
+
+def mindmap_view(graph: CareerGraph, focus: str | None = None) -> View:
+    """The mind map as a left-to-right tree, each node coloured by what it depicts."""
+    root = mind_map(graph, focus)
+    builder = _Builder(graph)
+    queue = deque([(root, 0, None)])
+    while queue:
+        node, depth, parent = queue.popleft()
+        kind = graph.names.kind(node.depicts) if node.depicts else None
+        view_node = builder.node(node.iri, depth, node.label)
+        view_node.kind = kind or "mindmap-node"
+        view_node.details = [("kind", view_node.kind)]
+        if node.depicts:
+            view_node.details.append(("depicts", graph.names.entity(node.depicts).label))
+            view_node.details.append(("IRI", node.depicts))
+        if parent is not None:
+            builder.edge(parent, node.iri, "")
+        queue.extend((child, depth + 1, node.iri) for child in node.children)
+    return builder.view("mindmap", root.label)
+
+
+def devops_mlops_view(graph: CareerGraph) -> View:
+    """Each track's skill areas and their skills and tools, and the integration points the
+    tracks share, marked as shared."""
+    builder = _Builder(graph)
+    rows = _rows(graph, "view-tracks-compared")
+    shared_points = {row["point"] for row in rows if "point" in row}
+    for row in rows:
+        track = row["track"]
+        builder.node(track, 0)
+        if "area" in row:
+            builder.node(row["area"], 1)
+            builder.edge(track, row["area"], "core skill")
+            if "skill" in row:
+                builder.node(row["skill"], 2)
+                builder.edge(row["area"], row["skill"], "skill")
+            parent = row.get("skill", row["area"])
+            if "tool" in row:
+                builder.node(row["tool"], 3 if "skill" in row else 2)
+                builder.edge(parent, row["tool"], "tool")
+        if "point" in row:
+            point = builder.node(row["point"], 1)
+            point.highlight = True
+            point.details.append(("shared by", "DevOps and MLOps"))
+            builder.edge(track, row["point"], "shares")
+            if "item" in row:
+                builder.node(row["item"], 3 if row["item"] in shared_points else 2)
+                builder.edge(row["point"], row["item"], "includes", highlight=True)
+    return builder.view("devops-mlops", "DevOps and MLOps: skills, tools and what they share")
+
+
+def careers_view(graph: CareerGraph) -> View:
+    """The career ladders of every track: roles by level with their salary, promotions,
+    transitions and variants."""
+    network = graph.career_network(("promotion", "transition", "specialisation"))
+    builder = _Builder(graph)
+    ranks = sorted({data["rank"] for _, data in network.nodes(data=True)})
+    for role, data in sorted(network.nodes(data=True), key=lambda n: (n[1]["track"], n[1]["rank"])):
+        salary = ""
+        if data["salary_max"]:
+            salary = f"${data['salary_min'] / 1000:,.0f}k-${data['salary_max'] / 1000:,.0f}k"
+        level = ranks.index(data["rank"]) if data["rank"] else len(ranks)
+        node = builder.node(role, level, f"{data['label']}\n{salary}".strip())
+        node.details += [("track", data["track"]), ("level", data["level"]), ("salary", salary)]
+    for source, target, data in network.edges(data=True):
+        builder.edge(source, target, data["relation"])
+    return builder.view("careers", "Career ladders, transitions and salaries")
+
+
+def trends_view(graph: CareerGraph) -> View:
+    """Trends, focus areas, emerging technologies and market trends by track, with their
+    practices and tools."""
+    builder = _Builder(graph)
+    for row in _rows(graph, "view-trends"):
+        builder.node(row["track"], 0)
+        builder.node(row["trend"], 1)
+        builder.edge(row["track"], row["trend"], "trend")
+        if "detail" in row:
+            builder.node(row["detail"], 2)
+            builder.edge(row["trend"], row["detail"], row["how"])
+    return builder.view("trends", "Trends and emerging technologies by track")
+
+
+def full_view(graph: CareerGraph) -> View:
+    """Every entity, each kind in its own cluster, with every link between them."""
+    builder = _Builder(graph)
+    links = _links(graph)
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for iri in sorted(graph.names.labels, key=lambda i: graph.names.entity(i).label.casefold()):
+        kind = graph.names.kind(iri)
+        if kind is not None:
+            kinds[kind].append(iri)
+    order = sorted(kinds, key=lambda k: -len(kinds[k]))
+    for kind in order:
+        for iri in kinds[kind]:
+            builder.node(iri)
+    _clusters(builder, [kinds[k] for k in order])
+    for source, label, target in links:
+        if source in builder.nodes and target in builder.nodes:
+            builder.edge(source, target, label)
+    return builder.view("full", "The whole graph, by kind", layout="placed")
+
+
+def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
+    """The entities within ``depth`` links of one entity (either direction), in rings."""
+    if depth < 0:
+        raise BadInputError("--depth must be 0 or more")
+    centre = graph.resolve(name)
+    links = _links(graph)
+    around: dict[str, set[str]] = defaultdict(set)
+    for source, _, target in links:
+        around[source].add(target)
+        around[target].add(source)
+    rings = [[centre.iri]]
+    seen = {centre.iri}
+    for _ in range(depth):
+        ring = sorted({n for iri in rings[-1] for n in around[iri]} - seen)
+        if not ring:
+            break
+        seen.update(ring)
+        rings.append(ring)
+    builder = _Builder(graph)
+    for number, ring in enumerate(rings):
+        for index, iri in enumerate(ring):
+            node = builder.node(iri)
+            angle = 2 * math.pi * index / len(ring)
+            radius = 260.0 * number * max(1.0, len(ring) / (12 * number or 1)) ** 0.5
+            node.x, node.y = radius * math.cos(angle), radius * math.sin(angle)
+    builder.nodes[centre.iri].highlight = True
+    for source, label, target in links:
+        if source in seen and target in seen:
+            builder.edge(source, target, label)
+    return builder.view("focus", f"{centre.label}: {depth} step(s) around", layout="placed")
+
+
+def path_view(graph: CareerGraph, result: PathResult) -> View:
+    """The roles and steps of a path result, the cheapest path highlighted."""
+    builder = _Builder(graph)
+    for number, path in enumerate(result.paths):
+        for step_number, step in enumerate(path.steps):
+            builder.node(step.source.iri, step_number)
+            builder.node(step.target.iri, step_number + 1)
+            builder.edge(step.source.iri, step.target.iri, step.relation, highlight=number == 0)
+            if number == 0:
+                builder.nodes[step.source.iri].highlight = True
+                builder.nodes[step.target.iri].highlight = True
+    title = f"From {result.source.label} to {result.target.label}"
+    return builder.view("path", title)
+
+
+def overlap_view(graph: CareerGraph, result: Overlap) -> View:
+    """The compared items and their profiles, the shared part highlighted."""
+    builder = _Builder(graph)
+    for owner in result.items:
+        builder.node(owner.iri, 0)
+    for item in result.shared:
+        node = builder.node(item.entity.iri, 1)
+        node.highlight = True
+        node.details.append(("shared", "by all"))
+        for owner in result.items:
+            builder.edge(owner.iri, item.entity.iri, "needs", highlight=True)
+    for owner, items in result.only:
+        for item in items:
+            builder.node(item.entity.iri, 2)
+            builder.edge(owner.iri, item.entity.iri, "needs")
+    title = " and ".join(o.label for o in result.items) + f": Jaccard {result.similarity:.2f}"
+    return builder.view("overlap", title)
+
+
+def _links(graph: CareerGraph) -> list[tuple[str, str, str]]:
+    """Every link between two entities: (subject, predicate label, object)."""
+    labels = graph.vocabulary_labels
+    return [
+        (row["subject"].value, labels.get(p := row["predicate"].value, p), row["object"].value)
+        for row in graph.store.select(internal_query("entity-links"))
+        if row["predicate"].value != CG + "inMindMap"
+    ]
+
+
+def _clusters(builder: _Builder, groups: list[list[str]]) -> None:
+    """Place each group in a sunflower spiral, the spirals in rows of a grid."""
+    radii = [math.sqrt(len(group)) * _SPACING for group in groups]
+    columns = max(1, math.ceil(math.sqrt(len(groups))))
+    x = y = row_height = 0.0
+    for index, (group, radius) in enumerate(zip(groups, radii, strict=True)):
+        if index and index % columns == 0:
+            x, y, row_height = 0.0, y + row_height + _CLUSTER_GAP, 0.0
+        for number, iri in enumerate(group):
+            distance = _SPACING * math.sqrt(number)
+            angle = number * 2.399963  # the golden angle
+            node = builder.nodes[iri]
+            node.x = x + radius + distance * math.cos(angle)
+            node.y = y + radius + distance * math.sin(angle)
+        x += 2 * radius + _CLUSTER_GAP
+        row_height = max(row_height, 2 * radius)
