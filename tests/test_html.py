@@ -379,3 +379,29 @@ def test_malformed_mermaid_names_the_line(tmp_path, text, line, message):
     assert result.exit_code == 2 and message in result.stderr
     if line is not None:
         assert f"line {line}" in result.stderr
+
+
+def test_mindmap_view_is_the_source_tree(graph):
+    view = build_view(graph, "mindmap")
+    source = [line.strip() for line in SEED.read_text("utf-8").splitlines()[199:262]]
+    source[0] = "Technical Expertise"  # written root((Technical Expertise)) in the source
+    assert sorted(node.label for node in view.nodes) == sorted(source)
+    assert len(view.edges) == len(view.nodes) - 1
+
+
+def test_find_a_node_and_hide_a_kind(browser, tmp_path):
+    target = export_html(tmp_path, "export", "html", "--view", "devops-mlops")
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(target.resolve().as_uri())
+    page.wait_for_function("window.careergraph && window.careergraph.drawn")
+    page.fill("#find", "terraform")
+    page.press("#find", "Enter")
+    selected = page.evaluate("window.careergraph.network.getSelectedNodes()")
+    assert selected == ["https://w3id.org/careergraph/id/tool/terraform"]
+    assert page.text_content("#found") == "found: Terraform"
+    page.uncheck("input[data-kind='tool']")
+    hidden = page.evaluate("window.careergraph.nodes.get().filter(n => n.hidden).map(n => n.kind)")
+    assert hidden and set(hidden) == {"tool"}
+    page.check("input[data-kind='tool']")
+    assert page.evaluate("window.careergraph.nodes.get().filter(n => n.hidden).length") == 0
+    page.close()
