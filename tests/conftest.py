@@ -18,6 +18,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "devops-mlops-linux-python.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_store(tmp_path_factory):
+    """Every command of the test session keeps its persistent store in a temporary folder."""
+    location = tmp_path_factory.mktemp("store")
+    os.environ["CAREERGRAPH_STORE"] = str(location)
+    yield location
+    os.environ.pop("CAREERGRAPH_STORE", None)
+
+
 @pytest.fixture(scope="session")
 def graph() -> CareerGraph:
     """The built-in graph on the default engine, loaded once."""

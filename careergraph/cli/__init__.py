@@ -81,6 +81,16 @@ def _debug(ctx: click.Context) -> bool:
     show_default=True,
     help="Give up on a query (and on an endpoint's answer) after this long; 0 for no limit.",
 )
+@click.option(
+    "--store",
+    metavar="PATH",
+    envvar="CAREERGRAPH_STORE",
+    help="Where the persistent store lives (default: the platform's cache folder; "
+    "also $CAREERGRAPH_STORE).",
+)
+@click.option(
+    "--no-store", is_flag=True, help="Parse the graph into memory; keep nothing on disk."
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.pass_context
 def cli(
@@ -90,6 +100,8 @@ def cli(
     engine: str,
     endpoint: str | None,
     timeout: float,
+    store: str | None,
+    no_store: bool,
     debug: bool,
 ) -> None:
     """Explore technical careers as a knowledge graph: roles, skills, tools, levels, tracks
@@ -111,14 +123,16 @@ def cli(
         engine=engine,
         endpoint=endpoint,
         timeout=timeout or None,
+        store=store,
+        persist=not no_store,
         debug=debug,
     )
 
 
 def _register() -> None:
-    from careergraph.cli import careers, explore, export, query, validate
+    from careergraph.cli import careers, explore, export, query, store, validate
 
-    for module in (explore, careers, export, query, validate):
+    for module in (explore, careers, export, query, store, validate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

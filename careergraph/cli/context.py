@@ -24,6 +24,8 @@ class Settings:
     engine: str = "oxigraph"
     endpoint: str | None = None
     timeout: float | None = None
+    store: str | None = None  # the persistent store's folder (None: the default place)
+    persist: bool = True
     debug: bool = False
     _graph: CareerGraph | None = field(default=None, repr=False)
 
@@ -44,7 +46,10 @@ class Settings:
                 return self._graph
             if not self.builtin and not files:
                 raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")
-            self._graph = CareerGraph.open(files, builtin=self.builtin, engine=self.engine)
+            persist = (self.store or True) if self.persist else False
+            self._graph = CareerGraph.open(
+                files, builtin=self.builtin, engine=self.engine, persist=persist
+            )
         return self._graph
 
 

@@ -71,14 +71,25 @@ class CareerGraph:
         *,
         builtin: bool = True,
         engine: str = "oxigraph",
+        persist: bool | str | Path = False,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
+
+        With ``persist`` (True for the default location, or a folder) the oxigraph engine
+        keeps the parsed graph in an on-disk store and reopens it on later calls (see
+        :mod:`careergraph.graph.persistence`); otherwise the graph is parsed into memory.
 
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
         """
-        store = open_store(engine)
         sources = (builtin_sources() if builtin else []) + [file_source(p) for p in data]
+        if persist and engine == "oxigraph":
+            from careergraph.graph.persistence import StoreCache
+
+            location = None if persist is True else persist
+            store, counts = StoreCache(location).open(sources)
+            return cls(store, counts)
+        store = open_store(engine)
         return cls(store, [(source, load_source(store, source)) for source in sources])
 
     @classmethod
@@ -142,7 +153,7 @@ class CareerGraph:
         sources = tuple((source.name, added) for source, added in self.sources)
         if self.engine == "endpoint":
             sources = ((self.store.location, triples),)
-        return Stats(self.engine, triples, sources, classes)
+        return Stats(self.engine, triples, sources, classes, self.store.location)
 
     def list(self, kind: str, track: str | None = None, level: str | None = None) -> EntityList:
         """The entities of ``kind`` (``roles``, ``skills``...), optionally of one track and

@@ -188,10 +188,12 @@ class Stats:
     triples: int
     sources: tuple[tuple[str, int], ...]
     classes: tuple[tuple[Entity, int], ...]
+    store: str = "memory"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "engine": self.engine,
+            "store": self.store,
             "triples": self.triples,
             "sources": [{"name": name, "triples": n} for name, n in self.sources],
             "classes": [{**c.to_json(), "count": n} for c, n in self.classes],
@@ -200,6 +202,7 @@ class Stats:
     def table(self) -> Table:
         rows: list[tuple[Cell, ...]] = [
             ("engine", self.engine, None),
+            ("store", self.store, None),
             ("triples", "", self.triples),
         ]
         rows += [("source", name, n) for name, n in self.sources]

@@ -1,0 +1,49 @@
+"""The store command group: where the persistent stores are, and clearing them."""
+
+from __future__ import annotations
+
+import click
+
+from careergraph.cli.context import Settings, emit, format_option, pass_settings
+
+
+@click.group()
+def store() -> None:
+    """The persistent store: each set of sources (built-in data, --data files, imported
+    datasets) is parsed once into an on-disk store that later calls reopen at once."""
+
+
+@store.command()
+@format_option("table", "json")
+@pass_settings
+def info(settings: Settings, format_name: str) -> None:
+    """Where the stores are, and what each holds.
+
+    \b
+    Example:
+      careergraph store info --format json
+    """
+    from careergraph.graph.persistence import StoreCache
+
+    cache = StoreCache(settings.store)
+    listing = cache.listing()
+    if format_name == "table":
+        click.echo(f"location: {cache.location}")
+        if not listing.built:
+            click.echo("no store built yet")
+            return
+    emit(listing, format_name)
+
+
+@store.command()
+@pass_settings
+def clear(settings: Settings) -> None:
+    """Remove every built store; the next call builds what it needs again."""
+    from careergraph.graph.persistence import StoreCache
+
+    cache = StoreCache(settings.store)
+    removed = cache.clear()
+    click.echo(f"removed {removed} store(s) from {cache.location}", err=True)
+
+
+COMMANDS = (store,)

@@ -1,0 +1,234 @@
+"""The persistent store: each set of sources is parsed once into an on-disk Oxigraph store,
+which later calls open read-only in a few milliseconds instead of parsing Turtle.
+
+Where: ``--store PATH``, else ``$CAREERGRAPH_STORE``, else the platform's cache folder
+(``~/.cache/careergraph`` on Linux, via platformdirs). Inside, ``graphs/KEY/`` holds one
+built store and its ``manifest.json``. KEY is a hash of careergraph's and pyoxigraph's
+versions and of every source's name and bytes (the built-in files, ``--data`` files,
+imported datasets): any change to a source means another KEY, so a changed file is picked
+up at the next call.
+
+Building is safe: a store is built in ``graphs/.build-KEY-PID`` and renamed into place
+only when it is whole, so a failed or interrupted build leaves the stores there were
+untouched; a lock file per KEY makes a second process wait for the first one's build
+instead of racing it; built stores are never written again and open read-only. The least
+recently used stores beyond ``KEEP`` are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import gc
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from careergraph import __version__
+from careergraph.errors import BadInputError
+from careergraph.graph.sources import Source, load_source
+from careergraph.graph.store import OxigraphStore
+
+ENVIRONMENT = "CAREERGRAPH_STORE"
+KEEP = 6
+_STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
+
+
+def store_location(explicit: str | Path | None = None) -> Path:
+    """Where the persistent stores live (see the module docstring)."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get(ENVIRONMENT):
+        return Path(os.environ[ENVIRONMENT]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path("careergraph", appauthor=False)
+
+
+@dataclass(frozen=True)
+class BuiltStore:
+    """One built store: its key, folder, sources and size."""
+
+    key: str
+    path: Path
+    sources: tuple[tuple[str, int], ...]
+    triples: int
+    built: float
+    used: float
+
+    @property
+    def size(self) -> int:
+        """Bytes on disk."""
+        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+
+    def to_json(self) -> dict:
+        return {
+            "key": self.key,
+            "path": str(self.path),
+            "sources": [{"name": n, "triples": t} for n, t in self.sources],
+            "triples": self.triples,
+            "built": self.built,
+            "used": self.used,
+            "bytes": self.size,
+        }
+
+
+@dataclass(frozen=True)
+class StoreListing:
+    """The built stores of one location, as a result for the renderers."""
+
+    location: Path
+    built: tuple[BuiltStore, ...]
+
+    def to_json(self) -> dict:
+        return {"location": str(self.location), "stores": [b.to_json() for b in self.built]}
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+        rows = [
+            (
+                b.key,
+                f"{b.triples:,}",
+                f"{b.size / 1e6:.1f} MB",
+                time.strftime("%Y-%m-%d %H:%M", time.localtime(b.used)),
+                ", ".join(name for name, _ in b.sources),
+            )
+            for b in self.built
+        ]
+        return ("store", "triples", "size", "last used", "sources"), rows
+
+
+class StoreCache:
+    """The persistent stores under one location."""
+
+    def __init__(self, location: str | Path | None = None):
+        self.location = store_location(location)
+        self.graphs = self.location / "graphs"
+
+    def open(self, sources: Sequence[Source]) -> tuple[OxigraphStore, list[tuple[Source, int]]]:
+        """A read-only store holding ``sources``, built first if it does not exist yet."""
+        key = fingerprint(sources)
+        built = self._read(key) or self._build(key, sources)
+        with contextlib.suppress(OSError):
+            os.utime(built.path / "manifest.json")  # when it was last used, for pruning
+        store = OxigraphStore(str(built.path / "db"), read_only=True)
+        counts = dict(built.sources)
+        return store, [(source, counts.get(source.name, 0)) for source in sources]
+
+    def built(self) -> list[BuiltStore]:
+        """Every built store, most recently used first."""
+        if not self.graphs.is_dir():
+            return []
+        found = [self._read(p.name) for p in self.graphs.iterdir() if not p.name.startswith(".")]
+        return sorted((b for b in found if b), key=lambda b: -b.used)
+
+    def listing(self) -> StoreListing:
+        """The built stores, most recently used first."""
+        return StoreListing(self.location, tuple(self.built()))
+
+    def clear(self) -> int:
+        """Remove every built store (and left-over builds); return how many stores went."""
+        count = len(self.built())
+        if self.graphs.is_dir():
+            for path in self.graphs.iterdir():
+                _remove(path)
+        return count
+
+    # ---- building --------------------------------------------------------------------
+
+    def _read(self, key: str) -> BuiltStore | None:
+        manifest = self.graphs / key / "manifest.json"
+        try:
+            data = json.loads(manifest.read_text("utf-8"))
+            used = manifest.stat().st_mtime
+        except (OSError, ValueError):
+            return None
+        sources = tuple((s["name"], s["triples"]) for s in data["sources"])
+        return BuiltStore(key, self.graphs / key, sources, data["triples"], data["built"], used)
+
+    def _build(self, key: str, sources: Sequence[Source]) -> BuiltStore:
+        try:
+            self.graphs.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise BadInputError(
+                f"cannot create the store at {self.graphs} ({error.strerror or error}); "
+                f"choose another place with --store PATH or ${ENVIRONMENT}"
+            ) from None
+        with self._lock(key):
+            ready = self._read(key)
+            if ready is not None:  # another process built it while we waited
+                return ready
+            building = self.graphs / f".build-{key}-{os.getpid()}"
+            _remove(building)
+            try:
+                counts = self._load(building, sources)
+                manifest = {
+                    "version": __version__,
+                    "built": time.time(),
+                    "sources": [{"name": s.name, "triples": n} for s, n in counts],
+                    "triples": sum(n for _, n in counts),
+                }
+                (building / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
+                os.rename(building, self.graphs / key)
+            except OSError as error:
+                raise BadInputError(
+                    f"cannot build the store at {self.graphs} ({error.strerror or error})"
+                ) from None
+            finally:
+                _remove(building)
+        self._prune(keep=key)
+        built = self._read(key)
+        assert built is not None
+        return built
+
+    def _load(self, folder: Path, sources: Sequence[Source]) -> list[tuple[Source, int]]:
+        folder.mkdir()
+        store = OxigraphStore(str(folder / "db"))
+        counts = [(source, load_source(store, source)) for source in sources]
+        store.flush()
+        del store
+        gc.collect()  # pyoxigraph closes the database when the store object goes
+        return counts
+
+    @contextlib.contextmanager
+    def _lock(self, key: str) -> Iterator[None]:
+        with open(self.graphs / f".{key}.lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _prune(self, keep: str) -> None:
+        for old in self.built()[KEEP:]:
+            if old.key != keep:
+                _remove(old.path)
+        now = time.time()
+        for path in self.graphs.glob(".build-*"):
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime > _STALE_BUILD:
+                    _remove(path)
+
+
+def fingerprint(sources: Sequence[Source]) -> str:
+    """A key that changes whenever a source, careergraph or pyoxigraph does."""
+    import pyoxigraph
+
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(f"careergraph {__version__} pyoxigraph {pyoxigraph.__version__}".encode())
+    for source in sources:
+        digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
+        digest.update(hashlib.blake2b(source.read()).digest())
+    return digest.hexdigest()
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()

@@ -1,0 +1,142 @@
+"""The persistent store: built once, reopened, rebuilt when a source changes, safe to share
+and to interrupt."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import invoke, run_process
+from test_catalogue import canonical
+
+from careergraph import CareerGraph
+from careergraph.graph.catalogue import catalogue
+from careergraph.graph.persistence import StoreCache
+
+ROLE = "<urn:extra-role> a <https://w3id.org/careergraph/ontology#Role> ; " \
+       "<http://www.w3.org/2004/02/skos/core#prefLabel> {label!r} .\n"  # fmt: skip
+
+
+def write_role(path: Path, label: str) -> Path:
+    path.write_text(ROLE.format(label=label).replace("'", '"'), encoding="utf-8")
+    return path
+
+
+def test_stats_show_the_store_and_it_is_reused(tmp_path):
+    location = tmp_path / "store"
+    first = run_process("--store", str(location), "stats", "--format", "json")
+    assert first.returncode == 0, first.stderr
+    stats = json.loads(first.stdout)
+    assert stats["store"].startswith(str(location / "graphs")) and stats["triples"] > 2000
+    built = StoreCache(location).built()
+    assert len(built) == 1 and built[0].triples == stats["triples"]
+    again = json.loads(run_process("--store", str(location), "stats", "--format", "json").stdout)
+    assert again == stats and len(StoreCache(location).built()) == 1
+
+
+def test_the_environment_variable_and_no_store(tmp_path):
+    location = tmp_path / "from-env"
+    result = run_process("stats", "--format", "json", env={"CAREERGRAPH_STORE": str(location)})
+    assert json.loads(result.stdout)["store"].startswith(str(location))
+    memory = run_process("--no-store", "stats", "--format", "json")
+    assert json.loads(memory.stdout)["store"] == "memory"
+
+
+def test_a_changed_data_file_is_picked_up(tmp_path):
+    location, data = tmp_path / "store", tmp_path / "mine.ttl"
+    write_role(data, "First Label")
+    args = ("--store", str(location), "--data", str(data), "show", "urn:extra-role")
+    assert "First Label" in run_process(*args).stdout
+    write_role(data, "Second Label")
+    assert "Second Label" in run_process(*args).stdout
+    assert len(StoreCache(location).built()) == 2
+
+
+def test_a_broken_data_file_changes_nothing(tmp_path):
+    location, data = tmp_path / "store", tmp_path / "mine.ttl"
+    assert run_process("--store", str(location), "stats").returncode == 0
+    before = [b.key for b in StoreCache(location).built()]
+    data.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    result = run_process("--store", str(location), "--data", str(data), "stats")
+    assert result.returncode == 2 and "mine.ttl, line 1" in result.stderr
+    assert [b.key for b in StoreCache(location).built()] == before
+    assert not list((location / "graphs").glob(".build-*"))
+    assert run_process("--store", str(location), "stats").returncode == 0
+
+
+def test_an_interrupted_build_leaves_a_working_store(tmp_path):
+    location, data = tmp_path / "store", tmp_path / "big.nt"
+    assert run_process("--store", str(location), "stats").returncode == 0
+    with data.open("w", encoding="utf-8") as handle:
+        for n in range(400_000):
+            handle.write(f"<urn:s{n}> <urn:p> <urn:o{n % 1000}> .\n")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "careergraph", "--store", str(location), "--data", str(data),
+         "stats"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not list((location / "graphs").glob(".build-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert len(StoreCache(location).built()) == 1  # the half-built one is not a store
+    result = run_process("--store", str(location), "show", "MLOps Architect")
+    assert result.returncode == 0 and "Senior Level" in result.stdout
+    finished = run_process("--store", str(location), "--data", str(data), "stats", "--format",
+                           "json")  # fmt: skip
+    assert finished.returncode == 0 and json.loads(finished.stdout)["triples"] > 400_000
+
+
+def test_processes_at_once_build_one_store(tmp_path):
+    location, data = tmp_path / "store", write_role(tmp_path / "mine.ttl", "Shared Role")
+    command = [sys.executable, "-m", "careergraph", "--store", str(location), "--data",
+               str(data), "show", "Shared Role", "--format", "json"]  # fmt: skip
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [process.communicate(timeout=120)[0] for process in processes]
+    assert all(process.returncode == 0 for process in processes)
+    assert len({output for output in outputs}) == 1
+    assert json.loads(outputs[0])["label"] == "Shared Role"
+    assert len(StoreCache(location).built()) == 1
+
+
+def test_an_unwritable_location_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run_process("--store", str(blocker / "store"), "stats")
+    assert result.returncode == 2 and "cannot create the store" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_store_info_and_clear(tmp_path):
+    location = tmp_path / "store"
+    run_process("--store", str(location), "stats")
+    info = json.loads(invoke("--store", str(location), "store", "info", "--format", "json").stdout)
+    assert info["location"] == str(location) and len(info["stores"]) == 1
+    assert info["stores"][0]["sources"][0]["name"] == "schema.ttl"
+    table = invoke("--store", str(location), "store", "info").stdout
+    assert f"location: {location}" in table and "schema.ttl" in table
+    cleared = invoke("--store", str(location), "store", "clear")
+    assert cleared.exit_code == 0 and "removed 1 store" in cleared.stderr
+    assert "no store built yet" in invoke("--store", str(location), "store", "info").stdout
+
+
+@pytest.fixture(scope="module")
+def persistent(tmp_path_factory) -> CareerGraph:
+    return CareerGraph.open(persist=tmp_path_factory.mktemp("agree"))
+
+
+@pytest.fixture(scope="module")
+def reference() -> CareerGraph:
+    return CareerGraph.open(engine="rdflib")
+
+
+@pytest.mark.parametrize("name", [query.name for query in catalogue().queries])
+def test_the_persistent_store_and_the_reference_engine_agree(persistent, reference, name):
+    assert persistent.store.location != "memory"
+    assert canonical(persistent.named_query(name)) == canonical(reference.named_query(name))
