@@ -88,9 +88,7 @@ def _debug(ctx: click.Context) -> bool:
     help="Where the persistent store lives (default: the platform's cache folder; "
     "also $CAREERGRAPH_STORE).",
 )
-@click.option(
-    "--no-store", is_flag=True, help="Parse the graph into memory; keep nothing on disk."
-)
+@click.option("--no-store", is_flag=True, help="Parse the graph into memory; keep nothing on disk.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.pass_context
 def cli(
@@ -130,9 +128,9 @@ def cli(
 
 
 def _register() -> None:
-    from careergraph.cli import careers, explore, export, query, store, validate
+    from careergraph.cli import careers, datasets, explore, export, query, store, validate
 
-    for module in (explore, careers, export, query, store, validate):
+    for module in (explore, careers, export, query, store, datasets, validate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -48,7 +48,11 @@ class Settings:
                 raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")
             persist = (self.store or True) if self.persist else False
             self._graph = CareerGraph.open(
-                files, builtin=self.builtin, engine=self.engine, persist=persist
+                files,
+                builtin=self.builtin,
+                engine=self.engine,
+                persist=persist,
+                imported=self.builtin,
             )
         return self._graph
 

@@ -72,6 +72,7 @@ class CareerGraph:
         builtin: bool = True,
         engine: str = "oxigraph",
         persist: bool | str | Path = False,
+        imported: bool = False,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
 
@@ -79,10 +80,18 @@ class CareerGraph:
         keeps the parsed graph in an on-disk store and reopens it on later calls (see
         :mod:`careergraph.graph.persistence`); otherwise the graph is parsed into memory.
 
+        With ``imported``, the datasets imported into that store location (``careergraph
+        import``) are part of the graph too.
+
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
         """
-        sources = (builtin_sources() if builtin else []) + [file_source(p) for p in data]
+        sources = builtin_sources() if builtin else []
+        if imported:
+            from careergraph.graph.datasets import Datasets
+
+            sources += Datasets(None if persist in (True, False) else persist).sources()
+        sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
             from careergraph.graph.persistence import StoreCache
 

@@ -77,6 +77,12 @@ class NameIndex:
     def __contains__(self, iri: str) -> bool:
         return iri in self.labels or iri in self.types
 
+    def names_of(self, iri: str) -> list[str]:
+        """Every name an entity goes by (labels and alternative labels)."""
+        return sorted(
+            {name for entries in self.names.values() for _, i, name in entries if i == iri}
+        )
+
     def kind(self, iri: str) -> str | None:
         """The most specific kind of an entity (``role``, ``skill``...), if it has one."""
         return kind_of(self.classes_of(iri))

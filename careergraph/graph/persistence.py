@@ -135,7 +135,7 @@ class StoreCache:
         count = len(self.built())
         if self.graphs.is_dir():
             for path in self.graphs.iterdir():
-                _remove(path)
+                remove_path(path)
         return count
 
     # ---- building --------------------------------------------------------------------
@@ -163,7 +163,7 @@ class StoreCache:
             if ready is not None:  # another process built it while we waited
                 return ready
             building = self.graphs / f".build-{key}-{os.getpid()}"
-            _remove(building)
+            remove_path(building)
             try:
                 counts = self._load(building, sources)
                 manifest = {
@@ -179,7 +179,7 @@ class StoreCache:
                     f"cannot build the store at {self.graphs} ({error.strerror or error})"
                 ) from None
             finally:
-                _remove(building)
+                remove_path(building)
         self._prune(keep=key)
         built = self._read(key)
         assert built is not None
@@ -206,12 +206,12 @@ class StoreCache:
     def _prune(self, keep: str) -> None:
         for old in self.built()[KEEP:]:
             if old.key != keep:
-                _remove(old.path)
+                remove_path(old.path)
         now = time.time()
         for path in self.graphs.glob(".build-*"):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _STALE_BUILD:
-                    _remove(path)
+                    remove_path(path)
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
@@ -222,11 +222,15 @@ def fingerprint(sources: Sequence[Source]) -> str:
     digest.update(f"careergraph {__version__} pyoxigraph {pyoxigraph.__version__}".encode())
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
-        digest.update(hashlib.blake2b(source.read()).digest())
+        if source.fingerprint:
+            digest.update(source.fingerprint.encode())
+        else:
+            digest.update(hashlib.blake2b(source.read()).digest())
     return digest.hexdigest()
 
 
-def _remove(path: Path) -> None:
+def remove_path(path: Path) -> None:
+    """Remove a file or a folder tree, if it is there."""
     with contextlib.suppress(FileNotFoundError):
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)

@@ -21,6 +21,7 @@ class Source:
     rdf_format: RdfFormat
     path: Path | None = None  # None for package data, read through importlib.resources
     builtin: bool = False
+    fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
 
     def read(self) -> bytes:
         """The file's bytes; a missing or unreadable file is a :class:`DataFileError`."""

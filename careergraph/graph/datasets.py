@@ -1,0 +1,139 @@
+"""Imported datasets (``careergraph import``): converted once to N-Triples in the user's
+store folder, then part of every graph the command line opens, like the built-in data.
+
+``datasets/NAME/`` holds ``data.nt`` and ``dataset.json`` (where it came from, when, how
+many triples, a fingerprint). An import writes into a private folder and renames it into
+place when whole: a failed or interrupted import (a bad file, a full disk) leaves the
+datasets there were untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from careergraph.errors import BadInputError, NotFoundError
+from careergraph.graph.formats import FORMATS
+from careergraph.graph.persistence import remove_path, store_location
+from careergraph.graph.sources import Source
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One imported dataset."""
+
+    name: str
+    folder: Path
+    origin: str
+    triples: int
+    imported: float
+    fingerprint: str
+
+    def source(self) -> Source:
+        """The dataset as a source of the graph."""
+        path = self.folder / "data.nt"
+        return Source(
+            f"dataset:{self.name}",
+            path.resolve().as_uri(),
+            FORMATS["nt"],
+            path=path,
+            fingerprint=self.fingerprint,
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "origin": self.origin,
+            "triples": self.triples,
+            "imported": time.strftime("%Y-%m-%d %H:%M", time.localtime(self.imported)),
+            "folder": str(self.folder),
+        }
+
+
+@dataclass(frozen=True)
+class DatasetList:
+    """The imported datasets, as a result."""
+
+    datasets: tuple[Dataset, ...]
+
+    def to_json(self) -> list[dict]:
+        return [d.to_json() for d in self.datasets]
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple]]:
+        rows = [
+            (d["name"], f"{d['triples']:,}", d["imported"], d["origin"]) for d in self.to_json()
+        ]
+        return ("dataset", "triples", "imported", "from"), rows
+
+
+class Datasets:
+    """The datasets imported under one store location."""
+
+    def __init__(self, location: str | Path | None = None):
+        self.folder = store_location(location) / "datasets"
+
+    def all(self) -> list[Dataset]:
+        """Every imported dataset, by name."""
+        if not self.folder.is_dir():
+            return []
+        found = (self._read(p) for p in sorted(self.folder.iterdir()) if not p.name.startswith("."))
+        return [d for d in found if d is not None]
+
+    def sources(self) -> list[Source]:
+        """Every imported dataset as a source."""
+        return [dataset.source() for dataset in self.all()]
+
+    def add(self, name: str, lines: Iterable[str], origin: str) -> Dataset:
+        """Write a dataset from N-Triples lines, replacing one of the same name when whole."""
+        if not name.replace("-", "").isalnum():
+            raise BadInputError(f"{name!r} is not a dataset name (letters, digits, -)")
+        building = self.folder / f".import-{name}-{os.getpid()}"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            remove_path(building)
+            building.mkdir()
+            digest, count = hashlib.blake2b(digest_size=12), 0
+            with open(building / "data.nt", "w", encoding="utf-8") as handle:
+                for line in lines:
+                    handle.write(line)
+                    digest.update(line.encode("utf-8"))
+                    count += 1
+            meta = {"origin": origin, "triples": count, "imported": time.time(),
+                    "fingerprint": digest.hexdigest()}  # fmt: skip
+            (building / "dataset.json").write_text(json.dumps(meta, indent=1), "utf-8")
+            final, old = self.folder / name, self.folder / f".old-{name}-{os.getpid()}"
+            if final.exists():
+                os.rename(final, old)
+            os.rename(building, final)
+            remove_path(old)
+        except OSError as error:
+            raise BadInputError(
+                f"cannot write the dataset to {self.folder} ({error.strerror or error})"
+            ) from None
+        finally:
+            remove_path(building)
+        dataset = self._read(final)
+        assert dataset is not None
+        return dataset
+
+    def remove(self, name: str) -> Dataset:
+        """Remove one dataset; NotFoundError names those there are."""
+        for dataset in self.all():
+            if dataset.name == name:
+                remove_path(dataset.folder)
+                return dataset
+        known = ", ".join(d.name for d in self.all()) or "none"
+        raise NotFoundError(f"no imported dataset {name!r}; imported: {known}")
+
+    def _read(self, folder: Path) -> Dataset | None:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            meta = json.loads((folder / "dataset.json").read_text("utf-8"))
+            return Dataset(folder.name, folder, meta["origin"], meta["triples"],
+                           meta["imported"], meta["fingerprint"])  # fmt: skip
+        return None

@@ -1,0 +1,223 @@
+"""The ESCO classification (CSV export, as the European Commission publishes it) as RDF in
+ESCO's own vocabulary.
+
+ESCO classification, European Commission: reuse is authorised under Commission Decision
+2011/833/EU, on condition that the source is acknowledged. careergraph never ships the
+data; ``careergraph import esco`` converts the user's copy into their store.
+
+What becomes of it: occupations (``esco:Occupation``) and skills (``esco:Skill``) with
+``skos:prefLabel``, ``skos:altLabel`` (English) and ``dcterms:description``; the occupation
+to skill links (``esco:relatedEssentialSkill``, ``esco:relatedOptionalSkill``); the two
+hierarchies (``skos:broader``, up to ISCO groups and skill groups, labelled too). Each
+built-in role is linked with ``skos:closeMatch`` to the ESCO occupations whose names are
+closest to its own (see :func:`close_matches`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import math
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+
+from careergraph.errors import BadInputError, DataFileError
+from careergraph.graph.querytext import escape_string
+from careergraph.namespaces import DCTERMS, ESCO, RDF, RDFS, SKOS
+
+DATASET = "urn:careergraph:dataset:esco"
+ACKNOWLEDGEMENT = "ESCO classification, European Commission"
+CLOSE_MATCH_THRESHOLD = 0.6
+CLOSE_MATCHES = 3
+_NEEDED = (
+    "occupations_en.csv",
+    "skills_en.csv",
+    "occupationSkillRelations.csv",
+    "broaderRelationsOccPillar.csv",
+    "broaderRelationsSkillPillar.csv",
+)
+_LABELLED_GROUPS = ("ISCOGroups_en.csv", "skillGroups_en.csv")
+_IRI = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
+_WORD = re.compile(r"[a-z0-9+#]+")
+# Words that say nothing about the work itself.
+_STOPWORDS = {"and", "of", "the", "for", "in", "a", "an", "junior", "senior", "lead", "focused"}
+
+
+@dataclass(frozen=True)
+class EscoFiles:
+    """Where the CSV files are: a folder, or the two zips (in one folder)."""
+
+    opener: Callable[[str], AbstractContextManager[io.TextIOBase]]
+    names: frozenset[str]
+    origin: str
+
+    def rows(self, name: str) -> Iterator[dict[str, str]]:
+        """The rows of one CSV file, as dictionaries."""
+        with self.opener(name) as handle:
+            yield from csv.DictReader(handle)
+
+    def line_count(self) -> int:
+        """About how many rows there are to read (lines of the CSVs), for a progress bar."""
+        total = 0
+        for name in (*_NEEDED, *_LABELLED_GROUPS):
+            if name in self.names:
+                with self.opener(name) as handle:
+                    total += sum(1 for _ in handle) - 1
+        return total
+
+
+def locate(path: str | Path) -> EscoFiles:
+    """The ESCO CSV files in a folder, in the zips of a folder, or in the zips given."""
+    path = Path(path)
+    if not path.exists():
+        raise DataFileError(str(path), "no such file or folder")
+    zips = [path] if path.is_file() else sorted(path.glob("*.zip"))
+    if path.is_dir() and any((path / name).exists() for name in _NEEDED):
+        files = {p.name: p for p in path.rglob("*.csv")}
+        return EscoFiles(
+            lambda name: open(files[name], encoding="utf-8", newline=""),
+            frozenset(files),
+            str(path),
+        )
+    members: dict[str, tuple[Path, str]] = {}
+    for archive in zips:
+        try:
+            with zipfile.ZipFile(archive) as opened:
+                for member in opened.namelist():
+                    members.setdefault(Path(member).name, (archive, member))
+        except (zipfile.BadZipFile, OSError) as error:
+            raise DataFileError(str(archive), f"not a readable zip ({error})") from None
+
+    @contextlib.contextmanager
+    def opener(name: str) -> Iterator[io.TextIOBase]:
+        archive, member = members[name]
+        with zipfile.ZipFile(archive) as opened, opened.open(member) as raw:
+            yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
+
+    return EscoFiles(opener, frozenset(members), str(path))
+
+
+def esco_ntriples(
+    files: EscoFiles, roles: Iterable[tuple[str, list[str]]], progress: Callable[[int], None]
+) -> Iterator[str]:
+    """N-Triples lines of the ESCO data; ``roles`` (IRI, names) get their close matches;
+    ``progress`` hears of every row read."""
+    missing = [name for name in _NEEDED if name not in files.names]
+    if missing:
+        raise BadInputError(
+            f"{files.origin} is not the ESCO CSV export: {', '.join(missing)} missing "
+            "(expected the classification and relations CSVs, as folder or zips)"
+        )
+    yield _literal(DATASET, RDFS + "label", ACKNOWLEDGEMENT)
+    yield _literal(DATASET, DCTERMS + "license", "Commission Decision 2011/833/EU")
+    occupations: dict[str, list[str]] = {}
+    try:
+        for kind, name in ((ESCO + "Occupation", "occupations_en.csv"),
+                           (ESCO + "Skill", "skills_en.csv")):  # fmt: skip
+            for row in files.rows(name):
+                progress(1)
+                iri = _checked(row["conceptUri"], name)
+                names = [row["preferredLabel"], *_lines(row.get("altLabels", ""))]
+                if kind == ESCO + "Occupation":
+                    occupations[iri] = names
+                yield from _concept(iri, kind, row)
+        for name in _LABELLED_GROUPS:
+            if name in files.names:
+                for row in files.rows(name):
+                    progress(1)
+                    iri = _checked(row["conceptUri"], name)
+                    yield _iri(iri, RDF + "type", SKOS + "Concept")
+                    yield _literal(iri, SKOS + "prefLabel", row["preferredLabel"], "en")
+        links = {"essential": ESCO + "relatedEssentialSkill",
+                 "optional": ESCO + "relatedOptionalSkill"}  # fmt: skip
+        for row in files.rows("occupationSkillRelations.csv"):
+            progress(1)
+            link = links.get(row["relationType"])
+            if link:
+                yield _iri(_checked(row["occupationUri"], "relations"), link,
+                           _checked(row["skillUri"], "relations"))  # fmt: skip
+        for name in ("broaderRelationsOccPillar.csv", "broaderRelationsSkillPillar.csv"):
+            for row in files.rows(name):
+                progress(1)
+                yield _iri(_checked(row["conceptUri"], name), SKOS + "broader",
+                           _checked(row["broaderUri"], name))  # fmt: skip
+    except (KeyError, csv.Error, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as error:
+        reason = f"unreadable ESCO CSV ({type(error).__name__}: {error})"
+        raise DataFileError(files.origin, reason) from None
+    for role, names in roles:
+        for occupation, _ in close_matches(names, occupations):
+            yield _iri(role, SKOS + "closeMatch", occupation)
+
+
+def close_matches(names: list[str], occupations: dict[str, list[str]]) -> list[tuple[str, float]]:
+    """The ESCO occupations closest to a role, best first.
+
+    Two names are compared by the words they share, each word weighted by how rare it is
+    among ESCO's occupation names (its inverse document frequency): shared weight over the
+    weight of all the words of both (a weighted Jaccard). Words such as "junior" or
+    "senior" that say nothing of the work are left out. An occupation scores its best pair
+    of names (the role's labels, the occupation's preferred and alternative labels); up to
+    ``CLOSE_MATCHES`` occupations scoring at least ``CLOSE_MATCH_THRESHOLD`` are kept. So
+    "Site Reliability Engineer" does not match "site engineer": the rare word "reliability"
+    weighs more than the common "site" and "engineer" together.
+    """
+    labels = {iri: [_words(label) for label in names_] for iri, names_ in occupations.items()}
+    frequency: dict[str, int] = {}
+    for words_list in labels.values():
+        for word in set().union(*words_list):
+            frequency[word] = frequency.get(word, 0) + 1
+    total = len(labels) or 1
+
+    def weight(word: str) -> float:
+        return math.log((total + 1) / (frequency.get(word, 0) + 1)) + 1.0
+
+    def similarity(first: frozenset[str], second: frozenset[str]) -> float:
+        union = sum(weight(w) for w in first | second)
+        return sum(weight(w) for w in first & second) / union if union else 0.0
+
+    wanted = [w for w in (_words(name) for name in names) if w]
+    scored = []
+    for iri, candidates in labels.items():
+        best = max((similarity(w, c) for w in wanted for c in candidates), default=0.0)
+        if best >= CLOSE_MATCH_THRESHOLD:
+            scored.append((iri, best))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return scored[:CLOSE_MATCHES]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _concept(iri: str, kind: str, row: dict[str, str]) -> Iterator[str]:
+    yield _iri(iri, RDF + "type", kind)
+    yield _iri(iri, DCTERMS + "source", DATASET)
+    yield _literal(iri, SKOS + "prefLabel", row["preferredLabel"], "en")
+    for alternative in _lines(row.get("altLabels", "")):
+        yield _literal(iri, SKOS + "altLabel", alternative, "en")
+    if row.get("description"):
+        yield _literal(iri, DCTERMS + "description", row["description"], "en")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _checked(iri: str, where: str) -> str:
+    if not _IRI.match(iri):
+        raise BadInputError(f"{where}: {iri!r} is not an ESCO IRI")
+    return iri
+
+
+def _iri(subject: str, predicate: str, value: str) -> str:
+    return f"<{subject}> <{predicate}> <{value}> .\n"
+
+
+def _literal(subject: str, predicate: str, value: str, language: str | None = None) -> str:
+    tag = f"@{language}" if language else ""
+    return f'<{subject}> <{predicate}> "{escape_string(value)}"{tag} .\n'
