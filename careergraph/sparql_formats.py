@@ -11,14 +11,24 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
+from html import escape as _html_escape
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from careergraph.graph.querytext import sparql_term
 from careergraph.graph.store import Answer, Triple
 from careergraph.graph.terms import IRI, BlankNode, Term
 
 RESULTS_NAMESPACE = "http://www.w3.org/2005/sparql-results#"
+
+
+def escape(text: str) -> str:
+    """Text escaped for an XML element (``&``, ``<``, ``>``; quotes too, harmlessly)."""
+    return _html_escape(text, quote=True)
+
+
+def quoteattr(text: str) -> str:
+    """A double-quoted XML attribute value."""
+    return f'"{_html_escape(text, quote=True)}"'
 
 
 def json_term(term: Term) -> dict[str, str]:

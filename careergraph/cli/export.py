@@ -7,8 +7,7 @@ import sys
 import click
 
 from careergraph.cli.context import Settings, pass_settings
-from careergraph.exports.exporters import EXPORTERS, ViewRequest
-from careergraph.exports.views import VIEWS
+from careergraph.exports.exporters import EXPORTERS, VIEWS, ViewRequest
 
 
 @click.command()

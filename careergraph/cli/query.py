@@ -6,8 +6,7 @@ import click
 
 from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
 from careergraph.errors import BadInputError
-from careergraph.graph.results import GRAPH_FORMATS, SOLUTION_FORMATS
-from careergraph.renderers import render
+from careergraph.graph.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
 
 def _parameters(
@@ -88,6 +87,7 @@ def query(
     """
     from careergraph.graph.catalogue import catalogue
     from careergraph.graph.querytext import analyse
+    from careergraph.renderers import render
 
     given = [s for s in (sparql, query_file, name) if s is not None]
     if len(given) != 1:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
 
 DEFAULT_FOLDER = Path("exports")
+VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")  # see views.py
 
 
 @dataclass(frozen=True)

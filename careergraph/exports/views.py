@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError, NotFoundError
+from careergraph.exports.exporters import VIEWS
 from careergraph.graph.sparql import internal_query
 from careergraph.graph.terms import IRI
 from careergraph.namespaces import CG
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
     from careergraph.graph.results import Overlap, PathResult
 
-VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0
 _SPACING = 70.0  # between neighbours in a cluster

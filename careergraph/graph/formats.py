@@ -39,6 +39,9 @@ FORMATS: dict[str, RdfFormat] = {
 }
 
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.writable)
+# How SPARQL answers can be written: solutions (SELECT, ASK) and graphs (CONSTRUCT, DESCRIBE).
+SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv", "md")
+GRAPH_FORMATS = ("ttl", "nt", "jsonld")
 
 
 def format_for_path(path: str | Path) -> RdfFormat:

@@ -8,6 +8,11 @@ versions and of every source's name and bytes (the built-in files, ``--data`` fi
 imported datasets): any change to a source means another KEY, so a changed file is picked
 up at the next call.
 
+A graph of fewer than ``SNAPSHOT_LIMIT`` triples (the built-in one, most ``--data``) is
+kept as an N-Triples snapshot that a call loads into memory in milliseconds, where queries
+also run fastest; a bigger one stays an on-disk store, opened in a few tens of
+milliseconds whatever its size.
+
 Building is safe: a store is built in ``graphs/.build-KEY-PID`` and renamed into place
 only when it is whole, so a failed or interrupted build leaves the stores there were
 untouched; a lock file per KEY makes a second process wait for the first one's build
@@ -36,6 +41,7 @@ from careergraph.graph.store import OxigraphStore
 
 ENVIRONMENT = "CAREERGRAPH_STORE"
 KEEP = 6
+SNAPSHOT_LIMIT = 200_000
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 
 
@@ -115,7 +121,11 @@ class StoreCache:
         built = self._read(key) or self._build(key, sources)
         with contextlib.suppress(OSError):
             os.utime(built.path / "manifest.json")  # when it was last used, for pruning
-        store = OxigraphStore(str(built.path / "db"), read_only=True)
+        snapshot = built.path / "graph.nt"
+        if snapshot.exists():
+            store = OxigraphStore.from_ntriples(str(snapshot))
+        else:
+            store = OxigraphStore(str(built.path / "db"), read_only=True)
         counts = dict(built.sources)
         return store, [(source, counts.get(source.name, 0)) for source in sources]
 
@@ -189,9 +199,15 @@ class StoreCache:
         folder.mkdir()
         store = OxigraphStore(str(folder / "db"))
         counts = [(source, load_source(store, source)) for source in sources]
-        store.flush()
+        small = len(store) < SNAPSHOT_LIMIT
+        if small:
+            store.dump(str(folder / "graph.nt"))
+        else:
+            store.flush()
         del store
         gc.collect()  # pyoxigraph closes the database when the store object goes
+        if small:
+            remove_path(folder / "db")
         return counts
 
     @contextlib.contextmanager

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from careergraph.graph.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from careergraph.graph.store import Answer
 from careergraph.graph.terms import IRI, BlankNode, Term
 from careergraph.namespaces import compact
@@ -253,10 +254,6 @@ def _group(statements: tuple[Statement, ...]) -> dict[str, list[Any]]:
     for statement in statements:
         grouped.setdefault(compact(statement.predicate.iri), []).append(statement.value.to_json())
     return grouped
-
-
-SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv", "md")
-GRAPH_FORMATS = ("ttl", "nt", "jsonld")
 
 
 def _graph_renderer(name: str) -> Callable[[QueryResult], str]:

@@ -188,6 +188,20 @@ class OxigraphStore(Store):
         except (ValueError, OSError, RuntimeError) as error:
             raise BadInputError(f"the query failed: {error}") from None
 
+    @classmethod
+    def from_ntriples(cls, path: str) -> OxigraphStore:
+        """An in-memory store holding an N-Triples file (a snapshot written by ``dump``)."""
+        store = cls()
+        store._store.bulk_load(path=path, format=store._ox.RdfFormat.N_TRIPLES)
+        store.location = path
+        return store
+
+    def dump(self, path: str) -> None:
+        """Write the graph to an N-Triples file."""
+        self._store.dump(
+            output=path, format=self._ox.RdfFormat.N_TRIPLES, from_graph=self._ox.DefaultGraph()
+        )
+
     def flush(self) -> None:
         """Write everything to disk (an on-disk store) before it is handed over."""
         if self._on_disk:

@@ -1,0 +1,81 @@
+"""Synthetic graphs in the ontology's shape, of a chosen size, for the benchmarks.
+
+Tracks with core skill areas, three career levels, roles that require skills, skills under
+areas, tools used for skills: the same classes and properties as the built-in graph, in the
+same proportions (about a fifth of the triples are role-skill links).
+
+    .venv/bin/python benchmarks/synthetic.py 1000000 synthetic.nt
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+CG = "https://w3id.org/careergraph/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+BASE = "https://example.org/synthetic/"
+
+
+def write_synthetic(path: Path, triples: int, seed: int = 1) -> Path:
+    """Write about ``triples`` N-Triples lines to ``path`` (exactly that many, give or take
+    one entity's worth)."""
+    chance = random.Random(seed)
+    tracks = max(2, triples // 50_000)
+    areas = max(4, triples // 2_000)
+    skills = max(10, triples // 40)
+    tools = max(10, triples // 60)
+    written = 0
+
+    def line(handle, subject: str, predicate: str, value: str | int, literal: bool = False) -> None:
+        nonlocal written
+        obj = f'"{value}"' if literal else f"<{value}>"
+        if isinstance(value, int):
+            obj = f'"{value}"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        handle.write(f"<{subject}> <{predicate}> {obj} .\n")
+        written += 1
+
+    with path.open("w", encoding="utf-8") as handle:
+        for rank, level in enumerate(("entry", "mid", "senior"), 1):
+            iri = f"{BASE}level/{level}"
+            line(handle, iri, RDF_TYPE, CG + "CareerLevel")
+            line(handle, iri, SKOS + "prefLabel", f"{level.title()} Level", literal=True)
+            line(handle, iri, CG + "rank", rank)
+            line(handle, iri, SKOS + "inScheme", f"{BASE}scheme/levels")
+        for t in range(tracks):
+            line(handle, f"{BASE}track/{t}", RDF_TYPE, CG + "Track")
+            line(handle, f"{BASE}track/{t}", SKOS + "prefLabel", f"Track {t}", literal=True)
+        for a in range(areas):
+            iri = f"{BASE}area/{a}"
+            line(handle, iri, RDF_TYPE, CG + "SkillArea")
+            line(handle, iri, SKOS + "prefLabel", f"Area {a}", literal=True)
+            line(handle, f"{BASE}track/{a % tracks}", CG + "coreSkill", iri)
+        for s in range(skills):
+            iri = f"{BASE}skill/{s}"
+            line(handle, iri, RDF_TYPE, CG + "Skill")
+            line(handle, iri, SKOS + "prefLabel", f"Skill {s}", literal=True)
+            line(handle, iri, SKOS + "broader", f"{BASE}area/{s % areas}")
+        for o in range(tools):
+            iri = f"{BASE}tool/{o}"
+            line(handle, iri, RDF_TYPE, CG + "Tool")
+            line(handle, iri, SKOS + "prefLabel", f"Tool {o}", literal=True)
+            line(handle, iri, CG + "usedFor", f"{BASE}skill/{chance.randrange(skills)}")
+        role = 0
+        while written < triples:
+            iri = f"{BASE}role/{role}"
+            line(handle, iri, RDF_TYPE, CG + "Role")
+            line(handle, iri, SKOS + "prefLabel", f"Role {role}", literal=True)
+            line(handle, iri, CG + "track", f"{BASE}track/{role % tracks}")
+            line(handle, iri, CG + "level", f"{BASE}level/{('entry', 'mid', 'senior')[role % 3]}")
+            for _ in range(6):
+                line(handle, iri, CG + "requiresSkill", f"{BASE}skill/{chance.randrange(skills)}")
+            role += 1
+    return path
+
+
+if __name__ == "__main__":
+    size, target = int(sys.argv[1]), Path(sys.argv[2])
+    write_synthetic(target, size)
+    print(f"wrote {target}", file=sys.stderr)
