@@ -305,15 +305,14 @@ def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
     if depth < 0:
         raise BadInputError("--depth must be 0 or more")
     centre = graph.resolve(name)
-    links = _links(graph)
-    around: dict[str, set[str]] = defaultdict(set)
-    for source, _, target in links:
-        around[source].add(target)
-        around[target].add(source)
     rings = [[centre.iri]]
     seen = {centre.iri}
+    links: set[tuple[str, str, str]] = set()
     for _ in range(depth):
-        ring = sorted({n for iri in rings[-1] for n in around[iri]} - seen)
+        # Ask for the links of the outer ring only: a big graph is never read whole.
+        found = [link for iri in rings[-1] for link in _links(graph, iri)]
+        links.update(found)
+        ring = sorted({end for s, _, o in found for end in (s, o)} - seen)
         if not ring:
             break
         seen.update(ring)
@@ -326,7 +325,7 @@ def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
             radius = 260.0 * number * max(1.0, len(ring) / (12 * number or 1)) ** 0.5
             node.x, node.y = radius * math.cos(angle), radius * math.sin(angle)
     builder.nodes[centre.iri].highlight = True
-    for source, label, target in links:
+    for source, label, target in sorted(links):
         if source in seen and target in seen:
             builder.edge(source, target, label)
     return builder.view("focus", f"{centre.label}: {depth} step(s) around", layout="placed")
@@ -366,12 +365,18 @@ def overlap_view(graph: CareerGraph, result: Overlap) -> View:
     return builder.view("overlap", title)
 
 
-def _links(graph: CareerGraph) -> list[tuple[str, str, str]]:
-    """Every link between two entities: (subject, predicate label, object)."""
+def _links(graph: CareerGraph, node: str | None = None) -> list[tuple[str, str, str]]:
+    """Every link between two entities, or those of one ``node``: (subject, predicate
+    label, object)."""
     labels = graph.vocabulary_labels
+    rows = (
+        graph.store.select(internal_query("links-of"), {"node": IRI(node)})
+        if node
+        else graph.store.select(internal_query("entity-links"))
+    )
     return [
         (row["subject"].value, labels.get(p := row["predicate"].value, p), row["object"].value)
-        for row in graph.store.select(internal_query("entity-links"))
+        for row in rows
         if row["predicate"].value != CG + "inMindMap"
     ]
 

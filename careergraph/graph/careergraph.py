@@ -133,8 +133,11 @@ class CareerGraph:
 
     @cached_property
     def names(self) -> NameIndex:
-        """Labels, names and kinds of every entity, read once."""
-        return NameIndex.build(self.store)
+        """Labels, names and kinds of every entity, read once (or kept by a built store)."""
+        from careergraph.graph.persistence import load_derived
+
+        kept = load_derived(self.store.derived, "names")
+        return kept if isinstance(kept, NameIndex) else NameIndex.build(self.store)
 
     def resolve(self, name: str, kind: str | None = None) -> Entity:
         """The entity called ``name``: an IRI, an id path, a label or a slug, any case.
@@ -291,7 +294,14 @@ class CareerGraph:
 
     @cached_property
     def careers(self) -> CareerFacts:
-        """The facts the career analyses work on, read once (see :mod:`..profiles`)."""
+        """The facts the career analyses work on, read once or kept by a built store (see
+        :mod:`careergraph.graph.profiles`)."""
+        from careergraph.graph.persistence import load_derived
+
+        kept = load_derived(self.store.derived, "careers")
+        if isinstance(kept, CareerFacts):
+            kept.names = self.names
+            return kept
         return CareerFacts(self.store, self.names)
 
     def overlap(self, names: Sequence[str], by: str = "all") -> Overlap:

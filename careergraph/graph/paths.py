@@ -268,7 +268,7 @@ def _promotions(facts: CareerFacts):
 
 
 def _transitions(facts: CareerFacts):
-    for transition in sorted(facts.links[CG + "fromTrack"]):
+    for transition in facts.subjects_with(CG + "fromTrack"):
         label = facts.label(transition)
         for track in sorted(facts.objects(transition, CG + "fromTrack")):
             for towards in sorted(facts.objects(transition, CG + "towards")):

@@ -28,6 +28,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import time
 from collections.abc import Iterator, Sequence
@@ -126,6 +127,7 @@ class StoreCache:
             store = OxigraphStore.from_ntriples(str(snapshot))
         else:
             store = OxigraphStore(str(built.path / "db"), read_only=True)
+        store.derived = built.path
         counts = dict(built.sources)
         return store, [(source, counts.get(source.name, 0)) for source in sources]
 
@@ -199,6 +201,7 @@ class StoreCache:
         folder.mkdir()
         store = OxigraphStore(str(folder / "db"))
         counts = [(source, load_source(store, source)) for source in sources]
+        _derive(store, folder)
         small = len(store) < SNAPSHOT_LIMIT
         if small:
             store.dump(str(folder / "graph.nt"))
@@ -228,6 +231,32 @@ class StoreCache:
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _STALE_BUILD:
                     remove_path(path)
+
+
+DERIVED = ("names", "careers")
+
+
+def _derive(store: OxigraphStore, folder: Path) -> None:
+    """Keep what every call would otherwise work out again from the whole graph: the name
+    index and the facts of the career analyses (pickled: the folder is the user's own)."""
+    from careergraph.graph.names import NameIndex
+    from careergraph.graph.profiles import CareerFacts
+
+    names = NameIndex.build(store)
+    for name, value in (("names", names), ("careers", CareerFacts(store, names))):
+        with open(folder / f"{name}.pickle", "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_derived(folder: Path | None, name: str) -> object | None:
+    """One of the things ``_derive`` kept, or None if it is not there or not readable."""
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{name}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
 
 
 def fingerprint(sources: Sequence[Source]) -> str:

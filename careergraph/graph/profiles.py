@@ -23,7 +23,6 @@ through its tool). Every item of a profile keeps the first reason found for it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -89,19 +88,28 @@ class CareerFacts:
 
     def __init__(self, store: Store, names: NameIndex):
         self.names = names
-        self.links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self.inverse: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        # Plain dictionaries (no lambdas), so that a built store can keep them (pickle).
+        self.links: dict[str, dict[str, set[str]]] = {}
+        self.inverse: dict[str, dict[str, set[str]]] = {}
         for row in store.select(internal_query("career-links")):
             subject, link, target = row["subject"].value, row["link"].value, row["object"].value
-            self.links[link][subject].add(target)
-            self.inverse[link][target].add(subject)
+            self.links.setdefault(link, {}).setdefault(subject, set()).add(target)
+            self.inverse.setdefault(link, {}).setdefault(target, set()).add(subject)
         self.roles: dict[str, RoleFacts] = {}
         for row in store.select(internal_query("role-facts")):
             self.roles[row["role"].value] = _role_facts(row, self.roles.get(row["role"].value))
         self._profiles: dict[str, Profile] = {}
-        self.investments: dict[str, list[InvestmentFacts]] = defaultdict(list)
+        self.investments: dict[str, list[InvestmentFacts]] = {}
         for row in store.select(internal_query("track-investments")):
-            self.investments[row["track"].value].append(_investment(row))
+            self.investments.setdefault(row["track"].value, []).append(_investment(row))
+
+    def __getstate__(self) -> dict:
+        """What a built store keeps: the facts, not the names (kept apart) nor caches."""
+        state = dict(self.__dict__)
+        state["names"] = None
+        state["_profiles"] = {}
+        state.pop("all_roles", None)
+        return state
 
     # ---- what things are -------------------------------------------------------------
 
@@ -125,15 +133,19 @@ class CareerFacts:
 
     def objects(self, subject: str, *links: str) -> set[str]:
         """What ``subject`` points to with any of ``links``."""
-        return set().union(*(self.links[link].get(subject, set()) for link in links))
+        return set().union(*(self.links.get(link, {}).get(subject, set()) for link in links))
 
     def subjects(self, target: str, *links: str) -> set[str]:
         """What points to ``target`` with any of ``links``."""
-        return set().union(*(self.inverse[link].get(target, set()) for link in links))
+        return set().union(*(self.inverse.get(link, {}).get(target, set()) for link in links))
 
     def tracks_of(self, role: str) -> set[str]:
         """The tracks of a role."""
         return self.objects(role, CG + "track")
+
+    def subjects_with(self, link: str) -> list[str]:
+        """Everything that has ``link``, in IRI order."""
+        return sorted(self.links.get(link, {}))
 
     def roles_of(self, track: str) -> list[str]:
         """The roles of a track, in IRI order."""

@@ -15,6 +15,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergraph.errors import BadInputError, DataFileError, QuerySyntaxError, QueryTimeoutError
@@ -50,6 +51,7 @@ class Store(ABC):
 
     engine: str
     location: str = "memory"
+    derived: Path | None = None  # where a built store keeps its name index and facts
 
     @abstractmethod
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
