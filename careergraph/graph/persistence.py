@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careergraph import __version__
-from careergraph.errors import BadInputError
+from careergraph.errors import BadInputError, CareerGraphError
 from careergraph.graph.sources import Source, load_source
 from careergraph.graph.store import OxigraphStore
 
@@ -186,6 +186,12 @@ class StoreCache:
                 }
                 (building / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
                 os.rename(building, self.graphs / key)
+            except CareerGraphError as error:
+                # Let go of the frames that hold the half-built store, so that pyoxigraph
+                # closes it before its folder goes.
+                error.__traceback__ = None
+                gc.collect()
+                raise
             except OSError as error:
                 raise BadInputError(
                     f"cannot build the store at {self.graphs} ({error.strerror or error})"
@@ -275,9 +281,16 @@ def fingerprint(sources: Sequence[Source]) -> str:
 
 
 def remove_path(path: Path) -> None:
-    """Remove a file or a folder tree, if it is there."""
-    with contextlib.suppress(FileNotFoundError):
+    """Remove a file or a folder tree, if it is there. What cannot be removed now (a
+    database still closing) is left for the next prune of stale builds."""
+    try:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
         else:
             path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        gc.collect()
+        time.sleep(0.05)
+        shutil.rmtree(path, ignore_errors=True)
