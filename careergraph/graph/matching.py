@@ -21,10 +21,9 @@ from careergraph.namespaces import CG, SKOS
 LEARNING_STEPS = 10
 
 
-def needs_of(facts: CareerFacts, role: str) -> set[str]:
-    """The most specific skills of a role's profile."""
-    skills = {iri for iri in facts.profile(role).items if facts.is_a(iri, SKILL_CLASSES)}
-    return {s for s in skills if not facts.subjects(s, SKOS + "broader") & skills}
+def needs_of(facts: CareerFacts, role: str) -> frozenset[str]:
+    """The most specific skills of a role's profile (see :meth:`CareerFacts.needs`)."""
+    return facts.needs(role)
 
 
 def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:

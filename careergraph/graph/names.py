@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ class NameIndex:
         labels: dict[str, tuple[bool, int, str]] = {}
         names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for row in store.select(internal_query("names")):
-            iri, name, tier = row["entity"].value, row["name"], int(row["tier"].value)
+            iri, name, tier = sys.intern(row["entity"].value), row["name"], int(row["tier"].value)
             assert isinstance(name, Literal)
             names[normalise(name.value)].append((tier, iri, name.value))
             key = (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
@@ -70,7 +71,7 @@ class NameIndex:
         types: dict[str, set[str]] = defaultdict(set)
         for row in store.select(internal_query("types")):
             if isinstance(row["type"], IRI):
-                types[row["entity"].value].add(row["type"].value)
+                types[sys.intern(row["entity"].value)].add(sys.intern(row["type"].value))
         superclasses = _superclasses(store)
         return cls({iri: key[2] for iri, key in labels.items()}, names, types, superclasses)
 

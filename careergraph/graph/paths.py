@@ -23,11 +23,12 @@ skill area) and 0.5 per tool that the target role needs and the current one does
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError
-from careergraph.graph.profiles import CareerFacts, jaccard
+from careergraph.graph.profiles import CareerFacts
 from careergraph.graph.results import (
     CareerPath,
     Entity,
@@ -57,8 +58,9 @@ class Edge:
 
 def learning_cost(facts: CareerFacts, source: str, target: str) -> float:
     """What moving from ``source`` to ``target`` asks to learn (see the module docstring)."""
-    have, need = facts.profile(source).items, facts.profile(target).items
-    return sum(LEARNING_COST[facts.sort_of(iri)] for iri in need if iri not in have)
+    return sum(
+        LEARNING_COST[facts.sort_of(iri)] for iri in facts.items(target) - facts.items(source)
+    )
 
 
 def career_network(
@@ -167,7 +169,7 @@ def _step(facts: CareerFacts, network: nx.DiGraph, source: str, target: str) -> 
     expertise level, or for the first one (Core Competency) when the target has no such
     level."""
     edge = network.edges[source, target]
-    have, need = facts.profile(source).items, facts.profile(target).items
+    have, need = facts.items(source), facts.items(target)
     entities = facts.names.entity
     entered = facts.tracks_of(target) - facts.tracks_of(source)
     certifications, time = [], []
@@ -185,8 +187,8 @@ def _step(facts: CareerFacts, network: nx.DiGraph, source: str, target: str) -> 
         edge["relation"],
         edge["cost"],
         edge["evidence"],
-        _sorted(entities(i) for i in need if i not in have),
-        _sorted(entities(i) for i in need if i in have),
+        _sorted(entities(i) for i in need - have),
+        _sorted(entities(i) for i in need & have),
         _salary(facts, source),
         _salary(facts, target),
         tuple(_investment(facts, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
@@ -292,16 +294,27 @@ def _landing_roles(facts: CareerFacts, role: str, towards: str) -> list[str]:
 
 
 def _similar(facts: CareerFacts, threshold: float):
-    profiles = {role: set(facts.profile(role).items) for role in facts.all_roles}
-    for first, second in itertools.combinations(facts.all_roles, 2):
-        similarity = jaccard(profiles[first], profiles[second])
-        if similarity < threshold:
-            continue
-        shared = len(profiles[first] & profiles[second])
-        why = f"they share {shared} skills and tools (Jaccard {similarity:.2f})"
-        for source, target in ((first, second), (second, first)):
-            if _within_reach(facts, source, target):
-                yield source, target, Edge("similar", why, similarity)
+    """Pairs of roles whose Jaccard similarity reaches ``threshold``, found through an
+    inverted index (item -> roles) so that only roles sharing something are compared."""
+    roles = facts.all_roles
+    items = [facts.items(role) for role in roles]
+    postings: dict[str, list[int]] = {}
+    for index, role_items in enumerate(items):
+        for item in role_items:
+            postings.setdefault(item, []).append(index)
+    for index, role_items in enumerate(items):
+        shared = Counter(itertools.chain.from_iterable(postings[item] for item in role_items))
+        for other, count in shared.items():
+            if other <= index:
+                continue
+            similarity = count / (len(role_items) + len(items[other]) - count)
+            if similarity < threshold:
+                continue
+            first, second = roles[index], roles[other]
+            why = f"they share {count} skills and tools (Jaccard {similarity:.2f})"
+            for source, target in ((first, second), (second, first)):
+                if _within_reach(facts, source, target):
+                    yield source, target, Edge("similar", why, similarity)
 
 
 def _within_reach(facts: CareerFacts, source: str, target: str) -> bool:

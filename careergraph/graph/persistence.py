@@ -249,7 +249,9 @@ def _derive(store: OxigraphStore, folder: Path) -> None:
     from careergraph.graph.profiles import CareerFacts
 
     names = NameIndex.build(store)
-    for name, value in (("names", names), ("careers", CareerFacts(store, names))):
+    careers = CareerFacts(store, names)
+    careers.precompute()
+    for name, value in (("names", names), ("careers", careers)):
         with open(folder / f"{name}.pickle", "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -23,6 +23,7 @@ through its tool). Every item of a profile keeps the first reason found for it.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,24 +93,41 @@ class CareerFacts:
         self.links: dict[str, dict[str, set[str]]] = {}
         self.inverse: dict[str, dict[str, set[str]]] = {}
         for row in store.select(internal_query("career-links")):
-            subject, link, target = row["subject"].value, row["link"].value, row["object"].value
+            # Interned: each IRI is one object, stored once when a built store keeps the facts.
+            subject, link, target = (
+                sys.intern(row[name].value) for name in ("subject", "link", "object")
+            )
             self.links.setdefault(link, {}).setdefault(subject, set()).add(target)
             self.inverse.setdefault(link, {}).setdefault(target, set()).add(subject)
         self.roles: dict[str, RoleFacts] = {}
         for row in store.select(internal_query("role-facts")):
             self.roles[row["role"].value] = _role_facts(row, self.roles.get(row["role"].value))
         self._profiles: dict[str, Profile] = {}
+        self._items: dict[str, frozenset[str]] = {}
+        self._needs: dict[str, frozenset[str]] = {}
+        self._sorts: dict[str, str] = {}
         self.investments: dict[str, list[InvestmentFacts]] = {}
         for row in store.select(internal_query("track-investments")):
             self.investments.setdefault(row["track"].value, []).append(_investment(row))
 
     def __getstate__(self) -> dict:
-        """What a built store keeps: the facts, not the names (kept apart) nor caches."""
+        """What a built store keeps: the facts and every role's items and needs (see
+        ``precompute``), not the names (kept apart) nor the reasons (worked out again for
+        the few profiles a command shows)."""
         state = dict(self.__dict__)
         state["names"] = None
         state["_profiles"] = {}
         state.pop("all_roles", None)
         return state
+
+    def precompute(self) -> None:
+        """Work out every role's items, needs and the sort of every item once, for a built
+        store to keep."""
+        for role in self.all_roles:
+            self.needs(role)
+        for items in list(self._items.values()):
+            for iri in items:
+                self.sort_of(iri)
 
     # ---- what things are -------------------------------------------------------------
 
@@ -125,11 +143,14 @@ class CareerFacts:
 
     def sort_of(self, iri: str) -> str:
         """``skill``, ``tool`` or ``other`` (an integration point that is only a grouping)."""
-        if self.is_a(iri, SKILL_CLASSES):
-            return "skill"
-        if self.is_a(iri, TOOL_CLASS):
-            return "tool"
-        return "other"
+        if iri not in self._sorts:
+            if self.is_a(iri, SKILL_CLASSES):
+                self._sorts[iri] = "skill"
+            elif self.is_a(iri, TOOL_CLASS):
+                self._sorts[iri] = "tool"
+            else:
+                self._sorts[iri] = "other"
+        return self._sorts[iri]
 
     def objects(self, subject: str, *links: str) -> set[str]:
         """What ``subject`` points to with any of ``links``."""
@@ -163,6 +184,22 @@ class CareerFacts:
         if iri not in self._profiles:
             self._profiles[iri] = Profile(iri, self._expand(self._roots(iri, set())))
         return self._profiles[iri]
+
+    def items(self, iri: str) -> frozenset[str]:
+        """The items of a profile, without the reasons."""
+        if iri not in self._items:
+            self._items[iri] = frozenset(self.profile(iri).items)
+        return self._items[iri]
+
+    def needs(self, role: str) -> frozenset[str]:
+        """What a role needs, for matching: the most specific skills of its profile (the
+        skills under its areas, and the areas that have none listed)."""
+        if role not in self._needs:
+            skills = {iri for iri in self.items(role) if self.sort_of(iri) == "skill"}
+            self._needs[role] = frozenset(
+                s for s in skills if not self.subjects(s, SKOS + "broader") & skills
+            )
+        return self._needs[role]
 
     def _roots(self, iri: str, seen: set[str]) -> list[tuple[str, str, bool]]:
         """Where a profile starts: (item, why, reached as an integration point)."""
