@@ -5,9 +5,10 @@ The source ties skills to roles in three ways, and a profile follows all of them
 1. **Roots.** A role needs the skill areas it requires (``cg:requiresSkill``: the gurus of the
    mind map; ``esco:relatedEssentialSkill`` for ESCO occupations), the skills of its track,
    and, if it is a focused variant (``cg:specialises``), the profile of the role it varies.
-   A track's skills are its core skill areas (``cg:coreSkill``: DevOps, MLOps), the skill
-   areas its roles require (Linux, Python: the guru's mind-map branches), and the integration
-   points it shares (``cg:sharedBy``: what DevOps and MLOps have in common).
+   A track's skills are its core skill areas (``cg:coreSkill``: DevOps, MLOps) or, where it
+   states none, the skill areas its roles require (Linux, Python: the guru's mind-map
+   branches), and the integration points it shares (``cg:sharedBy``: what DevOps and MLOps
+   have in common).
 2. **Down.** A skill area brings the skills under it (``skos:broader``) and the tools used
    for them (``cg:usedFor``); an integration point brings what it includes (``cg:includes``),
    followed down the same way. This is how the source lists an area's content.
@@ -24,6 +25,7 @@ through its tool). Every item of a profile keeps the first reason found for it.
 from __future__ import annotations
 
 import sys
+from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -106,6 +108,8 @@ class CareerFacts:
         self._items: dict[str, frozenset[str]] = {}
         self._needs: dict[str, frozenset[str]] = {}
         self._sorts: dict[str, str] = {}
+        self._closures: dict[tuple[str, bool], dict[str, str | None]] = {}
+        self._track_roots: dict[str, list[tuple[str, str, bool]]] = {}
         self.investments: dict[str, list[InvestmentFacts]] = {}
         for row in store.select(internal_query("track-investments")):
             self.investments.setdefault(row["track"].value, []).append(_investment(row))
@@ -117,6 +121,8 @@ class CareerFacts:
         state = dict(self.__dict__)
         state["names"] = None
         state["_profiles"] = {}
+        state["_closures"] = {}
+        state["_track_roots"] = {}
         state.pop("all_roles", None)
         return state
 
@@ -219,40 +225,59 @@ class CareerFacts:
                 ]
             return roots
         if self.is_a(iri, TRACK_CLASS):
-            core = sorted(self.objects(iri, CG + "coreSkill"))
-            roots = [(s, f"core skill of {label}", False) for s in core]
-            for role in self.roles_of(iri):
+            if iri not in self._track_roots:
+                self._track_roots[iri] = self._roots_of_track(iri, label)
+            return self._track_roots[iri]
+        return [(iri, f"{label} itself", self.is_a(iri, INTEGRATION_POINT))]
+
+    def _roots_of_track(self, track: str, label: str) -> list[tuple[str, str, bool]]:
+        core = sorted(self.objects(track, CG + "coreSkill"))
+        roots = [(s, f"core skill of {label}", False) for s in core]
+        if not core:  # Linux, Python: the track's skills are what its (guru) roles require
+            for role in self.roles_of(track):
                 required = sorted(self.objects(role, *_REQUIRES))
                 roots += [
                     (s, f"required by {self.label(role)}, of {label}", False) for s in required
                 ]
-            shared = sorted(self.subjects(iri, CG + "sharedBy"))
-            return roots + [(p, f"integration point of {label}", True) for p in shared]
-        return [(iri, f"{label} itself", self.is_a(iri, INTEGRATION_POINT))]
+        shared = sorted(self.subjects(track, CG + "sharedBy"))
+        return roots + [(p, f"integration point of {label}", True) for p in shared]
 
     def _expand(self, roots: list[tuple[str, str, bool]]) -> dict[str, str]:
         items: dict[str, str] = {}
-        queue = list(roots)
-        while queue:  # down: what an area contains, and what an integration point includes
-            iri, why, as_point = queue.pop(0)
-            if iri in items or (self.sort_of(iri) == "other" and not as_point):
-                continue
-            items[iri] = why
-            label = self.label(iri)
-            narrower = sorted(self.subjects(iri, SKOS + "broader"))
-            queue += [(s, f"under {label}", False) for s in narrower]
-            tools = sorted(
-                t for t in self.subjects(iri, CG + "usedFor") if self.is_a(t, TOOL_CLASS)
-            )
-            queue += [(t, f"used for {label}", False) for t in tools]
-            if as_point:  # the mind map's Version Control area is not the DevOps/MLOps one
-                included = sorted(self.objects(iri, CG + "includes"))
-                queue += [(i, f"in {label}", True) for i in included]
-        for tool in [iri for iri in items if self.is_a(iri, TOOL_CLASS)]:  # up, one step
+        for root, why, as_point in roots:  # down, from each root (worked out once per root)
+            for iri, reason in self._below(root, as_point).items():
+                items.setdefault(iri, reason or why)
+        for tool in [iri for iri in items if self.sort_of(iri) == "tool"]:  # up, one step
             for skill in sorted(self.objects(tool, CG + "usedFor")):
-                if skill not in items and self.is_a(skill, SKILL_CLASSES):
+                if skill not in items and self.sort_of(skill) == "skill":
                     items[skill] = f"practised through {self.label(tool)}"
         return items
+
+    def _below(self, root: str, as_point: bool) -> dict[str, str | None]:
+        """What a root brings down: the skills under an area, the tools used for them, what
+        an integration point includes; each with its reason (None for the root itself).
+        Many roles share roots (a track's areas), so each is worked out once."""
+        key = (root, as_point)
+        if key in self._closures:
+            return self._closures[key]
+        found: dict[str, str | None] = {}
+        queue: deque[tuple[str, str | None, bool]] = deque([(root, None, as_point)])
+        while queue:
+            iri, why, point = queue.popleft()
+            if iri in found or (self.sort_of(iri) == "other" and not point):
+                continue
+            found[iri] = why
+            label = self.label(iri)
+            for narrower in sorted(self.subjects(iri, SKOS + "broader")):
+                queue.append((narrower, f"under {label}", False))
+            for tool in sorted(self.subjects(iri, CG + "usedFor")):
+                if self.sort_of(tool) == "tool":
+                    queue.append((tool, f"used for {label}", False))
+            if point:  # the mind map's Version Control area is not the DevOps/MLOps one
+                for included in sorted(self.objects(iri, CG + "includes")):
+                    queue.append((included, f"in {label}", True))
+        self._closures[key] = found
+        return found
 
 
 def jaccard(first: set[str], second: set[str]) -> float:
