@@ -67,7 +67,7 @@ def test_overlap_path_and_match_on_esco(imported):
     steps = json.loads(path.stdout)["paths"][0]["steps"]
     assert steps[-1]["to"]["label"] == "web developer"
     assert {step["relation"] for step in steps} == {"similar"}  # ESCO states no ladders
-    graph = CareerGraph.open(persist=imported, imported=True)
+    graph = CareerGraph.open(persist=imported, imported=imported)
     from careergraph.graph.matching import needs_of
 
     needs = needs_of(graph.careers, graph.resolve("data scientist").iri)
@@ -84,6 +84,13 @@ def test_reimport_replaces_and_remove_removes(tmp_path):
     assert removed.exit_code == 0 and "removed dataset 'esco'" in removed.stderr
     assert cli(location, "import", "list").exit_code == 1
     assert cli(location, "import", "remove", "esco").exit_code == 1
+    in_memory = invoke("--store", str(location), "--no-store", "show", "data scientist")
+    assert in_memory.exit_code == 2  # removed: not in the graph, in memory or not
+
+
+def test_imported_data_also_without_a_persistent_store(imported):
+    result = invoke("--store", str(imported), "--no-store", "show", "data scientist")
+    assert result.exit_code == 0 and "esco:Occupation" in result.stdout
 
 
 def test_not_esco_data_is_refused(tmp_path):

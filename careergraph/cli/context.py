@@ -52,7 +52,7 @@ class Settings:
                 builtin=self.builtin,
                 engine=self.engine,
                 persist=persist,
-                imported=self.builtin,
+                imported=(self.store or True) if self.builtin else False,
             )
         return self._graph
 

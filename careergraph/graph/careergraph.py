@@ -72,7 +72,7 @@ class CareerGraph:
         builtin: bool = True,
         engine: str = "oxigraph",
         persist: bool | str | Path = False,
-        imported: bool = False,
+        imported: bool | str | Path = False,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
 
@@ -80,8 +80,8 @@ class CareerGraph:
         keeps the parsed graph in an on-disk store and reopens it on later calls (see
         :mod:`careergraph.graph.persistence`); otherwise the graph is parsed into memory.
 
-        With ``imported``, the datasets imported into that store location (``careergraph
-        import``) are part of the graph too.
+        With ``imported`` (True for the default store location, or a folder), the datasets
+        imported there (``careergraph import``) are part of the graph too.
 
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
@@ -90,7 +90,7 @@ class CareerGraph:
         if imported:
             from careergraph.graph.datasets import Datasets
 
-            sources += Datasets(None if persist in (True, False) else persist).sources()
+            sources += Datasets(None if imported is True else imported).sources()
         sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
             from careergraph.graph.persistence import StoreCache
