@@ -245,25 +245,36 @@ DERIVED = ("names", "careers")
 def _derive(store: OxigraphStore, folder: Path) -> None:
     """Keep what every call would otherwise work out again from the whole graph: the name
     index and the facts of the career analyses (pickled: the folder is the user's own)."""
-    from careergraph.graph.names import NameIndex
+    from careergraph.graph.names import NameIndex, StoredNames
     from careergraph.graph.profiles import CareerFacts
 
     names = NameIndex.build(store)
     careers = CareerFacts(store, names)
     careers.precompute()
-    for name, value in (("names", names), ("careers", careers)):
+    StoredNames.write(folder / "names.sqlite", names.names)
+    labels = NameIndex(names.labels, {}, names.types, names.superclasses)
+    for name, value in (("names", labels), ("careers", careers)):
         with open(folder / f"{name}.pickle", "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load_derived(folder: Path | None, name: str) -> object | None:
-    """One of the things ``_derive`` kept, or None if it is not there or not readable."""
+    """One of the things ``_derive`` kept, or None if it is not there or not readable. The
+    name index comes back with its names looked up in ``names.sqlite``."""
     if folder is None:
         return None
+    import sqlite3
+
     try:
         with open(folder / f"{name}.pickle", "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            kept = pickle.load(handle)
+        if name == "names":
+            from careergraph.graph.names import StoredNames
+
+            kept.names = StoredNames(folder / "names.sqlite")
+        return kept
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError,
+            sqlite3.Error):  # fmt: skip
         return None
 
 
