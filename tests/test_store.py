@@ -140,3 +140,16 @@ def reference() -> CareerGraph:
 def test_the_persistent_store_and_the_reference_engine_agree(persistent, reference, name):
     assert persistent.store.location != "memory"
     assert canonical(persistent.named_query(name)) == canonical(reference.named_query(name))
+
+
+@pytest.mark.parametrize("damaged", ["names.sqlite", "names.pickle", "careers.pickle"])
+def test_damaged_kept_data_is_worked_out_again(tmp_path, damaged):
+    location = tmp_path / "store"
+    expected = run_process("--store", str(location), "show", "MLOps Architect", "--format", "json")
+    assert expected.returncode == 0
+    (built,) = StoreCache(location).built()
+    (built.path / damaged).write_bytes(b"not what it was")
+    again = run_process("--store", str(location), "show", "MLOps Architect", "--format", "json")
+    assert again.returncode == 0 and json.loads(again.stdout) == json.loads(expected.stdout)
+    overlap = run_process("--store", str(location), "overlap", "Linux Guru", "Python Guru")
+    assert overlap.returncode == 0 and "Problem Solving" in overlap.stdout

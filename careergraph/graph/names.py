@@ -57,6 +57,7 @@ class StoredNames:
         import sqlite3
 
         self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        self._db.execute("SELECT norm FROM names LIMIT 1").fetchall()  # fails if damaged
 
     @staticmethod
     def write(path: str | Path, names: dict[str, list[tuple[int, str, str]]]) -> None:
