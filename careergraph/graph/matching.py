@@ -45,23 +45,23 @@ def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
 def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:
     """Every role ranked by coverage of its needs (then fewest gaps, then label)."""
     have = covered_by(facts, [s.iri for s in skills])
-    entity = facts.names.entity
-    ranked = []
-    for role in facts.all_roles:
+    scored = []
+    for role in facts.all_roles:  # in label order, so ties keep it
         needs = needs_of(facts, role)
-        if not needs:
-            continue
-        covered, missing = needs & have, needs - have
-        ranked.append(
-            RoleMatch(
-                entity(role),
-                len(covered) / len(needs),
-                tuple(sorted((entity(i) for i in covered), key=_by_label)),
-                tuple(sorted((entity(i) for i in missing), key=_by_label)),
-            )
+        if needs:
+            covered = needs & have
+            scored.append((-len(covered) / len(needs), len(needs) - len(covered), role, covered))
+    scored.sort(key=lambda item: item[:2])
+    entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
+    shown = tuple(
+        RoleMatch(
+            entity(role),
+            -share,
+            tuple(sorted((entity(i) for i in covered), key=_by_label)),
+            tuple(sorted((entity(i) for i in needs_of(facts, role) - covered), key=_by_label)),
         )
-    ranked.sort(key=lambda m: (-m.coverage, len(m.missing), m.role.label.casefold()))
-    shown = tuple(ranked[:limit] if limit else ranked)
+        for share, _, role, covered in (scored[:limit] if limit else scored)
+    )
     return MatchResult(tuple(skills), shown, _learning_order(facts, list(shown)))
 
 

@@ -43,6 +43,21 @@ INTEGRATION_POINT = CG + "IntegrationPoint"
 BY = ("all", "skills", "tools")
 
 _REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
+# The statements the projection is built from.
+LINKS = (
+    *_REQUIRES,
+    ESCO + "relatedOptionalSkill",
+    CG + "coreSkill",
+    CG + "specialises",
+    CG + "sharedBy",
+    CG + "includes",
+    CG + "usedFor",
+    SKOS + "broader",
+    SKOS + "inScheme",
+    CG + "track",
+    CG + "fromTrack",
+    CG + "towards",
+)
 
 
 @dataclass(frozen=True)
@@ -86,21 +101,21 @@ class Profile:
 
 
 class CareerFacts:
-    """The part of the graph the career analyses need, read once with SPARQL (so it works
-    the same on a remote endpoint) and held as plain dictionaries."""
+    """The part of the graph the career analyses need, read once (from the engine's indexes,
+    or with SPARQL from an endpoint) and held as plain dictionaries."""
 
     def __init__(self, store: Store, names: NameIndex):
         self.names = names
         # Plain dictionaries (no lambdas), so that a built store can keep them (pickle).
         self.links: dict[str, dict[str, set[str]]] = {}
         self.inverse: dict[str, dict[str, set[str]]] = {}
-        for row in store.select(internal_query("career-links")):
-            # Interned: each IRI is one object, stored once when a built store keeps the facts.
-            subject, link, target = (
-                sys.intern(row[name].value) for name in ("subject", "link", "object")
-            )
-            self.links.setdefault(link, {}).setdefault(subject, set()).add(target)
-            self.inverse.setdefault(link, {}).setdefault(target, set()).add(subject)
+        for link in LINKS:
+            forward, backward = self.links.setdefault(link, {}), self.inverse.setdefault(link, {})
+            for subject, target in store.links(link):
+                # Interned: one object per IRI, stored once when a built store keeps them.
+                subject, target = sys.intern(subject), sys.intern(target)
+                forward.setdefault(subject, set()).add(target)
+                backward.setdefault(target, set()).add(subject)
         self.roles: dict[str, RoleFacts] = {}
         for row in store.select(internal_query("role-facts")):
             self.roles[row["role"].value] = _role_facts(row, self.roles.get(row["role"].value))

@@ -107,6 +107,14 @@ class Store(ABC):
     def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
         """The whole graph in ``rdf_format``."""
 
+    def links(self, predicate: str) -> Iterator[tuple[str, str]]:
+        """(subject, object) IRIs of every statement with ``predicate`` between two named
+        nodes: the bulk read of the career analyses, without building a term per value.
+        This default asks SPARQL (an endpoint); the local engines read their indexes."""
+        query = "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) }"
+        for row in self.select(query, {"p": IRI(predicate)}):
+            yield row["s"].value, row["o"].value
+
     @abstractmethod
     def __len__(self) -> int:
         """The number of triples."""
@@ -214,6 +222,14 @@ class OxigraphStore(Store):
         ox_subject = self._to_ox(subject) if subject is not None else None
         for quad in self._store.quads_for_pattern(ox_subject, None, None, self._ox.DefaultGraph()):
             yield _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)
+
+    def links(self, predicate: str) -> Iterator[tuple[str, str]]:
+        named = self._ox.NamedNode
+        for quad in self._store.quads_for_pattern(
+            None, named(predicate), None, self._ox.DefaultGraph()
+        ):
+            if isinstance(quad.subject, named) and isinstance(quad.object, named):
+                yield quad.subject.value, quad.object.value
 
     def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
         if rdf_format.oxigraph is None:
@@ -341,6 +357,12 @@ class RdflibStore(Store):
         rdf_subject = self._to_rdflib(subject) if subject is not None else None
         for s, p, o in self._graph.triples((rdf_subject, None, None)):
             yield _from_rdflib(s), _from_rdflib(p), _from_rdflib(o)
+
+    def links(self, predicate: str) -> Iterator[tuple[str, str]]:
+        uri = self._rdflib.URIRef
+        for subject, target in self._graph.subject_objects(uri(predicate)):
+            if isinstance(subject, uri) and isinstance(target, uri):
+                yield str(subject), str(target)
 
     def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
         graph = self._graph
