@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
-from careergraph.graph.matching import needs_of
 from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network, path_cost
 
 ID = "https://w3id.org/careergraph/id/"
@@ -281,7 +280,7 @@ def test_projection_edges_follow_the_rules(graph, network):
 
 
 def test_a_complete_set_puts_its_role_on_top(graph):
-    needs = needs_of(graph.careers, ID + "role/linux-guru")
+    needs = graph.careers.needs(ID + "role/linux-guru")
     names = [graph.careers.label(iri) for iri in sorted(needs)]
     result = graph.match(names)
     top = result.roles[0]
@@ -300,7 +299,7 @@ def test_tools_cover_the_skills_they_serve(graph):
 
 
 def test_learning_order_completes_roles(graph):
-    needs = needs_of(graph.careers, ID + "role/python-guru")
+    needs = graph.careers.needs(ID + "role/python-guru")
     names = [graph.careers.label(iri) for iri in sorted(needs)][1:]  # all but one
     result = graph.match(names, limit=3)
     first = result.learning_order[0]

@@ -68,9 +68,8 @@ def test_overlap_path_and_match_on_esco(imported):
     assert steps[-1]["to"]["label"] == "web developer"
     assert {step["relation"] for step in steps} == {"similar"}  # ESCO states no ladders
     graph = CareerGraph.open(persist=imported, imported=imported)
-    from careergraph.graph.matching import needs_of
 
-    needs = needs_of(graph.careers, graph.resolve("data scientist").iri)
+    needs = graph.careers.needs(graph.resolve("data scientist").iri)
     result = graph.match([f"<{iri}>" for iri in sorted(needs)])
     assert result.roles[0].role.label == "data scientist" and result.roles[0].missing == ()
 

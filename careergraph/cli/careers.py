@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
+from careergraph.cli.context import (
+    Settings,
+    emit,
+    format_option,
+    pass_settings,
+    read_text,
+    report,
+    write_output,
+)
 
 
 @click.command()
@@ -65,11 +73,8 @@ def overlap(
 def _draw(view, path: str) -> None:
     """Write ``view`` as an HTML page at ``path``."""
     from careergraph.exports.exporters import ViewRequest, view_page
-    from careergraph.exports.files import write_atomically
 
-    request = ViewRequest(report=lambda note: click.echo(f"careergraph: {note}", err=True))
-    written = write_atomically(path, view_page(view, request))
-    click.echo(f"wrote {written} (html)", err=True)
+    write_output(path, view_page(view, ViewRequest(report=report)), "html")
 
 
 def _relations(ctx: click.Context, param: click.Parameter, value: str | None):

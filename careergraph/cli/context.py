@@ -93,3 +93,21 @@ def read_text(path: str) -> str:
         raise DataFileError(path, "not UTF-8 text") from None
     except OSError as error:
         raise DataFileError(path, error.strerror or str(error)) from None
+
+
+def write_output(output: str | None, content: bytes, what: str) -> None:
+    """A command's file: to standard output (None or '-'), or written to PATH atomically and
+    said so on stderr."""
+    if output is None or output == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    from careergraph.exports.files import write_atomically
+
+    path = write_atomically(output, content)
+    click.echo(f"wrote {path} ({what})", err=True)
+
+
+def report(note: str) -> None:
+    """Tell the user something the output leaves out (a view cut to --max-nodes)."""
+    click.echo(f"careergraph: {note}", err=True)

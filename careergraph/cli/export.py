@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from careergraph.cli.context import Settings, pass_settings
+from careergraph.cli.context import Settings, pass_settings, report, write_output
 from careergraph.exports.exporters import EXPORTERS, VIEWS, ViewRequest
 
 
@@ -63,25 +61,18 @@ def export(
       careergraph export mermaid --view mindmap -o mindmap.mmd
     """
     from careergraph.errors import BadInputError
-    from careergraph.exports.exporters import DEFAULT_FOLDER, default_path, export
+    from careergraph.exports.exporters import DEFAULT_FOLDER, default_path
 
     if depth < 0:
         raise BadInputError("--depth must be 0 or more")
     if max_nodes is not None and max_nodes < 1:
         raise BadInputError("--max-nodes must be at least 1")
-    request = ViewRequest(
-        view, focus, depth, max_nodes, lambda note: click.echo(f"careergraph: {note}", err=True)
-    )
+    request = ViewRequest(view, focus, depth, max_nodes, report)
     graph = settings.graph()
-    if output == "-":
-        sys.stdout.buffer.write(EXPORTERS[format_name].make(graph, request))
-        sys.stdout.flush()
-        return
     if output is None:
         DEFAULT_FOLDER.mkdir(exist_ok=True)
         output = str(default_path(format_name, request))
-    path = export(graph, format_name, output, request)
-    click.echo(f"wrote {path} ({format_name})", err=True)
+    write_output(output, EXPORTERS[format_name].make(graph, request), format_name)
 
 
 COMMANDS = (export,)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
+from careergraph.cli.context import (
+    Settings,
+    emit,
+    format_option,
+    pass_settings,
+    read_text,
+    write_output,
+)
 from careergraph.errors import BadInputError
 from careergraph.graph.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
@@ -115,7 +122,9 @@ def query(
         result = graph.named_query(name, parameters, timeout=settings.timeout)
     else:
         result = graph.query(text, parameters, timeout=settings.timeout)
-    _write(render(result, format_name or result.formats[0]), output)
+    chosen = format_name or result.formats[0]
+    text = render(result, chosen)
+    write_output(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"), chosen)
     if result.answer.form == "select" and not result.answer.rows:
         click.echo("careergraph: no solutions", err=True)
         raise click.exceptions.Exit(1)
@@ -147,16 +156,6 @@ def _update(
     )
     graph.update(text, timeout=settings.timeout)
     click.echo(f"update applied at {graph.store.update_url}", err=True)  # type: ignore[attr-defined]
-
-
-def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    from careergraph.exports.files import write_atomically
-
-    path = write_atomically(output, text.encode("utf-8"))
-    click.echo(f"wrote {path}", err=True)
 
 
 @click.command()

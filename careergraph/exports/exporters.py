@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careergraph.exports.files import write_atomically
 from careergraph.exports.network import network_document
 from careergraph.graph.formats import FORMATS, WRITABLE
 
@@ -96,10 +95,3 @@ def default_path(format_name: str, request: ViewRequest = ViewRequest()) -> Path
             f"-{'focus' if request.focus and request.view != 'mindmap' else request.view or 'full'}"
         )
     return DEFAULT_FOLDER / f"{name}{EXPORTERS[format_name].extension}"
-
-
-def export(
-    graph: CareerGraph, format_name: str, path: str | Path, request: ViewRequest = ViewRequest()
-) -> Path:
-    """Write ``format_name`` of the graph into ``path``, atomically."""
-    return write_atomically(path, EXPORTERS[format_name].make(graph, request))

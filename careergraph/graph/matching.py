@@ -21,11 +21,6 @@ from careergraph.namespaces import CG, SKOS
 LEARNING_STEPS = 10
 
 
-def needs_of(facts: CareerFacts, role: str) -> frozenset[str]:
-    """The most specific skills of a role's profile (see :meth:`CareerFacts.needs`)."""
-    return facts.needs(role)
-
-
 def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
     """Everything a person who names these skills, areas and tools has."""
     have: set[str] = set()
@@ -47,7 +42,7 @@ def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None
     have = covered_by(facts, [s.iri for s in skills])
     scored = []
     for role in facts.all_roles:  # in label order, so ties keep it
-        needs = needs_of(facts, role)
+        needs = facts.needs(role)
         if needs:
             covered = needs & have
             scored.append((-len(covered) / len(needs), len(needs) - len(covered), role, covered))
@@ -58,7 +53,7 @@ def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None
             entity(role),
             -share,
             tuple(sorted((entity(i) for i in covered), key=_by_label)),
-            tuple(sorted((entity(i) for i in needs_of(facts, role) - covered), key=_by_label)),
+            tuple(sorted((entity(i) for i in facts.needs(role) - covered), key=_by_label)),
         )
         for share, _, role, covered in (scored[:limit] if limit else scored)
     )
