@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from html import escape as _html_escape
 from typing import Any
 
 from careergraph.graph.querytext import sparql_term
@@ -23,12 +22,14 @@ RESULTS_NAMESPACE = "http://www.w3.org/2005/sparql-results#"
 
 def escape(text: str) -> str:
     """Text escaped for an XML element (``&``, ``<``, ``>``; quotes too, harmlessly)."""
-    return _html_escape(text, quote=True)
+    from html import escape as html_escape  # only the XML format needs it
+
+    return html_escape(text, quote=True)
 
 
 def quoteattr(text: str) -> str:
     """A double-quoted XML attribute value."""
-    return f'"{_html_escape(text, quote=True)}"'
+    return f'"{escape(text)}"'
 
 
 def json_term(term: Term) -> dict[str, str]:

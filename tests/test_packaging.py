@@ -65,17 +65,63 @@ def test_installed_wheel_runs_from_any_directory(wheel, tmp_path):
     assert '"triples":' in result.stdout
 
 
-def test_start_up_does_not_import_heavy_libraries():
+def imports_of(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules a careergraph command imports (from ``python -X importtime``)."""
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "careergraph", "--version"],
+        [sys.executable, "-X", "importtime", "-m", "careergraph", *args],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
+        env=env,
     )
-    assert result.returncode == 0
-    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+
+def test_start_up_does_not_import_heavy_libraries():
+    imported = imports_of("--version")
     for heavy in ("rdflib", "pyshacl", "networkx", "pyvis", "owlrl", "pyoxigraph"):
         assert heavy not in imported, f"{heavy} is imported at start-up"
+    assert not any(name.startswith("careergraph.graph") for name in imported)
+
+
+def test_show_imports_only_what_it_uses(tmp_path):
+    env = {**os.environ, "CAREERGRAPH_STORE": str(tmp_path)}
+    imports_of("stats", env=env)  # builds the store
+    imported = imports_of("show", "MLOps Architect", env=env)
+    assert "pyoxigraph" in imported
+    unused = {
+        "rdflib",
+        "networkx",
+        "pyvis",
+        "hashlib",  # it loads OpenSSL; the store's key needs only BLAKE2
+        "sqlite3",  # only for the names of a large graph
+        "careergraph.graph.profiles",
+        "careergraph.graph.results.overlap",
+        "careergraph.graph.catalogue",
+        "careergraph.cli.export",
+        "careergraph.cli.careers",
+    }
+    assert not unused & imported
+
+
+def test_every_command_is_found_in_its_module():
+    import importlib
+    import pkgutil
+
+    import careergraph.cli
+    from careergraph.cli import COMMAND_MODULES, cli
+
+    defined = {
+        command.name: found.name
+        for found in pkgutil.iter_modules(careergraph.cli.__path__)
+        for command in getattr(
+            importlib.import_module(f"careergraph.cli.{found.name}"), "COMMANDS", ()
+        )
+    }
+    assert defined == COMMAND_MODULES
+    for name in COMMAND_MODULES:
+        assert cli.get_command(None, name).name == name
 
 
 def test_doctests_pass():

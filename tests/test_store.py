@@ -47,6 +47,20 @@ def test_the_environment_variable_and_no_store(tmp_path):
     assert json.loads(memory.stdout)["store"] == "memory"
 
 
+@pytest.mark.parametrize("cache_home", [None, "", "  ", "/somewhere/cache"])
+def test_the_default_location_is_platformdirs_cache(monkeypatch, cache_home):
+    import platformdirs
+
+    from careergraph.graph.persistence import store_location
+
+    monkeypatch.delenv("CAREERGRAPH_STORE", raising=False)
+    if cache_home is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", cache_home)
+    assert store_location() == platformdirs.user_cache_path("careergraph", appauthor=False)
+
+
 def test_a_changed_data_file_is_picked_up(tmp_path):
     location, data = tmp_path / "store", tmp_path / "mine.ttl"
     write_role(data, "First Label")

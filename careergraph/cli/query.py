@@ -92,14 +92,18 @@ def query(
       careergraph query -f my.rq --format json -o answer.json
       careergraph query --reason rdfs 'SELECT ?o WHERE { ?o a esco:Occupation }'
     """
-    from careergraph.graph.catalogue import catalogue
     from careergraph.graph.querytext import analyse
     from careergraph.renderers import render
 
     given = [s for s in (sparql, query_file, name) if s is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one query: SPARQL text, -f FILE or -n NAME")
-    text = catalogue().get(name).text if name else sparql or read_text(query_file or "-")
+    if name:
+        from careergraph.graph.catalogue import catalogue
+
+        text = catalogue().get(name).text
+    else:
+        text = sparql or read_text(query_file or "-")
     form = analyse(text).form
     if form == "update":
         _update(settings, text, parameters, allow_update, update_endpoint)

@@ -23,7 +23,8 @@ from careergraph.namespaces import CG
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
-    from careergraph.graph.results import Overlap, PathResult
+    from careergraph.graph.results.overlap import Overlap
+    from careergraph.graph.results.paths import PathResult
 
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0

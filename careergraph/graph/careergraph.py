@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careergraph.errors import (
     BadInputError,
@@ -13,39 +14,34 @@ from careergraph.errors import (
     QuerySyntaxError,
     UnknownNameError,
 )
-from careergraph.graph.catalogue import catalogue
 from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
-from careergraph.graph.profiles import CareerFacts
-from careergraph.graph.querytext import (
-    analyse,
-    bind,
-    located,
-    undeclared_prefixes,
-    with_prefixes,
-)
 from careergraph.graph.results import (
     Entity,
     EntityDetails,
     EntityList,
     ListedEntity,
     LiteralValue,
-    MatchResult,
     Node,
-    Overlap,
-    PathResult,
-    QueryResult,
     SearchResults,
-    SimilarityMatrix,
     Statement,
     Stats,
 )
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.sparql import internal_query, values_of
-from careergraph.graph.store import Store, check_query_syntax, open_store
+from careergraph.graph.store import Store, open_store
 from careergraph.graph.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import CG, ID_PREFIXES, PREFIXES, RDF, XSD, compact
+
+# The career analyses and SPARQL queries are imported by the methods that use them, so that
+# a command pays only for what it runs.
+if TYPE_CHECKING:
+    from careergraph.graph.profiles import CareerFacts
+    from careergraph.graph.results.matching import MatchResult
+    from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
+    from careergraph.graph.results.paths import PathResult
+    from careergraph.graph.results.query import QueryResult
 
 _MAX_NESTING = 4
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -134,10 +130,9 @@ class CareerGraph:
     @cached_property
     def names(self) -> NameIndex:
         """Labels, names and kinds of every entity, read once (or kept by a built store)."""
-        from careergraph.graph.persistence import load_derived
+        from careergraph.graph.persistence import load_names
 
-        kept = load_derived(self.store.derived, "names")
-        return kept if isinstance(kept, NameIndex) else NameIndex.build(self.store)
+        return load_names(self.store.derived) or NameIndex.build(self.store)
 
     def resolve(self, name: str, kind: str | None = None) -> Entity:
         """The entity called ``name``: an IRI, an id path, a label or a slug, any case.
@@ -268,6 +263,8 @@ class CareerGraph:
     ) -> QueryResult:
         """Run a query of the catalogue (``careergraph queries``) with its parameters; those
         not given take their defaults, optional ones stay unbound."""
+        from careergraph.graph.catalogue import catalogue
+
         named = catalogue().get(name)
         values = {p.name: p.default for p in named.parameters if p.default is not None}
         for key in parameters or {}:
@@ -285,6 +282,8 @@ class CareerGraph:
 
     def update(self, text: str, timeout: float | None = None) -> None:
         """Run a SPARQL Update on a remote endpoint; a local graph refuses it."""
+        from careergraph.graph.querytext import analyse, with_prefixes
+
         full = with_prefixes(text, self.prefixes)
         if analyse(full).form != "update":
             raise BadInputError("this is not a SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)")
@@ -296,10 +295,11 @@ class CareerGraph:
     def careers(self) -> CareerFacts:
         """The facts the career analyses work on, read once or kept by a built store (see
         :mod:`careergraph.graph.profiles`)."""
-        from careergraph.graph.persistence import load_derived
+        from careergraph.graph.persistence import load_careers
+        from careergraph.graph.profiles import CareerFacts
 
-        kept = load_derived(self.store.derived, "careers")
-        if isinstance(kept, CareerFacts):
+        kept = load_careers(self.store.derived)
+        if kept is not None:
             kept.names = self.names
             return kept
         return CareerFacts(self.store, self.names)
@@ -348,6 +348,7 @@ class CareerGraph:
             cheapest_paths,
             describe_paths,
         )
+        from careergraph.graph.results.paths import PathResult
 
         if k < 1:
             raise BadInputError("-k must be at least 1")
@@ -406,6 +407,9 @@ class CareerGraph:
     def _answer(
         self, text: str, bindings: Mapping[str, Term], timeout: float | None
     ) -> QueryResult:
+        from careergraph.graph.querytext import analyse, bind, with_prefixes
+        from careergraph.graph.results.query import QueryResult
+
         full = with_prefixes(text, self.prefixes)
         query = analyse(full)
         if query.form == "update":
@@ -423,6 +427,9 @@ class CareerGraph:
     @staticmethod
     def _check_syntax(full: str, text: str) -> None:
         """Raise QuerySyntaxError with the line, column and text of the fault in ``text``."""
+        from careergraph.graph.querytext import located, undeclared_prefixes
+        from careergraph.graph.store import check_query_syntax
+
         try:
             check_query_syntax(full)
         except QuerySyntaxError as error:

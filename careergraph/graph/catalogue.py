@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from careergraph.errors import BadInputError
 from careergraph.graph.kinds import KINDS
+from careergraph.ontology import FOLDER
 
 LITERAL_TYPES = ("text", "number", "integer")
 _PARAM = re.compile(
@@ -126,8 +126,7 @@ class Catalogue:
 @cache
 def catalogue() -> Catalogue:
     """The named queries shipped in ``careergraph/ontology/queries``, by name."""
-    folder = resources.files("careergraph.ontology") / "queries"
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    files = sorted((FOLDER / "queries").glob("*.rq"))
     return Catalogue(tuple(parse_named_query(f.name[:-3], f.read_text("utf-8")) for f in files))
 
 

@@ -10,7 +10,6 @@ datasets there were untouched.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from careergraph.errors import BadInputError, NotFoundError
 from careergraph.graph.formats import FORMATS
-from careergraph.graph.persistence import remove_path, store_location
+from careergraph.graph.persistence import blake2b_digest, remove_path, store_location
 from careergraph.graph.sources import Source
 
 
@@ -98,7 +97,7 @@ class Datasets:
             self.folder.mkdir(parents=True, exist_ok=True)
             remove_path(building)
             building.mkdir()
-            digest, count = hashlib.blake2b(digest_size=12), 0
+            digest, count = blake2b_digest(digest_size=12), 0
             with open(building / "data.nt", "w", encoding="utf-8") as handle:
                 for line in lines:
                     handle.write(line)

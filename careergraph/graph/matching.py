@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from careergraph.graph.profiles import SKILL_CLASSES, TOOL_CLASS, CareerFacts
-from careergraph.graph.results import Entity, LearningStep, MatchResult, RoleMatch
+from careergraph.graph.results import Entity
+from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
 
 LEARNING_STEPS = 10

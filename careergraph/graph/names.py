@@ -9,7 +9,6 @@ that matches decides; if it matches several entities the name is ambiguous.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import marshal
 import re
 import sys
@@ -29,6 +28,7 @@ from careergraph.namespaces import ID, RDFS, expand
 # Name tiers, in resolution order: 1 skos:prefLabel, 2 skos:altLabel, 3 rdfs:label.
 _TIERS = (1, 2, 3)
 _DISPLAY_RANK = {1: 0, 3: 1, 2: 2}
+_FUZZY = 0.75  # the least similarity of a fuzzy match
 
 
 def normalise(text: str) -> str:
@@ -131,6 +131,19 @@ class NameIndex:
         superclasses = _superclasses(store)
         return cls({iri: key[2] for iri, key in labels.items()}, names, types, superclasses)
 
+    def state(self) -> tuple:
+        """The index as plain dicts, lists, sets and strings (what marshal can write)."""
+        names = self.names if isinstance(self.names, dict) else {}
+        return (self.labels, dict(names), dict(self.types), self.superclasses)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> NameIndex:
+        """The index :meth:`state` gave; anything else is a TypeError or ValueError."""
+        labels, names, types, superclasses = state
+        if not all(isinstance(part, dict) for part in state):
+            raise TypeError("not a name index")
+        return cls(labels, names, types, superclasses)
+
     def __contains__(self, iri: str) -> bool:
         return iri in self.labels or iri in self.types
 
@@ -209,15 +222,19 @@ class NameIndex:
         }
 
     def _rank(self, wanted: str, fits) -> list[SearchHit]:
+        import difflib
+
         best: dict[str, SearchHit] = {}
         words = wanted.split()
+        matcher = difflib.SequenceMatcher(None, b=wanted)  # b is analysed once, as in
+        # difflib.get_close_matches
         pool = (
             self.names.candidates(wanted)
             if isinstance(self.names, StoredNames)
             else self.names.items()
         )
         for key, entries in pool:
-            score = _score(wanted, words, key)
+            score = _score(wanted, words, key, matcher)
             if score <= 0:
                 continue
             for tier, iri, name in entries:
@@ -227,8 +244,9 @@ class NameIndex:
         return sorted(best.values(), key=lambda h: (-h.score, h.entity.label, h.entity.iri))
 
 
-def _score(wanted: str, words: list[str], key: str) -> float:
-    """How well a normalised name matches the wanted text, from 0 to 1."""
+def _score(wanted: str, words: list[str], key: str, matcher) -> float:
+    """How well a normalised name matches the wanted text, from 0 to 1; ``matcher`` is a
+    SequenceMatcher with the wanted text as its second sequence."""
     if not wanted:
         return 0.0
     if key == wanted:
@@ -241,8 +259,12 @@ def _score(wanted: str, words: list[str], key: str) -> float:
         return 0.7
     if len(words) > 1 and all(word in key for word in words):
         return 0.65
-    ratio = difflib.SequenceMatcher(None, wanted, key).ratio()
-    return ratio * 0.7 if ratio >= 0.75 else 0.0
+    matcher.set_seq1(key)
+    # The cheap upper bounds first: most names are nowhere near.
+    if matcher.real_quick_ratio() < _FUZZY or matcher.quick_ratio() < _FUZZY:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio * 0.7 if ratio >= _FUZZY else 0.0
 
 
 def _superclasses(store: Store) -> dict[str, set[str]]:

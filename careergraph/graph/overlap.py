@@ -22,7 +22,8 @@ from careergraph.graph.profiles import (
     CareerFacts,
     jaccard,
 )
-from careergraph.graph.results import Entity, Overlap, ProfileItem, SimilarityMatrix
+from careergraph.graph.results import Entity
+from careergraph.graph.results.overlap import Overlap, ProfileItem, SimilarityMatrix
 
 COMPARABLE = (*ROLE_CLASSES, TRACK_CLASS, *SKILL_CLASSES, INTEGRATION_POINT)
 

@@ -29,13 +29,8 @@ from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError
 from careergraph.graph.profiles import CareerFacts
-from careergraph.graph.results import (
-    CareerPath,
-    Entity,
-    Investment,
-    Salary,
-    Step,
-)
+from careergraph.graph.results import Entity
+from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
 from careergraph.namespaces import CG, SKOS
 
 if TYPE_CHECKING:

@@ -25,24 +25,29 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
-import hashlib
 import json
+import marshal
 import os
-import pickle
-import shutil
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careergraph import __version__
 from careergraph.errors import BadInputError, CareerGraphError
 from careergraph.graph.sources import Source, load_source
 from careergraph.graph.store import OxigraphStore
 
+if TYPE_CHECKING:
+    from careergraph.graph.names import NameIndex
+    from careergraph.graph.profiles import CareerFacts
+
 ENVIRONMENT = "CAREERGRAPH_STORE"
 KEEP = 6
 SNAPSHOT_LIMIT = 200_000
+NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not unpickled
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 
 
@@ -52,6 +57,10 @@ def store_location(explicit: str | Path | None = None) -> Path:
         return Path(explicit).expanduser()
     if os.environ.get(ENVIRONMENT):
         return Path(os.environ[ENVIRONMENT]).expanduser()
+    if sys.platform.startswith("linux"):
+        # The XDG rule, as platformdirs applies it, without its imports (5 ms a call).
+        cache = os.environ.get("XDG_CACHE_HOME", "").strip() or "~/.cache"
+        return Path(cache).expanduser() / "careergraph"
     import platformdirs
 
     return platformdirs.user_cache_path("careergraph", appauthor=False)
@@ -239,63 +248,95 @@ class StoreCache:
                     remove_path(path)
 
 
-DERIVED = ("names", "careers")
-
-
 def _derive(store: OxigraphStore, folder: Path) -> None:
     """Keep what every call would otherwise work out again from the whole graph: the name
-    index and the facts of the career analyses (pickled: the folder is the user's own)."""
+    index (marshalled: every command reads it, and marshal costs no import) and the facts of
+    the career analyses (pickled). The folder is the user's own, so both are trusted."""
     from careergraph.graph.names import NameIndex, StoredNames
     from careergraph.graph.profiles import CareerFacts
 
     names = NameIndex.build(store)
     careers = CareerFacts(store, names)
     careers.precompute()
-    StoredNames.write(folder / "names.sqlite", names.names)
-    labels = NameIndex(names.labels, {}, names.types, names.superclasses)
-    for name, value in (("names", labels), ("careers", careers)):
-        with open(folder / f"{name}.pickle", "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    kept = names
+    if len(names.names) > NAMES_IN_SQLITE:
+        StoredNames.write(folder / "names.sqlite", names.names)
+        kept = NameIndex(names.labels, {}, names.types, names.superclasses)
+    (folder / "names.marshal").write_bytes(marshal.dumps(kept.state()))
+    import pickle
+
+    with open(folder / "careers.pickle", "wb") as handle:
+        pickle.dump(careers, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def load_derived(folder: Path | None, name: str) -> object | None:
-    """One of the things ``_derive`` kept, or None if it is not there or not readable. The
-    name index comes back with its names looked up in ``names.sqlite``."""
+def load_names(folder: Path | None) -> NameIndex | None:
+    """The name index a built store kept, or None if there is none or it is damaged; a large
+    graph's names are looked up in ``names.sqlite``."""
     if folder is None:
         return None
-    import sqlite3
+    from careergraph.graph.names import NameIndex, StoredNames
 
     try:
-        with open(folder / f"{name}.pickle", "rb") as handle:
-            kept = pickle.load(handle)
-        if name == "names":
-            from careergraph.graph.names import StoredNames
-
-            kept.names = StoredNames(folder / "names.sqlite")
-        return kept
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError,
-            sqlite3.Error):  # fmt: skip
+        kept = NameIndex.from_state(marshal.loads((folder / "names.marshal").read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):
         return None
+    if (folder / "names.sqlite").exists():
+        import sqlite3
+
+        try:
+            kept.names = StoredNames(folder / "names.sqlite")
+        except sqlite3.Error:
+            return None
+    return kept
+
+
+def load_careers(folder: Path | None) -> CareerFacts | None:
+    """The career facts a built store kept, or None if there are none or they are damaged."""
+    if folder is None:
+        return None
+    import pickle
+
+    from careergraph.graph.profiles import CareerFacts
+
+    try:
+        with open(folder / "careers.pickle", "rb") as handle:
+            kept = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    return kept if isinstance(kept, CareerFacts) else None
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
-    """A key that changes whenever a source, careergraph or pyoxigraph does."""
+    """A key that changes whenever a source, careergraph, pyoxigraph or Python does."""
     import pyoxigraph
 
-    digest = hashlib.blake2b(digest_size=12)
-    digest.update(f"careergraph {__version__} pyoxigraph {pyoxigraph.__version__}".encode())
+    digest = blake2b_digest(digest_size=12)
+    versions = f"careergraph {__version__} pyoxigraph {pyoxigraph.__version__} {sys.version}"
+    digest.update(versions.encode())
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
         if source.fingerprint:
             digest.update(source.fingerprint.encode())
         else:
-            digest.update(hashlib.blake2b(source.read()).digest())
+            digest.update(blake2b_digest(source.read()).digest())
     return digest.hexdigest()
+
+
+def blake2b_digest(data: bytes = b"", digest_size: int = 64):
+    """hashlib's BLAKE2b, without importing hashlib: that loads OpenSSL, which costs more than
+    a whole command on the built-in graph otherwise spends on hashing."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without its own BLAKE2
+        from hashlib import blake2b
+    return blake2b(data, digest_size=digest_size)
 
 
 def remove_path(path: Path) -> None:
     """Remove a file or a folder tree, if it is there. What cannot be removed now (a
     database still closing) is left for the next prune of stale builds."""
+    import shutil
+
     try:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from careergraph.errors import DataFileError
 from careergraph.graph.formats import FORMATS, RdfFormat, format_for_path
 from careergraph.graph.store import Store
 from careergraph.namespaces import GRAPH
+from careergraph.ontology import FOLDER
 
 
 @dataclass(frozen=True)
@@ -19,15 +19,13 @@ class Source:
     name: str
     base_iri: str
     rdf_format: RdfFormat
-    path: Path | None = None  # None for package data, read through importlib.resources
-    builtin: bool = False
-    fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
+    path: Path
+    # Stands for the bytes where reading them is not needed to know they changed: a dataset
+    # (never changed once imported) or a file of the installed package (its size and time).
+    fingerprint: str | None = None
 
     def read(self) -> bytes:
         """The file's bytes; a missing or unreadable file is a :class:`DataFileError`."""
-        if self.builtin:
-            return ontology_file(self.name).read_bytes()
-        assert self.path is not None
         try:
             return self.path.read_bytes()
         except FileNotFoundError:
@@ -38,23 +36,24 @@ class Source:
             raise DataFileError(str(self.path), error.strerror or str(error)) from None
 
 
-def ontology_file(name: str) -> resources.abc.Traversable:
+def ontology_file(name: str) -> Path:
     """A file shipped in ``careergraph/ontology`` (``schema.ttl``, ``data/roles.ttl``...)."""
-    node = resources.files("careergraph.ontology")
-    for part in name.split("/"):
-        node = node / part
-    return node
+    return FOLDER / name
 
 
 def builtin_sources() -> list[Source]:
-    """The ontology (schema.ttl) and every data file of the built-in graph, in a stable order."""
-    data_files = sorted(
-        f"data/{entry.name}"
-        for entry in ontology_file("data").iterdir()
-        if entry.name.endswith(".ttl")
-    )
-    names = ["schema.ttl", *data_files]
-    return [Source(name, GRAPH + name, FORMATS["ttl"], builtin=True) for name in names]
+    """The ontology (schema.ttl) and every data file of the built-in graph, in a stable order.
+
+    Their fingerprint is their size and modification time: the package's files change only
+    when it is installed again (or edited in a checkout), which always sets a new time."""
+    names = ["schema.ttl", *sorted(f"data/{p.name}" for p in (FOLDER / "data").glob("*.ttl"))]
+    sources = []
+    for name in names:
+        path = ontology_file(name)
+        status = path.stat()
+        stamp = f"{status.st_size} {status.st_mtime_ns}"
+        sources.append(Source(name, GRAPH + name, FORMATS["ttl"], path, stamp))
+    return sources
 
 
 def file_source(path: str | Path) -> Source:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from careergraph.graph.store import Store
 from careergraph.graph.terms import IRI
@@ -13,7 +13,7 @@ from careergraph.graph.terms import IRI
 @cache
 def internal_query(name: str) -> str:
     """The text of ``graph/queries/<name>.rq``."""
-    return (resources.files("careergraph.graph") / "queries" / f"{name}.rq").read_text("utf-8")
+    return (Path(__file__).parent / "queries" / f"{name}.rq").read_text("utf-8")
 
 
 def values_of(store: Store, property_iri: str) -> dict[str, set[str]]:

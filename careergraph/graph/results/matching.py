@@ -1,0 +1,70 @@
+"""Results of match: the roles that fit a set of skills, and what to learn first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from careergraph.graph.results import Entity, Table
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """How much of what a role needs a set of skills covers."""
+
+    role: Entity
+    coverage: float
+    covered: tuple[Entity, ...]
+    missing: tuple[Entity, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role.to_json(),
+            "coverage": round(self.coverage, 4),
+            "covered": [e.to_json() for e in self.covered],
+            "missing": [e.to_json() for e in self.missing],
+        }
+
+
+@dataclass(frozen=True)
+class LearningStep:
+    """A skill to learn next, and the roles it completes."""
+
+    skill: Entity
+    needed_by: int
+    opens: tuple[Entity, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "skill": self.skill.to_json(),
+            "needed_by": self.needed_by,
+            "opens": [e.to_json() for e in self.opens],
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """Roles ranked by how much of their needs a set of skills covers, and what to learn."""
+
+    skills: tuple[Entity, ...]
+    roles: tuple[RoleMatch, ...]
+    learning_order: tuple[LearningStep, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "skills": [e.to_json() for e in self.skills],
+            "roles": [r.to_json() for r in self.roles],
+            "learning_order": [s.to_json() for s in self.learning_order],
+        }
+
+    def table(self) -> Table:
+        rows = [
+            (
+                match.role.label,
+                f"{match.coverage:.0%}",
+                len(match.covered),
+                ", ".join(e.label for e in match.missing),
+            )
+            for match in self.roles
+        ]
+        return ("role", "coverage", "covered", "missing"), rows

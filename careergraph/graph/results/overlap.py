@@ -1,0 +1,86 @@
+"""Results of overlap: what roles, tracks or skill areas share, and how similar they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from careergraph.graph.results import Cell, Entity, Table
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    """A skill, tool or integration point of a profile, with why each owner has it."""
+
+    entity: Entity
+    sort: str  # "skill", "tool" or "other"
+    via: tuple[tuple[str, str], ...]  # (owner label, reason)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.entity.to_json(), "sort": self.sort, "via": dict(self.via)}
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """What two or more roles, tracks or skill areas share, and what only one of them has."""
+
+    items: tuple[Entity, ...]
+    by: str
+    shared: tuple[ProfileItem, ...]
+    only: tuple[tuple[Entity, tuple[ProfileItem, ...]], ...]
+    similarity: float
+    pairs: tuple[tuple[Entity, Entity, float], ...]
+    measure: str = "jaccard"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items": [item.to_json() for item in self.items],
+            "by": self.by,
+            "measure": self.measure,
+            "similarity": round(self.similarity, 4),
+            "shared": [item.to_json() for item in self.shared],
+            "only": {owner.label: [i.to_json() for i in items] for owner, items in self.only},
+            "pairs": [
+                {"items": [a.to_json(), b.to_json()], "similarity": round(s, 4)}
+                for a, b, s in self.pairs
+            ],
+        }
+
+    def table(self) -> Table:
+        rows: list[tuple[Cell, ...]] = [
+            (item.entity.label, item.sort, "shared", "; ".join(f"{o}: {w}" for o, w in item.via))
+            for item in self.shared
+        ]
+        for owner, items in self.only:
+            rows += [
+                (item.entity.label, item.sort, f"only {owner.label}", item.via[0][1])
+                for item in items
+            ]
+        rows.append((f"{self.measure} similarity", "", "", f"{self.similarity:.3f}"))
+        return ("item", "sort", "in", "why"), rows
+
+
+@dataclass(frozen=True)
+class SimilarityMatrix:
+    """The pairwise similarity of every role (or track)."""
+
+    items: tuple[Entity, ...]
+    by: str
+    values: tuple[tuple[float, ...], ...]
+    measure: str = "jaccard"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items": [item.to_json() for item in self.items],
+            "by": self.by,
+            "measure": self.measure,
+            "matrix": [[round(v, 4) for v in row] for row in self.values],
+        }
+
+    def table(self) -> Table:
+        columns = ("", *(item.label for item in self.items))
+        rows = [
+            (item.label, *(round(v, 3) for v in row))
+            for item, row in zip(self.items, self.values, strict=True)
+        ]
+        return columns, rows
