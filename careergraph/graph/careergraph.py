@@ -17,17 +17,7 @@ from careergraph.errors import (
 from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
-from careergraph.graph.results import (
-    Entity,
-    EntityDetails,
-    EntityList,
-    ListedEntity,
-    LiteralValue,
-    Node,
-    SearchResults,
-    Statement,
-    Stats,
-)
+from careergraph.graph.results import Entity
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.sparql import internal_query, values_of
 from careergraph.graph.store import Store, open_store
@@ -38,10 +28,14 @@ from careergraph.namespaces import CG, ID_PREFIXES, PREFIXES, RDF, XSD, compact
 # a command pays only for what it runs.
 if TYPE_CHECKING:
     from careergraph.graph.profiles import CareerFacts
+    from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
+    from careergraph.graph.results.listing import EntityList
     from careergraph.graph.results.matching import MatchResult
     from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
     from careergraph.graph.results.paths import PathResult
     from careergraph.graph.results.query import QueryResult
+    from careergraph.graph.results.search import SearchResults
+    from careergraph.graph.results.stats import Stats
 
 _MAX_NESTING = 4
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -144,6 +138,8 @@ class CareerGraph:
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source."""
+        from careergraph.graph.results.stats import Stats
+
         vocabulary = self.vocabulary_labels
         classes = tuple(
             (
@@ -165,6 +161,8 @@ class CareerGraph:
     def list(self, kind: str, track: str | None = None, level: str | None = None) -> EntityList:
         """The entities of ``kind`` (``roles``, ``skills``...), optionally of one track and
         level, in label order."""
+        from careergraph.graph.results.listing import EntityList, ListedEntity
+
         wanted = kind_named(kind)
         members = {
             row["entity"].value
@@ -196,6 +194,8 @@ class CareerGraph:
     def show(self, name: str) -> EntityDetails:
         """Everything about one entity: its types, properties (blank nodes expanded) and
         the statements of others that point to it."""
+        from careergraph.graph.results.entity import EntityDetails, Statement
+
         entity = self.resolve(name)
         subject = IRI(entity.iri)
         vocabulary = self.vocabulary_labels
@@ -224,6 +224,8 @@ class CareerGraph:
 
         Raises NotFoundError when nothing matches.
         """
+        from careergraph.graph.results.search import SearchResults
+
         wanted = kind_named(kind) if kind else None
 
         def fits(iri: str) -> bool:
@@ -479,6 +481,8 @@ class CareerGraph:
         return Entity(self.vocabulary_labels.get(iri, compact(iri)), iri)
 
     def _statements(self, subject: Term, depth: int) -> tuple[Statement, ...]:
+        from careergraph.graph.results.entity import Statement
+
         statements = [
             Statement(self._predicate(p.value), self._value(o, depth))
             for _, p, o in self.store.triples(subject)
@@ -487,6 +491,8 @@ class CareerGraph:
         return tuple(sorted(statements, key=_statement_order))
 
     def _value(self, term: Term, depth: int) -> Entity | LiteralValue | Node:
+        from careergraph.graph.results.entity import LiteralValue, Node
+
         if isinstance(term, Literal):
             return LiteralValue(term.to_python(), term.datatype, term.language)
         if isinstance(term, BlankNode) and depth < _MAX_NESTING:

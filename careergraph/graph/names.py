@@ -16,14 +16,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careergraph.errors import AmbiguousNameError, UnknownNameError
 from careergraph.graph.kinds import Kind, kind_of
-from careergraph.graph.results import Entity, SearchHit
+from careergraph.graph.results import Entity
 from careergraph.graph.sparql import internal_query, values_of
 from careergraph.graph.store import Store
 from careergraph.graph.terms import IRI, Literal
 from careergraph.namespaces import ID, RDFS, expand
+
+if TYPE_CHECKING:
+    from careergraph.graph.results.search import SearchHit
 
 # Name tiers, in resolution order: 1 skos:prefLabel, 2 skos:altLabel, 3 rdfs:label.
 _TIERS = (1, 2, 3)
@@ -223,6 +227,8 @@ class NameIndex:
 
     def _rank(self, wanted: str, fits) -> list[SearchHit]:
         import difflib
+
+        from careergraph.graph.results.search import SearchHit
 
         best: dict[str, SearchHit] = {}
         words = wanted.split()

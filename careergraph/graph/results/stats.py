@@ -1,0 +1,38 @@
+"""Results of stats: the size of the graph, by class and by source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from careergraph.graph.results import Cell, Entity, Table
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The size of the graph: triples, entities by class, sources, and the engine."""
+
+    engine: str
+    triples: int
+    sources: tuple[tuple[str, int], ...]
+    classes: tuple[tuple[Entity, int], ...]
+    store: str = "memory"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "store": self.store,
+            "triples": self.triples,
+            "sources": [{"name": name, "triples": n} for name, n in self.sources],
+            "classes": [{**c.to_json(), "count": n} for c, n in self.classes],
+        }
+
+    def table(self) -> Table:
+        rows: list[tuple[Cell, ...]] = [
+            ("engine", self.engine, None),
+            ("store", self.store, None),
+            ("triples", "", self.triples),
+        ]
+        rows += [("source", name, n) for name, n in self.sources]
+        rows += [("class", c.label, n) for c, n in self.classes]
+        return ("what", "name", "count"), rows
