@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from careergraph import __version__
 from careergraph.errors import BadInputError, CareerGraphError
 from careergraph.graph.sources import Source, load_source
-from careergraph.graph.store import OxigraphStore
+from careergraph.graph.store import OxigraphStore, without_collection
 
 if TYPE_CHECKING:
     from careergraph.graph.names import NameIndex
@@ -255,9 +255,10 @@ def _derive(store: OxigraphStore, folder: Path) -> None:
     from careergraph.graph.names import NameIndex, StoredNames
     from careergraph.graph.profiles import CareerFacts
 
-    names = NameIndex.build(store)
-    careers = CareerFacts(store, names)
-    careers.precompute()
+    with without_collection():
+        names = NameIndex.build(store)
+        careers = CareerFacts(store, names)
+        careers.precompute()
     kept = names
     if len(names.names) > NAMES_IN_SQLITE:
         StoredNames.write(folder / "names.sqlite", names.names)
@@ -277,7 +278,8 @@ def load_names(folder: Path | None) -> NameIndex | None:
     from careergraph.graph.names import NameIndex, StoredNames
 
     try:
-        kept = NameIndex.from_state(marshal.loads((folder / "names.marshal").read_bytes()))
+        with without_collection():
+            kept = NameIndex.from_state(marshal.loads((folder / "names.marshal").read_bytes()))
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if (folder / "names.sqlite").exists():
@@ -299,7 +301,7 @@ def load_careers(folder: Path | None) -> CareerFacts | None:
     from careergraph.graph.profiles import CareerFacts
 
     try:
-        with open(folder / "careers.pickle", "rb") as handle:
+        with open(folder / "careers.pickle", "rb") as handle, without_collection():
             kept = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None

@@ -25,6 +25,7 @@ through its tool). Every item of a profile keeps the first reason found for it.
 from __future__ import annotations
 
 import sys
+from array import array
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
@@ -138,17 +139,17 @@ class CareerFacts:
         state["_profiles"] = {}
         state["_closures"] = {}
         state["_track_roots"] = {}
-        state.pop("all_roles", None)
         return state
 
     def precompute(self) -> None:
-        """Work out every role's items, needs and the sort of every item once, for a built
-        store to keep."""
+        """Work out the roles' order, every role's items and needs, the sort of every item
+        and which roles hold each item, once, for a built store to keep."""
         for role in self.all_roles:
             self.needs(role)
         for items in list(self._items.values()):
             for iri in items:
                 self.sort_of(iri)
+        self.holders  # noqa: B018 (worked out to be kept)
 
     # ---- what things are -------------------------------------------------------------
 
@@ -198,6 +199,18 @@ class CareerFacts:
         """Every role and occupation, in label order."""
         return sorted(self.roles, key=lambda iri: (self.label(iri).casefold(), iri))
 
+    @cached_property
+    def holders(self) -> dict[str, array]:
+        """For every item of a role's profile, the roles that have it (as positions in
+        ``all_roles``): what finds the roles sharing something with one role."""
+        found: dict[str, array] = {}
+        for position, role in enumerate(self.all_roles):
+            for item in self.items(role):
+                if item not in found:
+                    found[item] = array("I")
+                found[item].append(position)
+        return found
+
     # ---- profiles ------------------------------------------------------------------------
 
     def profile(self, iri: str) -> Profile:
@@ -207,9 +220,22 @@ class CareerFacts:
         return self._profiles[iri]
 
     def items(self, iri: str) -> frozenset[str]:
-        """The items of a profile, without the reasons."""
+        """The items of a profile, without the reasons: the same roots and the same ways
+        down and up as :meth:`profile`, as sets (a built store works them out for every
+        role)."""
         if iri not in self._items:
-            self._items[iri] = frozenset(self.profile(iri).items)
+            if self.is_a(iri, ROLE_CLASSES) and not self.objects(iri, CG + "specialises"):
+                # Most roles: what they require, and their tracks' items, worked out once per
+                # track (going up from a union is going up from each part).
+                required = self.objects(iri, *_REQUIRES)
+                own = set().union(*(self._below(skill, False) for skill in required))
+                tracks = (self.items(track) for track in self.tracks_of(iri))
+                found = own.union(self._practised(own), *tracks)
+            else:
+                roots = self._roots(iri, set())
+                found = set().union(*(self._below(root, point) for root, _, point in roots))
+                found |= self._practised(found).keys()
+            self._items[iri] = frozenset(found)
         return self._items[iri]
 
     def needs(self, role: str) -> frozenset[str]:
@@ -217,8 +243,9 @@ class CareerFacts:
         skills under its areas, and the areas that have none listed)."""
         if role not in self._needs:
             skills = {iri for iri in self.items(role) if self.sort_of(iri) == "skill"}
+            narrower = self.inverse.get(SKOS + "broader", {})
             self._needs[role] = frozenset(
-                s for s in skills if not self.subjects(s, SKOS + "broader") & skills
+                s for s in skills if skills.isdisjoint(narrower.get(s, ()))
             )
         return self._needs[role]
 
@@ -262,11 +289,20 @@ class CareerFacts:
         for root, why, as_point in roots:  # down, from each root (worked out once per root)
             for iri, reason in self._below(root, as_point).items():
                 items.setdefault(iri, reason or why)
-        for tool in [iri for iri in items if self.sort_of(iri) == "tool"]:  # up, one step
-            for skill in sorted(self.objects(tool, CG + "usedFor")):
-                if skill not in items and self.sort_of(skill) == "skill":
-                    items[skill] = f"practised through {self.label(tool)}"
+        for skill, tool in self._practised(items).items():
+            items.setdefault(skill, f"practised through {self.label(tool)}")
         return items
+
+    def _practised(self, items) -> dict[str, str]:
+        """Up, one step: the skills the tools among ``items`` are used for (skill -> the
+        first tool that brings it)."""
+        used_for = self.links.get(CG + "usedFor", {})
+        practised: dict[str, str] = {}
+        for tool in [iri for iri in items if self.sort_of(iri) == "tool"]:
+            for skill in sorted(used_for.get(tool, ())):
+                if skill not in items and self.sort_of(skill) == "skill":
+                    practised.setdefault(skill, tool)
+        return practised
 
     def _below(self, root: str, as_point: bool) -> dict[str, str | None]:
         """What a root brings down: the skills under an area, the tools used for them, what
