@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
-from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network, path_cost
+from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network
 
 ID = "https://w3id.org/careergraph/id/"
 
@@ -99,6 +99,34 @@ def test_the_hierarchy_counts_a_skill_and_a_tool_for_it(tmp_path):
     assert {e["label"] for e in result["only"]["IaC Role"]} == {"CloudFormation"}
     assert result["only"]["Terraform Role"] == []
     assert result["similarity"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_item_sets_are_the_profiles_items(tmp_path):
+    """The item sets a built store keeps for every role (worked out per track) are exactly
+    the profiles' items, with reasons or not: on the built-in graph, and on roles with a
+    track of their own, a variant, and two roles that vary each other."""
+    mine = tmp_path / "roles.ttl"
+    mine.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix skill: <https://w3id.org/careergraph/id/skill/> .\n"
+        "@prefix tool: <https://w3id.org/careergraph/id/tool/> .\n"
+        "@prefix track: <https://w3id.org/careergraph/id/track/> .\n"
+        "<urn:t> a cg:Track ; skos:prefLabel 'T' .\n"
+        "<urn:a> a cg:Role ; cg:track <urn:t> ; cg:requiresSkill tool:terraform .\n"
+        "<urn:b> a cg:Role ; cg:track <urn:t>, track:devops ;\n"
+        "    cg:requiresSkill skill:infrastructure-as-code .\n"
+        "<urn:v> a cg:Role ; cg:specialises <urn:a> ; cg:requiresSkill skill:security .\n"
+        "<urn:x> a cg:Role ; cg:specialises <urn:y> ; cg:requiresSkill tool:ansible .\n"
+        "<urn:y> a cg:Role ; cg:specialises <urn:x> ; cg:track track:linux .\n",
+        encoding="utf-8",
+    )
+    facts = CareerGraph.open([mine]).careers
+    owners = [*facts.all_roles, *{t for r in facts.all_roles for t in facts.tracks_of(r)}]
+    for owner in owners:
+        assert facts.items(owner) == set(facts.profile(owner).items), owner
+    assert {"urn:a", "urn:b"} <= set(facts.all_roles)
+    assert facts.items("urn:x") == facts.items("urn:y")
 
 
 def test_overlap_json_contract():
@@ -222,6 +250,10 @@ def network(graph) -> nx.DiGraph:
     return career_network(graph.careers)
 
 
+def cost_of(network: nx.DiGraph, path: list[str]) -> float:
+    return sum(network.edges[a, b]["cost"] for a, b in itertools.pairwise(path))
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -244,10 +276,15 @@ def test_paths_are_edges_of_the_projection_and_cheapest_first(graph, network, da
         return
     costs = [p.cost for p in result.paths]
     assert costs == sorted(costs) and 1 <= len(costs) <= k
+    # networkx on the whole projection finds the same costs: its Yen, or every simple path
+    # of at most max_steps steps
     if max_steps is None:
-        best = nx.dijkstra_path_length(network, source, target, "cost")
-        assert costs[0] == pytest.approx(best)
+        simple = itertools.islice(nx.shortest_simple_paths(network, source, target, "cost"), k)
     else:
+        simple = nx.all_simple_paths(network, source, target, cutoff=max_steps)
+    expected = sorted(cost_of(network, p) for p in simple)
+    assert costs == pytest.approx(expected[:k])
+    if max_steps is not None:
         assert all(len(p.steps) <= max_steps for p in result.paths)
     seen = set()
     for path in result.paths:
@@ -258,7 +295,7 @@ def test_paths_are_edges_of_the_projection_and_cheapest_first(graph, network, da
         for step in path.steps:
             edge = network.edges[step.source.iri, step.target.iri]
             assert (edge["relation"], edge["cost"]) == (step.relation, step.cost)
-        assert path.cost == pytest.approx(path_cost(network, nodes))
+        assert path.cost == pytest.approx(cost_of(network, nodes))
 
 
 def test_projection_edges_follow_the_rules(graph, network):

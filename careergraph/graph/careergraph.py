@@ -344,12 +344,7 @@ class CareerGraph:
         >>> [step.target.label for step in best.steps]
         ['DevOps Engineer', 'DevOps Architect']
         """
-        from careergraph.graph.paths import (
-            RELATIONS,
-            career_network,
-            cheapest_paths,
-            describe_paths,
-        )
+        from careergraph.graph.paths import RELATIONS, CareerMoves, cheapest_paths, describe_paths
         from careergraph.graph.results.paths import PathResult
 
         if k < 1:
@@ -359,13 +354,13 @@ class CareerGraph:
         start, end = self._role(source), self._role(target)
         if start.iri == end.iri:
             raise BadInputError(f"FROM and TO are the same role ({start.label})")
-        network = career_network(self.careers, tuple(via or RELATIONS))
-        found = cheapest_paths(network, start.iri, end.iri, k, max_steps)
+        moves = CareerMoves(self.careers, via or RELATIONS)
+        found = cheapest_paths(moves, start.iri, end.iri, k, max_steps)
         if not found:
             how = f" via {', '.join(via)}" if via else ""
             within = f" in at most {max_steps} steps" if max_steps else ""
             raise NotFoundError(f"no path from {start.label} to {end.label}{how}{within}")
-        return PathResult(start, end, describe_paths(self.careers, network, found))
+        return PathResult(start, end, describe_paths(self.careers, moves, found))
 
     def match(self, skills: Sequence[str], limit: int | None = None) -> MatchResult:
         """Roles ranked by how much of their needs ``skills`` (skills, skill areas or tools)

@@ -1,4 +1,4 @@
-"""Ways from one role to another: a networkx projection of the graph, and its cheapest paths.
+"""Ways from one role to another: a projection of the graph onto roles, and its cheapest paths.
 
 The projection has one node per role and typed, directed edges, each with the evidence that
 makes it:
@@ -18,12 +18,21 @@ makes it:
 The cost of a step is what it asks of a person: ``BASE_COST[relation]`` (a move the source
 lays out is cheaper than one a person makes up) plus what has to be learned, 1 per skill (or
 skill area) and 0.5 per tool that the target role needs and the current one does not.
+
+The search never builds the whole projection: ``CareerMoves`` works out a role's moves when a
+search reaches it, and ``cheapest_paths`` runs Yen's algorithm over Dijkstra searches of its
+own (networkx searches only a graph it holds whole). With many roles per track and level, a
+graph of a million triples projects to millions of edges, of which a search visits a few.
+``career_network`` builds the whole projection from the same moves, as a networkx graph, for
+exports and for checking the search against networkx.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,12 +52,14 @@ SIMILARITY_THRESHOLD = 0.25
 
 
 @dataclass(frozen=True)
-class Edge:
-    """One step the projection allows, and why."""
+class Move:
+    """One step the projection allows from one role to another: the cheapest relation
+    between them, what it costs and why it exists."""
 
     relation: str
+    cost: float
     evidence: str
-    similarity: float
+    similarity: float = 0.0
 
 
 def learning_cost(facts: CareerFacts, source: str, target: str) -> float:
@@ -58,112 +69,167 @@ def learning_cost(facts: CareerFacts, source: str, target: str) -> float:
     )
 
 
+class CareerMoves:
+    """The projection's edges, worked out for one role at a time when a search reaches it:
+    a path search on a large graph visits a small part of it, and the whole projection of a
+    graph with many roles per track and level has millions of edges."""
+
+    def __init__(
+        self,
+        facts: CareerFacts,
+        relations: Sequence[str] = RELATIONS,
+        threshold: float = SIMILARITY_THRESHOLD,
+    ):
+        unknown = [r for r in relations if r not in RELATIONS]
+        if unknown:
+            raise BadInputError(
+                f"unknown relation {unknown[0]!r} in --via; choose from {', '.join(RELATIONS)}"
+            )
+        self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
+        self._moves: dict[str, dict[str, Move]] = {}
+
+    def from_role(self, role: str) -> dict[str, Move]:
+        """Every role one step away from ``role``, with the cheapest move there (on equal
+        cost, the first relation of ``RELATIONS``)."""
+        if role not in self._moves:
+            moves: dict[str, Move] = {}
+            for target, relation, evidence, similarity in self._candidates(role):
+                cost = BASE_COST[relation] + learning_cost(self.facts, role, target)
+                if target not in moves or cost < moves[target].cost:
+                    moves[target] = Move(relation, cost, evidence, round(similarity, 4))
+            self._moves[role] = moves
+        return self._moves[role]
+
+    def _candidates(self, role: str) -> Iterator[tuple[str, str, str, float]]:
+        if "promotion" in self.relations:
+            yield from _promotions(self.facts, role)
+        if "transition" in self.relations:
+            yield from _transitions(self.facts, role)
+        if "specialisation" in self.relations:
+            yield from _specialisations(self.facts, role)
+        if "similar" in self.relations:
+            yield from self._similar(role)
+
+    def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
+        """Roles whose Jaccard similarity with ``role`` reaches the threshold, found through
+        the roles that hold each of its items, so that only roles sharing something are
+        compared."""
+        facts, roles = self.facts, self.facts.all_roles
+        mine = facts.items(role)
+        shared = Counter(itertools.chain.from_iterable(facts.holders[i] for i in mine))
+        for other, count in sorted((roles[p], n) for p, n in shared.items()):
+            similarity = count / (len(mine) + len(facts.items(other)) - count)
+            if other != role and similarity >= self.threshold and _within_reach(facts, role, other):
+                why = f"they share {count} skills and tools (Jaccard {similarity:.2f})"
+                yield other, "similar", why, similarity
+
+
 def career_network(
     facts: CareerFacts,
-    relations: tuple[str, ...] = RELATIONS,
+    relations: Sequence[str] = RELATIONS,
     threshold: float = SIMILARITY_THRESHOLD,
 ) -> nx.DiGraph:
-    """The projection: roles as nodes, the cheapest allowed relation between two roles as
+    """The whole projection: roles as nodes, the cheapest allowed move between two roles as
     the edge (attributes ``relation``, ``cost``, ``evidence``, ``similarity``)."""
     import networkx as nx
 
-    unknown = [r for r in relations if r not in RELATIONS]
-    if unknown:
-        raise BadInputError(
-            f"unknown relation {unknown[0]!r} in --via; choose from {', '.join(RELATIONS)}"
-        )
+    moves = CareerMoves(facts, relations, threshold)
     network = nx.DiGraph()
     for role in facts.all_roles:
         network.add_node(role, **_node_attributes(facts, role))
-    for source, target, edge in _edges(facts, relations, threshold):
-        cost = BASE_COST[edge.relation] + learning_cost(facts, source, target)
-        current = network.get_edge_data(source, target)
-        if current is None or cost < current["cost"]:
+    for role in facts.all_roles:
+        for target, move in moves.from_role(role).items():
             network.add_edge(
-                source,
+                role,
                 target,
-                relation=edge.relation,
-                cost=cost,
-                evidence=edge.evidence,
-                similarity=round(edge.similarity, 4),
+                relation=move.relation,
+                cost=move.cost,
+                evidence=move.evidence,
+                similarity=move.similarity,
             )
     return network
 
 
 def cheapest_paths(
-    network: nx.DiGraph, source: str, target: str, k: int, max_steps: int | None = None
-) -> list[list[str]]:
-    """Up to ``k`` distinct simple paths, cheapest first (Yen's algorithm, in networkx).
-
-    With ``max_steps`` the search runs on a layered copy of the network (a node per role and
-    number of steps taken), so that only paths short enough are ever considered.
-    """
-    import networkx as nx
-
-    if source not in network or target not in network:
+    moves: CareerMoves, source: str, target: str, k: int, max_steps: int | None = None
+) -> list[tuple[float, tuple[str, ...]]]:
+    """Up to ``k`` distinct simple paths of at most ``max_steps`` steps, cheapest first, with
+    their costs: Yen's algorithm, each search a Dijkstra that asks ``moves`` for the moves
+    of the roles it reaches (with ``max_steps``, over states of a role and the steps taken
+    so far). Equal costs come in the order of the paths' IRIs."""
+    first = _cheapest(moves, source, target, frozenset(), frozenset(), max_steps)
+    if first is None:
         return []
-    searched, start, end = network, source, target
-    if max_steps is not None:
-        searched, start, end = _layered(network, source, target, max_steps)
-    found: list[list[str]] = []
-    try:
-        for path in nx.shortest_simple_paths(searched, start, end, weight="cost"):
-            roles = path if max_steps is None else [node[0] for node in path[:-1]]
-            if len(set(roles)) == len(roles) and roles not in found:
-                found.append(roles)
-                if len(found) == k:
-                    break
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        pass
+    found = [first]
+    candidates: list[tuple[float, tuple[str, ...]]] = []
+    for _ in range(k - 1):
+        _, last = found[-1]
+        for i in range(len(last) - 1):
+            root = last[: i + 1]
+            banned_moves = frozenset((p[i], p[i + 1]) for _, p in found if p[: i + 1] == root)
+            budget = None if max_steps is None else max_steps - i
+            spur = _cheapest(moves, last[i], target, frozenset(root[:-1]), banned_moves, budget)
+            if spur is not None:
+                cost = _cost(moves, root) + spur[0]
+                candidate = (cost, root[:-1] + spur[1])
+                if candidate not in candidates and candidate[1] not in (p for _, p in found):
+                    heapq.heappush(candidates, candidate)
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates))
     return found
 
 
-def _layered(
-    network: nx.DiGraph, source: str, target: str, max_steps: int
-) -> tuple[nx.DiGraph, tuple, tuple]:
-    """Nodes (role, steps so far) for steps up to ``max_steps``, and one end node that every
-    (target, steps) leads to at no cost."""
-    import networkx as nx
-
-    layered = nx.DiGraph()
-    reachable = nx.single_source_shortest_path_length(network, source, cutoff=max_steps)
-    end = ("", -1)
-    for step in range(max_steps):
-        for role, first in reachable.items():
-            if first > step or role == target:
+def _cheapest(
+    moves: CareerMoves,
+    source: str,
+    target: str,
+    banned_roles: frozenset[str],
+    banned_moves: frozenset[tuple[str, str]],
+    max_steps: int | None,
+) -> tuple[float, tuple[str, ...]] | None:
+    """Dijkstra from ``source`` to ``target``, avoiding some roles and moves, in at most
+    ``max_steps`` steps (None: any number); the cost and the roles of the path."""
+    queue: list[tuple[float, tuple[str, ...]]] = [(0.0, (source,))]
+    settled: set[tuple[str, int]] = set()
+    while queue:
+        cost, path = heapq.heappop(queue)
+        role = path[-1]
+        if role == target:
+            return cost, path
+        state = (role, 0 if max_steps is None else len(path))
+        if state in settled or (max_steps is not None and len(path) > max_steps):
+            continue
+        settled.add(state)
+        for other, move in moves.from_role(role).items():
+            if other in banned_roles or (role, other) in banned_moves or other in path:
                 continue
-            for _, other, cost in network.out_edges(role, data="cost"):
-                layered.add_edge((role, step), (other, step + 1), cost=cost)
-    for step in range(1, max_steps + 1):
-        if (target, step) in layered:
-            layered.add_edge((target, step), end, cost=0.0)
-    return layered, (source, 0), end
+            heapq.heappush(queue, (cost + move.cost, (*path, other)))
+    return None
 
 
-def path_cost(network: nx.DiGraph, path: list[str]) -> float:
-    """The sum of the costs of a path's steps."""
-    return sum(network.edges[a, b]["cost"] for a, b in itertools.pairwise(path))
+def _cost(moves: CareerMoves, path: tuple[str, ...]) -> float:
+    return sum(moves.from_role(a)[b].cost for a, b in itertools.pairwise(path))
 
 
 def describe_paths(
-    facts: CareerFacts, network: nx.DiGraph, paths: list[list[str]]
+    facts: CareerFacts, moves: CareerMoves, paths: list[tuple[float, tuple[str, ...]]]
 ) -> tuple[CareerPath, ...]:
     """The paths as results: every step with what it takes."""
     return tuple(
         CareerPath(
-            tuple(_step(facts, network, a, b) for a, b in itertools.pairwise(path)),
-            path_cost(network, path),
+            tuple(_step(facts, moves.from_role(a)[b], a, b) for a, b in itertools.pairwise(p)),
+            cost,
         )
-        for path in paths
+        for cost, p in paths
     )
 
 
-def _step(facts: CareerFacts, network: nx.DiGraph, source: str, target: str) -> Step:
+def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
     """One step: what is learned and kept, the salaries, and (when it enters a track) the
     certifications and time the source ties to that track: the time for the target's
     expertise level, or for the first one (Core Competency) when the target has no such
     level."""
-    edge = network.edges[source, target]
     have, need = facts.items(source), facts.items(target)
     entities = facts.names.entity
     entered = facts.tracks_of(target) - facts.tracks_of(source)
@@ -179,9 +245,9 @@ def _step(facts: CareerFacts, network: nx.DiGraph, source: str, target: str) -> 
     return Step(
         entities(source),
         entities(target),
-        edge["relation"],
-        edge["cost"],
-        edge["evidence"],
+        move.relation,
+        move.cost,
+        move.evidence,
         _sorted(entities(i) for i in need - have),
         _sorted(entities(i) for i in need & have),
         _salary(facts, source),
@@ -222,57 +288,52 @@ def _node_attributes(facts: CareerFacts, role: str) -> dict[str, object]:
     }
 
 
-def _edges(facts: CareerFacts, relations: tuple[str, ...], threshold: float):
-    if "promotion" in relations:
-        yield from _promotions(facts)
-    if "transition" in relations:
-        yield from _transitions(facts)
-    if "specialisation" in relations:
-        for variant in facts.all_roles:
-            for general in sorted(facts.objects(variant, CG + "specialises")):
-                why = f"{facts.label(variant)} is a focused variant of {facts.label(general)}"
-                yield variant, general, Edge("specialisation", why, 0.0)
-                yield general, variant, Edge("specialisation", why, 0.0)
-    if "similar" in relations:
-        yield from _similar(facts, threshold)
-
-
 def _scheme(facts: CareerFacts, role: str) -> set[str]:
     level = facts.roles[role].level
     return facts.objects(level, SKOS + "inScheme") if level else set()
 
 
-def _promotions(facts: CareerFacts):
-    for role in facts.all_roles:
-        rank, scheme = facts.roles[role].rank, _scheme(facts, role)
-        if rank is None:
-            continue
-        for track in sorted(facts.tracks_of(role)):
-            above = [
-                other
-                for other in facts.roles_of(track)
-                if (facts.roles[other].rank or 0) > rank and _scheme(facts, other) & scheme
-            ]
-            next_rank = min((facts.roles[other].rank for other in above), default=None)
-            for other in above:
-                if facts.roles[other].rank == next_rank:
-                    why = (
-                        f"next level in {facts.label(track)}: "
-                        f"{facts.label(facts.roles[role].level)} to "
-                        f"{facts.label(facts.roles[other].level)}"
-                    )
-                    yield role, other, Edge("promotion", why, 0.0)
+def _promotions(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+    rank, scheme = facts.roles[role].rank, _scheme(facts, role)
+    if rank is None:
+        return
+    for track in sorted(facts.tracks_of(role)):
+        above = [
+            other
+            for other in facts.roles_of(track)
+            if (facts.roles[other].rank or 0) > rank and _scheme(facts, other) & scheme
+        ]
+        next_rank = min((facts.roles[other].rank for other in above), default=None)
+        for other in above:
+            if facts.roles[other].rank == next_rank:
+                why = (
+                    f"next level in {facts.label(track)}: "
+                    f"{facts.label(facts.roles[role].level)} to "
+                    f"{facts.label(facts.roles[other].level)}"
+                )
+                yield other, "promotion", why, 0.0
 
 
-def _transitions(facts: CareerFacts):
-    for transition in facts.subjects_with(CG + "fromTrack"):
+def _transitions(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+    tracks = facts.tracks_of(role)
+    for transition in sorted(set().union(*(facts.subjects(t, CG + "fromTrack") for t in tracks))):
         label = facts.label(transition)
-        for track in sorted(facts.objects(transition, CG + "fromTrack")):
+        for track in sorted(facts.objects(transition, CG + "fromTrack") & tracks):
             for towards in sorted(facts.objects(transition, CG + "towards")):
-                for role in facts.roles_of(track):
-                    for target in _landing_roles(facts, role, towards):
-                        why = f"{label}: from {facts.label(track)} to {facts.label(towards)}"
-                        yield role, target, Edge("transition", why, 0.0)
+                for target in _landing_roles(facts, role, towards):
+                    why = f"{label}: from {facts.label(track)} to {facts.label(towards)}"
+                    yield target, "transition", why, 0.0
+
+
+def _specialisations(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+    """Both ways between a focused variant and the role it varies."""
+    link = CG + "specialises"
+    pairs = [(role, general) for general in facts.objects(role, link)]
+    pairs += [(variant, role) for variant in facts.subjects(role, link)]
+    for variant, general in sorted(pairs):
+        if variant in facts.roles and general in facts.roles:
+            why = f"{facts.label(variant)} is a focused variant of {facts.label(general)}"
+            yield (general if variant == role else variant), "specialisation", why, 0.0
 
 
 def _landing_roles(facts: CareerFacts, role: str, towards: str) -> list[str]:
@@ -286,30 +347,6 @@ def _landing_roles(facts: CareerFacts, role: str, towards: str) -> list[str]:
         if wanted is not None and same:
             return same
     return []
-
-
-def _similar(facts: CareerFacts, threshold: float):
-    """Pairs of roles whose Jaccard similarity reaches ``threshold``, found through an
-    inverted index (item -> roles) so that only roles sharing something are compared."""
-    roles = facts.all_roles
-    items = [facts.items(role) for role in roles]
-    postings: dict[str, list[int]] = {}
-    for index, role_items in enumerate(items):
-        for item in role_items:
-            postings.setdefault(item, []).append(index)
-    for index, role_items in enumerate(items):
-        shared = Counter(itertools.chain.from_iterable(postings[item] for item in role_items))
-        for other, count in shared.items():
-            if other <= index:
-                continue
-            similarity = count / (len(role_items) + len(items[other]) - count)
-            if similarity < threshold:
-                continue
-            first, second = roles[index], roles[other]
-            why = f"they share {count} skills and tools (Jaccard {similarity:.2f})"
-            for source, target in ((first, second), (second, first)):
-                if _within_reach(facts, source, target):
-                    yield source, target, Edge("similar", why, similarity)
 
 
 def _within_reach(facts: CareerFacts, source: str, target: str) -> bool:
