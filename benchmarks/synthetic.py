@@ -1,8 +1,12 @@
 """Synthetic graphs in the ontology's shape, of a chosen size, for the benchmarks.
 
-Tracks with core skill areas, three career levels, roles that require skills, skills under
-areas, tools used for skills: the same classes and properties as the built-in graph, in the
-same proportions (about a fifth of the triples are role-skill links).
+Tracks with core skill areas and career transitions between them, three career levels, roles
+that require skills, skills under areas, tools used for skills: the same classes and
+properties as the built-in graph, in the same proportions. About a fifth of the triples are
+role-skill links, and a track has about eight roles, two or three per level, as the built-in
+tracks do: a bigger graph has more tracks, not more crowded ones. Each track leads to the
+next and, every other one, to a random track (the built-in tracks state one or two
+transitions each).
 
     .venv/bin/python benchmarks/synthetic.py 1000000 synthetic.nt
 """
@@ -23,7 +27,7 @@ def write_synthetic(path: Path, triples: int, seed: int = 1) -> Path:
     """Write about ``triples`` N-Triples lines to ``path`` (exactly that many, give or take
     one entity's worth)."""
     chance = random.Random(seed)
-    tracks = max(2, triples // 50_000)
+    tracks = max(2, triples // 80)  # about eight roles of ten triples each per track
     areas = max(4, triples // 2_000)
     skills = max(10, triples // 40)
     tools = max(10, triples // 60)
@@ -47,6 +51,13 @@ def write_synthetic(path: Path, triples: int, seed: int = 1) -> Path:
         for t in range(tracks):
             line(handle, f"{BASE}track/{t}", RDF_TYPE, CG + "Track")
             line(handle, f"{BASE}track/{t}", SKOS + "prefLabel", f"Track {t}", literal=True)
+            towards = [(t + 1) % tracks] + ([chance.randrange(tracks)] if t % 2 == 0 else [])
+            for n, other in enumerate(towards):
+                iri = f"{BASE}transition/{t}-{n}"
+                line(handle, iri, RDF_TYPE, CG + "CareerTransition")
+                line(handle, iri, SKOS + "prefLabel", f"Track {t} to {other}", literal=True)
+                line(handle, iri, CG + "fromTrack", f"{BASE}track/{t}")
+                line(handle, iri, CG + "towards", f"{BASE}track/{other}")
         for a in range(areas):
             iri = f"{BASE}area/{a}"
             line(handle, iri, RDF_TYPE, CG + "SkillArea")
