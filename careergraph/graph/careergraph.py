@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -19,10 +20,10 @@ from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
 from careergraph.graph.results import Entity
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
-from careergraph.graph.sparql import internal_query, values_of
+from careergraph.graph.sparql import internal_query
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.terms import IRI, BlankNode, Literal, Term
-from careergraph.namespaces import CG, ID_PREFIXES, PREFIXES, RDF, XSD, compact
+from careergraph.namespaces import ID_PREFIXES, PREFIXES, RDF, XSD, compact
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
@@ -164,19 +165,21 @@ class CareerGraph:
         from careergraph.graph.results.listing import EntityList, ListedEntity
 
         wanted = kind_named(kind)
-        members = {
-            row["entity"].value
-            for row in self.store.select(
-                internal_query("instances"), {"class": IRI(wanted.class_iri)}
-            )
-        }
-        tracks, levels = values_of(self.store, CG + "track"), values_of(self.store, CG + "level")
+        bindings: dict[str, Term] = {"class": IRI(wanted.class_iri)}
         if track is not None:
-            track_iri = self.resolve(track, "track").iri
-            members = {iri for iri in members if track_iri in tracks.get(iri, ())}
+            bindings["track"] = IRI(self.resolve(track, "track").iri)
         if level is not None:
-            level_iri = self.resolve(level, "level").iri
-            members = {iri for iri in members if level_iri in levels.get(iri, ())}
+            bindings["level"] = IRI(self.resolve(level, "level").iri)
+        members: set[str] = set()
+        tracks: dict[str, set[str]] = defaultdict(set)
+        levels: dict[str, set[str]] = defaultdict(set)
+        for row in self.store.select(internal_query("listing"), bindings):
+            iri = row["entity"].value
+            members.add(iri)
+            if isinstance(row.get("inTrack"), IRI):
+                tracks[iri].add(row["inTrack"].value)
+            if isinstance(row.get("atLevel"), IRI):
+                levels[iri].add(row["atLevel"].value)
         entity = self.names.entity
         items = sorted(
             (
