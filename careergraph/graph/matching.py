@@ -12,6 +12,8 @@ that completes the most roles, then the one the most roles still miss.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Sequence
 
 from careergraph.graph.profiles import SKILL_CLASSES, TOOL_CLASS, CareerFacts
@@ -41,24 +43,28 @@ def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
 def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:
     """Every role ranked by coverage of its needs (then fewest gaps, then label)."""
     have = covered_by(facts, [s.iri for s in skills])
-    scored = []
-    for role in facts.all_roles:  # in label order, so ties keep it
-        needs = facts.needs(role)
-        if needs:
-            covered = needs & have
-            scored.append((-len(covered) / len(needs), len(needs) - len(covered), role, covered))
-    scored.sort(key=lambda item: item[:2])
-    entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
-    shown = tuple(
-        RoleMatch(
-            entity(role),
-            -share,
-            tuple(sorted((entity(i) for i in covered), key=_by_label)),
-            tuple(sorted((entity(i) for i in facts.needs(role) - covered), key=_by_label)),
-        )
-        for share, _, role, covered in (scored[:limit] if limit else scored)
+    # How many of each role's needs are had, counted from the roles that need each skill
+    # had, so that the roles needing none of them cost nothing but their place in the order.
+    had = Counter(itertools.chain.from_iterable(facts.needers.get(s, ()) for s in have))
+    ranked = sorted(  # ties in label order: the order of all_roles
+        (-had[position] / count, count - had[position], position)
+        for position, count in enumerate(facts.need_counts)
+        if count
     )
-    return MatchResult(tuple(skills), shown, _learning_order(facts, list(shown)))
+    entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
+    shown = []
+    for share, _, position in ranked[:limit] if limit else ranked:
+        role = facts.all_roles[position]
+        needs = facts.needs(role)
+        shown.append(
+            RoleMatch(
+                entity(role),
+                -share,
+                tuple(sorted((entity(i) for i in needs & have), key=_by_label)),
+                tuple(sorted((entity(i) for i in needs - have), key=_by_label)),
+            )
+        )
+    return MatchResult(tuple(skills), tuple(shown), _learning_order(facts, shown))
 
 
 def _learning_order(facts: CareerFacts, ranked: list[RoleMatch]) -> tuple[LearningStep, ...]:

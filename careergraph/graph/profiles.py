@@ -131,25 +131,28 @@ class CareerFacts:
             self.investments.setdefault(row["track"].value, []).append(_investment(row))
 
     def __getstate__(self) -> dict:
-        """What a built store keeps: the facts and every role's items and needs (see
-        ``precompute``), not the names (kept apart) nor the reasons (worked out again for
-        the few profiles a command shows)."""
+        """What a built store keeps: the facts and the indexes over every role (see
+        ``precompute``), not the names (kept apart), nor the items, needs and reasons of
+        each role: worked out again for the few roles a command looks at."""
         state = dict(self.__dict__)
         state["names"] = None
+        state["_items"] = {}
+        state["_needs"] = {}
         state["_profiles"] = {}
         state["_closures"] = {}
         state["_track_roots"] = {}
         return state
 
     def precompute(self) -> None:
-        """Work out the roles' order, every role's items and needs, the sort of every item
-        and which roles hold each item, once, for a built store to keep."""
+        """Work out the roles' order, the sort of every item, which roles hold each item and
+        which need each skill, once, for a built store to keep."""
         for role in self.all_roles:
             self.needs(role)
         for items in list(self._items.values()):
             for iri in items:
                 self.sort_of(iri)
-        self.holders  # noqa: B018 (worked out to be kept)
+        for index in ("holders", "needers", "need_counts"):
+            getattr(self, index)  # worked out, to be kept
 
     # ---- what things are -------------------------------------------------------------
 
@@ -203,13 +206,18 @@ class CareerFacts:
     def holders(self) -> dict[str, array]:
         """For every item of a role's profile, the roles that have it (as positions in
         ``all_roles``): what finds the roles sharing something with one role."""
-        found: dict[str, array] = {}
-        for position, role in enumerate(self.all_roles):
-            for item in self.items(role):
-                if item not in found:
-                    found[item] = array("I")
-                found[item].append(position)
-        return found
+        return _positions(self.all_roles, self.items)
+
+    @cached_property
+    def needers(self) -> dict[str, array]:
+        """For every skill a role needs, the roles that need it (positions in
+        ``all_roles``): what match counts coverage with."""
+        return _positions(self.all_roles, self.needs)
+
+    @cached_property
+    def need_counts(self) -> array:
+        """How many skills each role needs (by position in ``all_roles``)."""
+        return array("I", (len(self.needs(role)) for role in self.all_roles))
 
     # ---- profiles ------------------------------------------------------------------------
 
@@ -329,6 +337,17 @@ class CareerFacts:
                     queue.append((included, f"in {label}", True))
         self._closures[key] = found
         return found
+
+
+def _positions(roles: list[str], members) -> dict[str, array]:
+    """member -> the positions of the roles that have it (``members(role)``)."""
+    found: dict[str, array] = {}
+    for position, role in enumerate(roles):
+        for member in members(role):
+            if member not in found:
+                found[member] = array("I")
+            found[member].append(position)
+    return found
 
 
 def jaccard(first: set[str], second: set[str]) -> float:
