@@ -63,6 +63,31 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None):
     )
 
 
+@pytest.fixture
+def small_disk(tmp_path) -> Path:
+    """A file system of 8 MB (a tmpfs: mounting one needs root, as CI runs; skipped where
+    it is not allowed), to see what a full disk does."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)]
+    mounted = subprocess.run(command, capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def fill(folder: Path) -> None:
+    """Write to ``folder`` until its file system is full."""
+    with open(folder / "filler", "wb") as handle:
+        try:
+            while True:
+                handle.write(b"x" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+
+
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     """The source material, line by line (index 0 is line 1)."""

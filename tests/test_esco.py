@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, invoke, run_process
+from conftest import FIXTURES, fill, invoke, run_process
 
 from careergraph import CareerGraph
 
@@ -122,6 +122,21 @@ def test_a_truncated_zip_leaves_the_previous_import(tmp_path):
     copy.mkdir()
     shutil.copy(archive, copy / "esco.zip")
     assert cli(location, "import", "esco", str(copy)).exit_code == 0
+
+
+def test_a_full_disk_while_importing_keeps_the_previous_import(small_disk):
+    location = small_disk / "store"
+    assert cli(location, "import", "esco", str(FIXTURES / "esco")).exit_code == 0
+    assert cli(location, "show", "data scientist").exit_code == 0  # builds the store
+    before = (location / "datasets" / "esco" / "data.nt").read_bytes()
+    fill(small_disk)
+    result = run_process("--store", str(location), "import", "esco", str(FIXTURES / "esco"))
+    assert result.returncode == 2 and "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (location / "datasets" / "esco" / "data.nt").read_bytes() == before
+    assert not list((location / "datasets").glob(".import-*"))
+    shown = run_process("--store", str(location), "show", "data scientist")
+    assert shown.returncode == 0 and "data scientist" in shown.stdout
 
 
 @pytest.mark.skipif(not FULL.is_dir(), reason=f"the full ESCO data is not at {FULL}")

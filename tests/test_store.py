@@ -127,6 +127,21 @@ def test_an_unwritable_location_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_full_disk_while_building_leaves_the_store_usable(small_disk, tmp_path):
+    location, data = small_disk / "store", tmp_path / "big.nt"
+    assert run_process("--store", str(location), "stats").returncode == 0
+    with data.open("w", encoding="utf-8") as handle:  # 8 MB: more than the disk has left
+        for n in range(240_000):
+            handle.write(f"<urn:s{n}> <urn:p> <urn:o{n % 1000}> .\n")
+    result = run_process("--store", str(location), "--data", str(data), "stats")
+    assert result.returncode == 2 and "No space left on device" in result.stderr
+    assert "cannot write the store" in result.stderr and "Traceback" not in result.stderr
+    assert len(StoreCache(location).built()) == 1
+    assert not list((location / "graphs").glob(".build-*"))
+    shown = run_process("--store", str(location), "show", "MLOps Architect")
+    assert shown.returncode == 0 and "Senior Level" in shown.stdout
+
+
 def test_store_info_and_clear(tmp_path):
     location = tmp_path / "store"
     run_process("--store", str(location), "stats")

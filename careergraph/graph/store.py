@@ -186,8 +186,10 @@ class OxigraphStore(Store):
             raise DataFileError(
                 source, _oxigraph_reason(str(error)), error.lineno, _column(error)
             ) from None
-        except (ValueError, OSError) as error:
+        except ValueError as error:
             raise DataFileError(source, str(error)) from None
+        except OSError as error:  # the data is in memory: the store's own files failed
+            raise BadInputError(f"cannot write the store at {self.location} ({error})") from None
         return len(self._store) - before
 
     def _run(self, text: str) -> Answer:
