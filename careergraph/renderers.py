@@ -6,9 +6,6 @@ output format is one more entry in ``RENDERERS``, available to every command at 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -21,6 +18,8 @@ class Result(Protocol):
 
 def render_json(result: Result) -> str:
     """Indented JSON, UTF-8 characters kept as they are."""
+    import json
+
     return json.dumps(result.to_json(), indent=2, ensure_ascii=False)
 
 
@@ -44,6 +43,9 @@ def render_table(result: Result) -> str:
 
 def render_csv(result: Result) -> str:
     """RFC 4180 CSV with a header row."""
+    import csv
+    import io
+
     columns, rows = _cells(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
