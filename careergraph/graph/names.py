@@ -170,7 +170,11 @@ class NameIndex:
 
     def entity(self, iri: str) -> Entity:
         """The entity with this IRI, labelled (its slug stands in for a missing label)."""
-        return Entity(self.labels.get(iri) or slug_of(iri) or iri, iri, self.kind(iri))
+        return Entity(self.label(iri), iri, self.kind(iri))
+
+    def label(self, iri: str) -> str:
+        """The label of the entity with this IRI (its slug where it has none)."""
+        return self.labels.get(iri) or slug_of(iri) or iri
 
     def resolve(self, name: str, kind: Kind | None = None) -> Entity:
         """The one entity called ``name`` (of ``kind``, if given).

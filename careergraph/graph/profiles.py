@@ -158,7 +158,7 @@ class CareerFacts:
 
     def label(self, iri: str) -> str:
         """An entity's label (its slug where it has none)."""
-        return self.names.entity(iri).label
+        return self.names.label(iri)
 
     def is_a(self, iri: str, classes: str | tuple[str, ...]) -> bool:
         """Whether the entity is an instance of (one of) ``classes``."""
