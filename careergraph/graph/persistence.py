@@ -2,16 +2,22 @@
 which later calls open read-only in a few milliseconds instead of parsing Turtle.
 
 Where: ``--store PATH``, else ``$CAREERGRAPH_STORE``, else the platform's cache folder
-(``~/.cache/careergraph`` on Linux, via platformdirs). Inside, ``graphs/KEY/`` holds one
-built store and its ``manifest.json``. KEY is a hash of careergraph's and pyoxigraph's
-versions and of every source's name and bytes (the built-in files, ``--data`` files,
-imported datasets): any change to a source means another KEY, so a changed file is picked
-up at the next call.
+(``~/.cache/careergraph`` on Linux, as platformdirs has it). Inside, ``graphs/KEY/`` holds
+one built store and its ``manifest.json``. KEY is a hash of careergraph's, pyoxigraph's and
+Python's versions and of every source's name and content: the bytes of a ``--data`` file,
+the size and modification time of a file of the installed package (it changes only when
+the package is installed again or edited), the fingerprint of an imported dataset. Any
+change to a source means another KEY, so a changed file is picked up at the next call.
 
 A graph of fewer than ``SNAPSHOT_LIMIT`` triples (the built-in one, most ``--data``) is
 kept as an N-Triples snapshot that a call loads into memory in milliseconds, where queries
 also run fastest; a bigger one stays an on-disk store, opened in a few tens of
 milliseconds whatever its size.
+
+Beside the triples, a build keeps what every call would otherwise work out from the whole
+graph: the name index (``names.marshal``; for a graph of many names, the names themselves
+in ``names.sqlite``, looked up one at a time) and the career facts with their indexes over
+every role (``careers.pickle``). Damaged kept data is worked out again.
 
 Building is safe: a store is built in ``graphs/.build-KEY-PID`` and renamed into place
 only when it is whole, so a failed or interrupted build leaves the stores there were
