@@ -236,8 +236,8 @@ class NameIndex:
 
         best: dict[str, SearchHit] = {}
         words = wanted.split()
-        matcher = difflib.SequenceMatcher(None, b=wanted)  # b is analysed once, as in
-        # difflib.get_close_matches
+        # The wanted text is the second sequence, analysed once (as get_close_matches does).
+        matcher = difflib.SequenceMatcher(None, b=wanted)
         pool = (
             self.names.candidates(wanted)
             if isinstance(self.names, StoredNames)

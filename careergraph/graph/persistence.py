@@ -37,7 +37,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +48,7 @@ from careergraph.graph.store import OxigraphStore, without_collection
 if TYPE_CHECKING:
     from careergraph.graph.names import NameIndex
     from careergraph.graph.profiles import CareerFacts
+    from careergraph.graph.results.store import BuiltStore, StoreListing
 
 ENVIRONMENT = "CAREERGRAPH_STORE"
 KEEP = 6
@@ -72,58 +72,6 @@ def store_location(explicit: str | Path | None = None) -> Path:
     return platformdirs.user_cache_path("careergraph", appauthor=False)
 
 
-@dataclass(frozen=True)
-class BuiltStore:
-    """One built store: its key, folder, sources and size."""
-
-    key: str
-    path: Path
-    sources: tuple[tuple[str, int], ...]
-    triples: int
-    built: float
-    used: float
-
-    @property
-    def size(self) -> int:
-        """Bytes on disk."""
-        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
-
-    def to_json(self) -> dict:
-        return {
-            "key": self.key,
-            "path": str(self.path),
-            "sources": [{"name": n, "triples": t} for n, t in self.sources],
-            "triples": self.triples,
-            "built": self.built,
-            "used": self.used,
-            "bytes": self.size,
-        }
-
-
-@dataclass(frozen=True)
-class StoreListing:
-    """The built stores of one location, as a result for the renderers."""
-
-    location: Path
-    built: tuple[BuiltStore, ...]
-
-    def to_json(self) -> dict:
-        return {"location": str(self.location), "stores": [b.to_json() for b in self.built]}
-
-    def table(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-        rows = [
-            (
-                b.key,
-                f"{b.triples:,}",
-                f"{b.size / 1e6:.1f} MB",
-                time.strftime("%Y-%m-%d %H:%M", time.localtime(b.used)),
-                ", ".join(name for name, _ in b.sources),
-            )
-            for b in self.built
-        ]
-        return ("store", "triples", "size", "last used", "sources"), rows
-
-
 class StoreCache:
     """The persistent stores under one location."""
 
@@ -134,16 +82,18 @@ class StoreCache:
     def open(self, sources: Sequence[Source]) -> tuple[OxigraphStore, list[tuple[Source, int]]]:
         """A read-only store holding ``sources``, built first if it does not exist yet."""
         key = fingerprint(sources)
-        built = self._read(key) or self._build(key, sources)
+        counts = self._counts(key)
+        if counts is None:
+            counts = dict(self._build(key, sources).sources)
+        path = self.graphs / key
         with contextlib.suppress(OSError):
-            os.utime(built.path / "manifest.json")  # when it was last used, for pruning
-        snapshot = built.path / "graph.nt"
+            os.utime(path / "manifest.json")  # when it was last used, for pruning
+        snapshot = path / "graph.nt"
         if snapshot.exists():
             store = OxigraphStore.from_ntriples(str(snapshot))
         else:
-            store = OxigraphStore(str(built.path / "db"), read_only=True)
-        store.derived = built.path
-        counts = dict(built.sources)
+            store = OxigraphStore(str(path / "db"), read_only=True)
+        store.derived = path
         return store, [(source, counts.get(source.name, 0)) for source in sources]
 
     def built(self) -> list[BuiltStore]:
@@ -155,6 +105,8 @@ class StoreCache:
 
     def listing(self) -> StoreListing:
         """The built stores, most recently used first."""
+        from careergraph.graph.results.store import StoreListing
+
         return StoreListing(self.location, tuple(self.built()))
 
     def clear(self) -> int:
@@ -167,7 +119,17 @@ class StoreCache:
 
     # ---- building --------------------------------------------------------------------
 
+    def _counts(self, key: str) -> dict[str, int] | None:
+        """The triples of each source of a built store, or None if there is no such store."""
+        try:
+            manifest = json.loads((self.graphs / key / "manifest.json").read_text("utf-8"))
+            return {source["name"]: source["triples"] for source in manifest["sources"]}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     def _read(self, key: str) -> BuiltStore | None:
+        from careergraph.graph.results.store import BuiltStore
+
         manifest = self.graphs / key / "manifest.json"
         try:
             data = json.loads(manifest.read_text("utf-8"))
@@ -331,8 +293,8 @@ def fingerprint(sources: Sequence[Source]) -> str:
 
 
 def blake2b_digest(data: bytes = b"", digest_size: int = 64):
-    """hashlib's BLAKE2b, without importing hashlib: that loads OpenSSL, which costs more than
-    a whole command on the built-in graph otherwise spends on hashing."""
+    """hashlib's BLAKE2b without importing hashlib, which loads OpenSSL: 3 to 5 ms of every
+    command's start, more than the hashing itself takes."""
     try:
         from _blake2 import blake2b
     except ImportError:  # a Python built without its own BLAKE2

@@ -5,7 +5,8 @@ Each result offers ``to_json()`` (plain data, the contract programs rely on) and
 
 This module holds what every result is made of: entities, cells and tables. Each command's
 results are a submodule (``entity`` for show, ``listing``, ``search``, ``stats``, ``query``,
-``overlap``, ``paths``, ``matching``, ``validation``), so that a command imports only its own.
+``overlap``, ``paths``, ``matching``, ``validation``, ``store``), so that a command imports
+only its own.
 """
 
 from __future__ import annotations
