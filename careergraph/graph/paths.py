@@ -62,11 +62,9 @@ class Move:
     similarity: float = 0.0
 
 
-def learning_cost(facts: CareerFacts, source: str, target: str) -> float:
-    """What moving from ``source`` to ``target`` asks to learn (see the module docstring)."""
-    return sum(
-        LEARNING_COST[facts.sort_of(iri)] for iri in facts.items(target) - facts.items(source)
-    )
+def learning_weight(facts: CareerFacts, items) -> float:
+    """What learning ``items`` asks (see the module docstring)."""
+    return sum(LEARNING_COST[facts.sort_of(iri)] for iri in items)
 
 
 class CareerMoves:
@@ -87,6 +85,8 @@ class CareerMoves:
             )
         self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
         self._moves: dict[str, dict[str, Move]] = {}
+        self._weights: dict[str, float] = {}
+        self._promoted: dict[tuple, list[tuple[str, str]]] = {}
 
     def from_role(self, role: str) -> dict[str, Move]:
         """Every role one step away from ``role``, with the cheapest move there (on equal
@@ -94,21 +94,48 @@ class CareerMoves:
         if role not in self._moves:
             moves: dict[str, Move] = {}
             for target, relation, evidence, similarity in self._candidates(role):
-                cost = BASE_COST[relation] + learning_cost(self.facts, role, target)
+                cost = BASE_COST[relation] + self.learning_cost(role, target)
                 if target not in moves or cost < moves[target].cost:
                     moves[target] = Move(relation, cost, evidence, round(similarity, 4))
             self._moves[role] = moves
         return self._moves[role]
 
+    def learning_cost(self, source: str, target: str) -> float:
+        """What moving from ``source`` to ``target`` asks to learn: all the target needs,
+        less what the two share (the shared items are few; the target's whole is kept)."""
+        facts = self.facts
+        if target not in self._weights:
+            self._weights[target] = learning_weight(facts, facts.items(target))
+        return self._weights[target] - learning_weight(
+            facts, facts.items(target) & facts.items(source)
+        )
+
     def _candidates(self, role: str) -> Iterator[tuple[str, str, str, float]]:
         if "promotion" in self.relations:
-            yield from _promotions(self.facts, role)
+            yield from self._promotions(role)
         if "transition" in self.relations:
             yield from _transitions(self.facts, role)
         if "specialisation" in self.relations:
             yield from _specialisations(self.facts, role)
         if "similar" in self.relations:
             yield from self._similar(role)
+
+    def _promotions(self, role: str) -> Iterator[tuple[str, str, str, float]]:
+        facts = self.facts
+        rank, level = facts.roles[role].rank, facts.roles[role].level
+        if rank is None:
+            return
+        scheme = frozenset(_scheme(facts, role))
+        for track in sorted(facts.tracks_of(role)):
+            group = (track, level, rank, scheme)  # the roles of a track and level move alike
+            if group not in self._promoted:
+                before = f"next level in {facts.label(track)}: {facts.label(level)} to "
+                self._promoted[group] = [
+                    (other, before + facts.label(facts.roles[other].level))
+                    for other in _next_level(facts, track, rank, scheme)
+                ]
+            for other, why in self._promoted[group]:
+                yield other, "promotion", why, 0.0
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
         """Roles whose Jaccard similarity with ``role`` reaches the threshold, found through
@@ -293,25 +320,15 @@ def _scheme(facts: CareerFacts, role: str) -> set[str]:
     return facts.objects(level, SKOS + "inScheme") if level else set()
 
 
-def _promotions(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
-    rank, scheme = facts.roles[role].rank, _scheme(facts, role)
-    if rank is None:
-        return
-    for track in sorted(facts.tracks_of(role)):
-        above = [
-            other
-            for other in facts.roles_of(track)
-            if (facts.roles[other].rank or 0) > rank and _scheme(facts, other) & scheme
-        ]
-        next_rank = min((facts.roles[other].rank for other in above), default=None)
-        for other in above:
-            if facts.roles[other].rank == next_rank:
-                why = (
-                    f"next level in {facts.label(track)}: "
-                    f"{facts.label(facts.roles[role].level)} to "
-                    f"{facts.label(facts.roles[other].level)}"
-                )
-                yield other, "promotion", why, 0.0
+def _next_level(facts: CareerFacts, track: str, rank: int, scheme: frozenset[str]) -> list[str]:
+    """The roles of ``track`` at the next level above ``rank`` in the same level scheme."""
+    above = [
+        other
+        for other in facts.roles_of(track)
+        if (facts.roles[other].rank or 0) > rank and _scheme(facts, other) & scheme
+    ]
+    next_rank = min((facts.roles[other].rank for other in above), default=None)
+    return [other for other in above if facts.roles[other].rank == next_rank]
 
 
 def _transitions(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
