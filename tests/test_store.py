@@ -71,6 +71,27 @@ def test_a_changed_data_file_is_picked_up(tmp_path):
     assert len(StoreCache(location).built()) == 2
 
 
+def test_the_same_files_give_the_same_store_wherever_they_are(tmp_path):
+    """An installed copy of the package and its checkout share their stores."""
+    import dataclasses
+    import shutil
+
+    from careergraph.graph.persistence import fingerprint
+    from careergraph.graph.sources import builtin_sources
+
+    sources = builtin_sources()
+    copied = []
+    for source in sources:
+        path = tmp_path / source.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source.path, path)  # a new file, with a new time
+        copied.append(dataclasses.replace(source, path=path))
+    assert fingerprint(copied) == fingerprint(sources)
+    with copied[-1].path.open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert fingerprint(copied) != fingerprint(sources)
+
+
 def test_a_broken_data_file_changes_nothing(tmp_path):
     location, data = tmp_path / "store", tmp_path / "mine.ttl"
     assert run_process("--store", str(location), "stats").returncode == 0

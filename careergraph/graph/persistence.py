@@ -4,10 +4,10 @@ which later calls open read-only in a few milliseconds instead of parsing Turtle
 Where: ``--store PATH``, else ``$CAREERGRAPH_STORE``, else the platform's cache folder
 (``~/.cache/careergraph`` on Linux, as platformdirs has it). Inside, ``graphs/KEY/`` holds
 one built store and its ``manifest.json``. KEY is a hash of careergraph's, pyoxigraph's and
-Python's versions and of every source's name and content: the bytes of a ``--data`` file,
-the size and modification time of a file of the installed package (it changes only when
-the package is installed again or edited), the fingerprint of an imported dataset. Any
-change to a source means another KEY, so a changed file is picked up at the next call.
+Python's versions and of every source's name and bytes (the built-in files, ``--data``
+files; an imported dataset's fingerprint, taken when it was imported): any change to a
+source means another KEY, so a changed file is picked up at the next call, and the same
+files give the same KEY wherever they are installed.
 
 A graph of fewer than ``SNAPSHOT_LIMIT`` triples (the built-in one, most ``--data``) is
 kept as an N-Triples snapshot that a call loads into memory in milliseconds, where queries

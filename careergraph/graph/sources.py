@@ -20,9 +20,7 @@ class Source:
     base_iri: str
     rdf_format: RdfFormat
     path: Path
-    # Stands for the bytes where reading them is not needed to know they changed: a dataset
-    # (never changed once imported) or a file of the installed package (its size and time).
-    fingerprint: str | None = None
+    fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
 
     def read(self) -> bytes:
         """The file's bytes; a missing or unreadable file is a :class:`DataFileError`."""
@@ -42,18 +40,9 @@ def ontology_file(name: str) -> Path:
 
 
 def builtin_sources() -> list[Source]:
-    """The ontology (schema.ttl) and every data file of the built-in graph, in a stable order.
-
-    Their fingerprint is their size and modification time: the package's files change only
-    when it is installed again (or edited in a checkout), which always sets a new time."""
+    """The ontology (schema.ttl) and every data file of the built-in graph, in a stable order."""
     names = ["schema.ttl", *sorted(f"data/{p.name}" for p in (FOLDER / "data").glob("*.ttl"))]
-    sources = []
-    for name in names:
-        path = ontology_file(name)
-        status = path.stat()
-        stamp = f"{status.st_size} {status.st_mtime_ns}"
-        sources.append(Source(name, GRAPH + name, FORMATS["ttl"], path, stamp))
-    return sources
+    return [Source(name, GRAPH + name, FORMATS["ttl"], ontology_file(name)) for name in names]
 
 
 def file_source(path: str | Path) -> Source:
