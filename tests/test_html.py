@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SEED, invoke, run_process
+from conftest import invoke, run_process
 
 from careergraph import CareerGraph
 from careergraph.exports.views import VIEWS, build_view
@@ -316,11 +316,11 @@ def test_unwritable_output_leaves_nothing(tmp_path):
 # ---- Mermaid ------------------------------------------------------------------------------------
 
 
-def test_mermaid_export_is_the_source_mind_map():
+def test_mermaid_export_is_the_source_mind_map(seed_lines):
     result = invoke("export", "mermaid", "--view", "mindmap", "-o", "-")
     lines = result.stdout.splitlines()
     assert lines[0] == "mindmap" and lines[1] == "  root((Technical Expertise))"
-    source = SEED.read_text("utf-8").splitlines()[198:262]  # lines 199-262
+    source = seed_lines[198:262]  # lines 199-262
     assert [line.strip() for line in lines] == [line.strip() for line in source]
     depths = {line.strip(): (len(line) - len(line.lstrip())) // 2 for line in lines[1:]}
     assert depths["Linux Guru"] == 2 and depths["Core Skills"] == 3 and depths["Bash"] == 5
@@ -381,9 +381,9 @@ def test_malformed_mermaid_names_the_line(tmp_path, text, line, message):
         assert f"line {line}" in result.stderr
 
 
-def test_mindmap_view_is_the_source_tree(graph):
+def test_mindmap_view_is_the_source_tree(graph, seed_lines):
     view = build_view(graph, "mindmap")
-    source = [line.strip() for line in SEED.read_text("utf-8").splitlines()[199:262]]
+    source = [line.strip() for line in seed_lines[199:262]]
     source[0] = "Technical Expertise"  # written root((Technical Expertise)) in the source
     assert sorted(node.label for node in view.nodes) == sorted(source)
     assert len(view.edges) == len(view.nodes) - 1
