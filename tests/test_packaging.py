@@ -103,6 +103,8 @@ def test_show_imports_only_what_it_uses(tmp_path):
         "careergraph.cli.careers",
     }
     assert not unused & imported
+    path = imports_of("path", "Junior DevOps Engineer", "DevOps Architect", env=env)
+    assert "careergraph.graph.paths" in path and "networkx" not in path  # its own search
 
 
 def test_every_command_is_found_in_its_module():
