@@ -78,10 +78,11 @@ class CareerGraph:
         and the line.
         """
         sources = builtin_sources() if builtin else []
-        if imported:
+        location = None if imported is True else imported
+        if imported and _has_datasets(location):
             from careergraph.graph.datasets import Datasets
 
-            sources += Datasets(None if imported is True else imported).sources()
+            sources += Datasets(location).sources()
         sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
             from careergraph.graph.persistence import StoreCache
@@ -503,6 +504,13 @@ class CareerGraph:
     def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
         return {**PREFIXES, **ID_PREFIXES}
+
+
+def _has_datasets(location: str | Path | None) -> bool:
+    """Whether anything was imported there (most calls: no, without loading datasets.py)."""
+    from careergraph.graph.persistence import datasets_folder
+
+    return datasets_folder(location).is_dir()
 
 
 def _statement_order(statement: Statement) -> tuple[str, str]:

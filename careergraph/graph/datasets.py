@@ -19,7 +19,7 @@ from pathlib import Path
 
 from careergraph.errors import BadInputError, NotFoundError
 from careergraph.graph.formats import FORMATS
-from careergraph.graph.persistence import blake2b_digest, remove_path, store_location
+from careergraph.graph.persistence import blake2b_digest, datasets_folder, remove_path
 from careergraph.graph.sources import Source
 
 
@@ -75,7 +75,7 @@ class Datasets:
     """The datasets imported under one store location."""
 
     def __init__(self, location: str | Path | None = None):
-        self.folder = store_location(location) / "datasets"
+        self.folder = datasets_folder(location)
 
     def all(self) -> list[Dataset]:
         """Every imported dataset, by name."""

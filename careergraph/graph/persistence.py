@@ -57,6 +57,11 @@ NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not un
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 
 
+def datasets_folder(location: str | Path | None = None) -> Path:
+    """Where the datasets imported into a store location live (see datasets.py)."""
+    return store_location(location) / "datasets"
+
+
 def store_location(explicit: str | Path | None = None) -> Path:
     """Where the persistent stores live (see the module docstring)."""
     if explicit:
