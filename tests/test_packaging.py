@@ -106,6 +106,8 @@ def test_show_imports_only_what_it_uses(tmp_path):
     assert not unused & imported
     path = imports_of("path", "Junior DevOps Engineer", "DevOps Architect", env=env)
     assert "careergraph.graph.paths" in path and "networkx" not in path  # its own search
+    for command in (("search", "kubernetes"), ("overlap", "DevOps", "MLOps"), ("match", "Bash")):
+        assert "pyoxigraph" not in imports_of(*command, env=env)  # what the store kept is enough
 
 
 def test_every_command_is_found_in_its_module():

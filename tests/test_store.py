@@ -163,6 +163,26 @@ def test_a_full_disk_while_building_leaves_the_store_usable(small_disk, tmp_path
     assert shown.returncode == 0 and "Senior Level" in shown.stdout
 
 
+def test_a_database_another_pyoxigraph_built_is_built_again(tmp_path, monkeypatch):
+    from careergraph.graph import persistence
+    from careergraph.graph.sources import file_source
+
+    monkeypatch.setattr(persistence, "SNAPSHOT_LIMIT", 0)  # an on-disk database, not a snapshot
+    sources = [file_source(write_role(tmp_path / "mine.ttl", "Kept Role"))]
+    cache = StoreCache(tmp_path / "store")
+    store, _ = cache.open(sources)
+    (built,) = cache.built()
+    manifest = json.loads((built.path / "manifest.json").read_text("utf-8"))
+    assert (built.path / "db").is_dir() and len(store) == 2
+    del store
+    manifest["pyoxigraph"] = "0.0.1"
+    (built.path / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    store, _ = cache.open(sources)
+    rebuilt = json.loads((built.path / "manifest.json").read_text("utf-8"))
+    assert rebuilt["pyoxigraph"] != "0.0.1" and rebuilt["built"] > manifest["built"]
+    assert len(store) == 2 and len(cache.built()) == 1
+
+
 def test_store_info_and_clear(tmp_path):
     location = tmp_path / "store"
     run_process("--store", str(location), "stats")

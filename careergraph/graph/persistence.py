@@ -3,16 +3,17 @@ which later calls open read-only in a few milliseconds instead of parsing Turtle
 
 Where: ``--store PATH``, else ``$CAREERGRAPH_STORE``, else the platform's cache folder
 (``~/.cache/careergraph`` on Linux, as platformdirs has it). Inside, ``graphs/KEY/`` holds
-one built store and its ``manifest.json``. KEY is a hash of careergraph's, pyoxigraph's and
-Python's versions and of every source's name and bytes (the built-in files, ``--data``
+one built store and its ``manifest.json``. KEY is a hash of careergraph's and Python's
+versions and of every source's name and bytes (the built-in files, ``--data``
 files; an imported dataset's fingerprint, taken when it was imported): any change to a
 source means another KEY, so a changed file is picked up at the next call, and the same
 files give the same KEY wherever they are installed.
 
 A graph of fewer than ``SNAPSHOT_LIMIT`` triples (the built-in one, most ``--data``) is
-kept as an N-Triples snapshot that a call loads into memory in milliseconds, where queries
-also run fastest; a bigger one stays an on-disk store, opened in a few tens of
-milliseconds whatever its size.
+kept as an N-Triples snapshot that a call loads into memory in milliseconds when it first
+needs the triples, where queries also run fastest; a bigger one stays an on-disk store,
+opened in a few tens of milliseconds whatever its size, and built again when another
+version of pyoxigraph comes to open it.
 
 Beside the triples, a build keeps what every call would otherwise work out from the whole
 graph: the name index (``names.marshal``; for a graph of many names, the names themselves
@@ -125,12 +126,27 @@ class StoreCache:
     # ---- building --------------------------------------------------------------------
 
     def _counts(self, key: str) -> dict[str, int] | None:
-        """The triples of each source of a built store, or None if there is no such store."""
+        """The triples of each source of a usable built store, or None if there is none."""
+        manifest = self._usable(key)
+        try:
+            return {source["name"]: source["triples"] for source in manifest["sources"]}
+        except (KeyError, TypeError):
+            return None
+
+    def _usable(self, key: str) -> dict | None:
+        """The manifest of a built store this pyoxigraph can open, or None. A snapshot is
+        N-Triples, which any version reads; an on-disk database is rebuilt when another
+        version of pyoxigraph built it (so the key need not import pyoxigraph to say so)."""
         try:
             manifest = json.loads((self.graphs / key / "manifest.json").read_text("utf-8"))
-            return {source["name"]: source["triples"] for source in manifest["sources"]}
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError):
             return None
+        if (self.graphs / key / "db").exists():
+            import pyoxigraph
+
+            if manifest.get("pyoxigraph") != pyoxigraph.__version__:
+                return None
+        return manifest
 
     def _read(self, key: str) -> BuiltStore | None:
         from careergraph.graph.results.store import BuiltStore
@@ -153,20 +169,25 @@ class StoreCache:
                 f"choose another place with --store PATH or ${ENVIRONMENT}"
             ) from None
         with self._lock(key):
-            ready = self._read(key)
-            if ready is not None:  # another process built it while we waited
+            if self._usable(key) is not None:  # another process built it while we waited
+                ready = self._read(key)
+                assert ready is not None
                 return ready
             building = self.graphs / f".build-{key}-{os.getpid()}"
             remove_path(building)
             try:
                 counts = self._load(building, sources)
+                import pyoxigraph
+
                 manifest = {
                     "version": __version__,
+                    "pyoxigraph": pyoxigraph.__version__,
                     "built": time.time(),
                     "sources": [{"name": s.name, "triples": n} for s, n in counts],
                     "triples": sum(n for _, n in counts),
                 }
                 (building / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
+                remove_path(self.graphs / key)  # one another pyoxigraph built, if any
                 os.rename(building, self.graphs / key)
             except CareerGraphError as error:
                 # Let go of the frames that hold the half-built store, so that pyoxigraph
@@ -282,12 +303,10 @@ def load_careers(folder: Path | None) -> CareerFacts | None:
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
-    """A key that changes whenever a source, careergraph, pyoxigraph or Python does."""
-    import pyoxigraph
-
+    """A key that changes whenever a source, careergraph or Python does (pyoxigraph's
+    version is checked when an on-disk store is opened: see ``StoreCache._usable``)."""
     digest = blake2b_digest(digest_size=12)
-    versions = f"careergraph {__version__} pyoxigraph {pyoxigraph.__version__} {sys.version}"
-    digest.update(versions.encode())
+    digest.update(f"careergraph {__version__} {sys.version}".encode())
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
         if source.fingerprint:

@@ -17,6 +17,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,18 +153,30 @@ class OxigraphStore(Store):
 
     engine = "oxigraph"
 
-    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | None = None, read_only: bool = False, snapshot: str | None = None
+    ) -> None:
+        self.location = path or snapshot or "memory"
+        self._path, self._read_only, self._snapshot = path, read_only, snapshot
+        self._on_disk = path is not None
+
+    @cached_property
+    def _ox(self) -> Any:
         import pyoxigraph
 
-        self._ox = pyoxigraph
-        self.location = path or "memory"
-        if path is None:
-            self._store = pyoxigraph.Store()
-        elif read_only:
-            self._store = pyoxigraph.Store.read_only(path)
-        else:
-            self._store = pyoxigraph.Store(path)
-        self._on_disk = path is not None
+        return pyoxigraph
+
+    @cached_property
+    def _store(self) -> Any:
+        """The pyoxigraph store, opened (or loaded from its snapshot) on first use: many
+        commands on a built store need only what it keeps (names, career facts)."""
+        ox = self._ox
+        if self._path is None:
+            store = ox.Store()
+            if self._snapshot is not None:
+                store.load(path=self._snapshot, format=ox.RdfFormat.N_TRIPLES)
+            return store
+        return ox.Store.read_only(self._path) if self._read_only else ox.Store(self._path)
 
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
         before = len(self._store)
@@ -218,11 +231,9 @@ class OxigraphStore(Store):
 
     @classmethod
     def from_ntriples(cls, path: str) -> OxigraphStore:
-        """An in-memory store holding an N-Triples file (a snapshot written by ``dump``)."""
-        store = cls()
-        store._store.bulk_load(path=path, format=store._ox.RdfFormat.N_TRIPLES)
-        store.location = path
-        return store
+        """An in-memory store holding an N-Triples file (a snapshot written by ``dump``),
+        loaded when it is first used."""
+        return cls(snapshot=path)
 
     def dump(self, path: str) -> None:
         """Write the graph to an N-Triples file."""
