@@ -23,8 +23,12 @@ The search never builds the whole projection: ``CareerMoves`` works out a role's
 search reaches it, and ``cheapest_paths`` runs Yen's algorithm over Dijkstra searches of its
 own (networkx searches only a graph it holds whole). With many roles per track and level, a
 graph of a million triples projects to millions of edges, of which a search visits a few.
-``career_network`` builds the whole projection from the same moves, as a networkx graph, for
-exports and for checking the search against networkx.
+A level of a track with many roles is taken as a group: a promotion there costs a role of
+the track 1 plus what the target needs beyond the track's own items (which both have), the
+same from every role below, so a search relaxes the level once; only the roles that share
+more with the one promoted are priced one by one. ``career_network`` builds the whole
+projection from the same moves, as a networkx graph, for exports and for checking the
+search against networkx.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ RELATIONS = ("promotion", "transition", "specialisation", "similar")
 BASE_COST = {"promotion": 1.0, "specialisation": 1.0, "transition": 2.0, "similar": 3.0}
 LEARNING_COST = {"skill": 1.0, "tool": 0.5, "other": 0.0}
 SIMILARITY_THRESHOLD = 0.25
+CROWDED = 16  # a next level of more roles than this: a search takes its promotions as a group
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,9 @@ class CareerMoves:
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
         self._promoted: dict[tuple, list[tuple[str, str]]] = {}
+        self._steps: dict[str, tuple[dict[str, float], list[tuple]]] = {}
+        self._group_costs: dict[tuple, list[tuple[str, float]]] = {}
+        self._member_sets: dict[tuple, set[str]] = {}
 
     def from_role(self, role: str) -> dict[str, Move]:
         """Every role one step away from ``role``, with the cheapest move there (on equal
@@ -100,19 +108,82 @@ class CareerMoves:
             self._moves[role] = moves
         return self._moves[role]
 
+    def steps(self, role: str) -> tuple[dict[str, float], list[tuple]]:
+        """The moves from ``role`` as a search takes them: the cost to each role, except
+        that the promotions into a crowded next level (more than ``CROWDED`` roles) come as
+        the level's key (see :meth:`group_costs`), with a cost of their own only to the
+        roles that share something more than their track's items with ``role``."""
+        if role not in self._steps:
+            costs: dict[str, float] = {}
+            crowded: list[tuple] = []
+            for target, relation, *_ in self._candidates(role, promotions=False):
+                self._keep_cheaper(costs, role, target, relation)
+            for key, promoted in self._promotion_groups(role):
+                if len(promoted) > CROWDED:
+                    crowded.append(key)
+                    targets = self._sharing(role, beyond=key[0]) & self._members(key)
+                else:
+                    targets = {other for other, _ in promoted}
+                for other in targets:
+                    self._keep_cheaper(costs, role, other, "promotion")
+            self._steps[role] = (costs, crowded)
+        return self._steps[role]
+
+    def group_costs(self, key: tuple) -> list[tuple[str, float]]:
+        """A crowded level's roles, each with what a promotion there costs a role of the
+        track sharing nothing else with it: 1 plus what the target needs beyond the track's
+        own items (which every role of the track has), the same from every role below. A
+        search relaxes the level once, not once per role below it; the roles that share
+        more get their own, cheaper costs from :meth:`steps`."""
+        if key not in self._group_costs:
+            common = self._weight(key[0])  # the track's items
+            self._group_costs[key] = [
+                (other, BASE_COST["promotion"] + self._weight(other) - common)
+                for other, _ in self._promoted[key]
+            ]
+        return self._group_costs[key]
+
+    def _keep_cheaper(self, costs: dict[str, float], role: str, target: str, relation: str):
+        cost = BASE_COST[relation] + self.learning_cost(role, target)
+        if target not in costs or cost < costs[target]:
+            costs[target] = cost
+
+    def _members(self, key: tuple) -> set[str]:
+        if key not in self._member_sets:
+            self._member_sets[key] = {other for other, _ in self._promoted[key]}
+        return self._member_sets[key]
+
+    def _sharing(self, role: str, beyond: str) -> set[str]:
+        """The roles whose profiles share with ``role``'s an item that ``beyond`` (a track
+        of the role) does not have."""
+        roles, holders, facts = self.facts.all_roles, self.facts.holders, self.facts
+        own = facts.items(role) - facts.items(beyond)
+        return {roles[p] for item in own for p in holders[item]}
+
     def learning_cost(self, source: str, target: str) -> float:
         """What moving from ``source`` to ``target`` asks to learn: all the target needs,
         less what the two share (the shared items are few; the target's whole is kept)."""
-        facts = self.facts
-        if target not in self._weights:
-            self._weights[target] = learning_weight(facts, facts.items(target))
-        return self._weights[target] - learning_weight(
-            facts, facts.items(target) & facts.items(source)
-        )
+        shared = self.facts.items(target) & self.facts.items(source)
+        return self._weight(target) - learning_weight(self.facts, shared)
 
-    def _candidates(self, role: str) -> Iterator[tuple[str, str, str, float]]:
-        if "promotion" in self.relations:
-            yield from self._promotions(role)
+    def _weight(self, owner: str) -> float:
+        """What learning all a role (from the kept counts) or a track calls for asks."""
+        if owner not in self._weights:
+            facts, index = self.facts, self.facts.position.get(owner)
+            if index is None:
+                self._weights[owner] = learning_weight(facts, facts.items(owner))
+            else:
+                counts = facts.sort_counts
+                self._weights[owner] = sum(LEARNING_COST[s] * counts[s][index] for s in counts)
+        return self._weights[owner]
+
+    def _candidates(
+        self, role: str, promotions: bool = True
+    ) -> Iterator[tuple[str, str, str, float]]:
+        if "promotion" in self.relations and promotions:
+            for _, promoted in self._promotion_groups(role):
+                for other, why in promoted:
+                    yield other, "promotion", why, 0.0
         if "transition" in self.relations:
             yield from _transitions(self.facts, role)
         if "specialisation" in self.relations:
@@ -120,32 +191,33 @@ class CareerMoves:
         if "similar" in self.relations:
             yield from self._similar(role)
 
-    def _promotions(self, role: str) -> Iterator[tuple[str, str, str, float]]:
+    def _promotion_groups(self, role: str) -> Iterator[tuple[tuple, list[tuple[str, str]]]]:
+        """For each track of ``role``, its next level's roles with the evidence: the same
+        for every role of the track at ``role``'s level (the key)."""
         facts = self.facts
         rank, level = facts.roles[role].rank, facts.roles[role].level
-        if rank is None:
+        if rank is None or "promotion" not in self.relations:
             return
         scheme = frozenset(_scheme(facts, role))
         for track in sorted(facts.tracks_of(role)):
-            group = (track, level, rank, scheme)  # the roles of a track and level move alike
-            if group not in self._promoted:
+            key = (track, level, rank, scheme)
+            if key not in self._promoted:
                 before = f"next level in {facts.label(track)}: {facts.label(level)} to "
-                self._promoted[group] = [
+                self._promoted[key] = [
                     (other, before + facts.label(facts.roles[other].level))
                     for other in _next_level(facts, track, rank, scheme)
                 ]
-            for other, why in self._promoted[group]:
-                yield other, "promotion", why, 0.0
+            yield key, self._promoted[key]
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
         """Roles whose Jaccard similarity with ``role`` reaches the threshold, found through
         the roles that hold each of its items, so that only roles sharing something are
         compared."""
-        facts, roles = self.facts, self.facts.all_roles
+        facts, roles, sizes = self.facts, self.facts.all_roles, self.facts.item_counts
         mine = facts.items(role)
         shared = Counter(itertools.chain.from_iterable(facts.holders[i] for i in mine))
-        for other, count in sorted((roles[p], n) for p, n in shared.items()):
-            similarity = count / (len(mine) + len(facts.items(other)) - count)
+        for other, count, size in sorted((roles[p], n, sizes[p]) for p, n in shared.items()):
+            similarity = count / (len(mine) + size - count)
             if other != role and similarity >= self.threshold and _within_reach(facts, role, other):
                 why = f"they share {count} skills and tools (Jaccard {similarity:.2f})"
                 yield other, "similar", why, similarity
@@ -216,22 +288,36 @@ def _cheapest(
     max_steps: int | None,
 ) -> tuple[float, tuple[str, ...]] | None:
     """Dijkstra from ``source`` to ``target``, avoiding some roles and moves, in at most
-    ``max_steps`` steps (None: any number); the cost and the roles of the path."""
-    queue: list[tuple[float, tuple[str, ...]]] = [(0.0, (source,))]
-    settled: set[tuple[str, int]] = set()
+    ``max_steps`` steps (None: any number); the cost and the roles of the path.
+
+    An entry of the queue is a role reached by a path, or (``group`` >= 0) a crowded next
+    level reached from the path's last role: the level is relaxed once, by the cheapest
+    path to it (see :meth:`CareerMoves.group_costs`)."""
+    queue: list[tuple[float, tuple[str, ...], int]] = [(0.0, (source,), -1)]
+    groups: list[tuple] = []
+    settled: set[tuple] = set()
     while queue:
-        cost, path = heapq.heappop(queue)
-        role = path[-1]
-        if role == target:
+        cost, path, group = heapq.heappop(queue)
+        state = (groups[group] if group >= 0 else path[-1], 0 if max_steps is None else len(path))
+        if group < 0 and path[-1] == target:
             return cost, path
-        state = (role, 0 if max_steps is None else len(path))
         if state in settled or (max_steps is not None and len(path) > max_steps):
             continue
         settled.add(state)
-        for other, move in moves.from_role(role).items():
-            if other in banned_roles or (role, other) in banned_moves or other in path:
+        if group >= 0:
+            costs, crowded = dict(moves.group_costs(groups[group])), []
+        elif banned_moves and path[-1] == source:  # Yen's spur: some of its moves are barred
+            costs = {other: move.cost for other, move in moves.from_role(source).items()}
+            crowded = []
+        else:
+            costs, crowded = moves.steps(path[-1])
+        for other, step_cost in costs.items():
+            if other in banned_roles or (path[-1], other) in banned_moves or other in path:
                 continue
-            heapq.heappush(queue, (cost + move.cost, (*path, other)))
+            heapq.heappush(queue, (cost + step_cost, (*path, other), -1))
+        for key in crowded:
+            groups.append(key)
+            heapq.heappush(queue, (cost, path, len(groups) - 1))
     return None
 
 

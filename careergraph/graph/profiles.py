@@ -42,6 +42,7 @@ TOOL_CLASS = CG + "Tool"
 TRACK_CLASS = CG + "Track"
 INTEGRATION_POINT = CG + "IntegrationPoint"
 BY = ("all", "skills", "tools")
+SORTS = ("skill", "tool", "other")
 
 _REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
 # The statements the projection is built from.
@@ -141,17 +142,19 @@ class CareerFacts:
         state["_profiles"] = {}
         state["_closures"] = {}
         state["_track_roots"] = {}
+        state.pop("position", None)  # worked out again from all_roles, faster than read
         return state
 
     def precompute(self) -> None:
-        """Work out the roles' order, the sort of every item, which roles hold each item and
-        which need each skill, once, for a built store to keep."""
+        """Work out the roles' order, the sort of every item, which roles hold each item (and
+        how many of each sort each has) and which need each skill, once, for a built store
+        to keep."""
         for role in self.all_roles:
             self.needs(role)
         for items in list(self._items.values()):
             for iri in items:
                 self.sort_of(iri)
-        for index in ("holders", "needers", "need_counts"):
+        for index in ("holders", "item_counts", "sort_counts", "needers", "need_counts"):
             getattr(self, index)  # worked out, to be kept
 
     # ---- what things are -------------------------------------------------------------
@@ -207,6 +210,25 @@ class CareerFacts:
         """For every item of a role's profile, the roles that have it (as positions in
         ``all_roles``): what finds the roles sharing something with one role."""
         return _positions(self.all_roles, self.items)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each role's position in ``all_roles`` (where the indexes below hold it)."""
+        return {role: index for index, role in enumerate(self.all_roles)}
+
+    @cached_property
+    def item_counts(self) -> array:
+        """How many items each role's profile has (by position in ``all_roles``)."""
+        return array("I", (len(self.items(role)) for role in self.all_roles))
+
+    @cached_property
+    def sort_counts(self) -> dict[str, array]:
+        """How many skills, tools and other items each role's profile has (by position)."""
+        counts = {sort: array("I", [0]) * len(self.all_roles) for sort in SORTS}
+        for index, role in enumerate(self.all_roles):
+            for item in self.items(role):
+                counts[self.sort_of(item)][index] += 1
+        return counts
 
     @cached_property
     def needers(self) -> dict[str, array]:
