@@ -16,6 +16,7 @@ from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
 from careergraph.graph import paths
 from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network
+from careergraph.graph.profiles import SORTS
 
 ID = "https://w3id.org/careergraph/id/"
 
@@ -128,6 +129,10 @@ def test_item_sets_are_the_profiles_items(tmp_path):
         assert facts.items(owner) == set(facts.profile(owner).items), owner
     assert {"urn:a", "urn:b"} <= set(facts.all_roles)
     assert facts.items("urn:x") == facts.items("urn:y")
+    for index, role in enumerate(facts.all_roles):  # the counts a built store keeps
+        sorts = [facts.sort_of(item) for item in facts.items(role)]
+        assert facts.item_counts[index] == len(sorts)
+        assert all(facts.sort_counts[sort][index] == sorts.count(sort) for sort in SORTS)
 
 
 def test_overlap_json_contract():

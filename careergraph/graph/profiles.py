@@ -224,11 +224,11 @@ class CareerFacts:
     @cached_property
     def sort_counts(self) -> dict[str, array]:
         """How many skills, tools and other items each role's profile has (by position)."""
-        counts = {sort: array("I", [0]) * len(self.all_roles) for sort in SORTS}
-        for index, role in enumerate(self.all_roles):
-            for item in self.items(role):
-                counts[self.sort_of(item)][index] += 1
-        return counts
+        items = [self.items(role) for role in self.all_roles]
+        for iri in set().union(*items) - self._sorts.keys():
+            self.sort_of(iri)
+        of_sort = {sort: {iri for iri, s in self._sorts.items() if s == sort} for sort in SORTS}
+        return {sort: array("I", (len(i & of_sort[sort]) for i in items)) for sort in SORTS}
 
     @cached_property
     def needers(self) -> dict[str, array]:
