@@ -8,7 +8,7 @@ tracks do: a bigger graph has more tracks, not more crowded ones. Each track lea
 next and, every other one, to a random track (the built-in tracks state one or two
 transitions each).
 
-    .venv/bin/python benchmarks/synthetic.py 1000000 synthetic.nt
+    .venv/bin/python benchmarks/synthetic.py 1000000 synthetic.nt [ROLES_PER_TRACK]
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 BASE = "https://example.org/synthetic/"
 
 
-def write_synthetic(path: Path, triples: int, seed: int = 1) -> Path:
+def write_synthetic(path: Path, triples: int, seed: int = 1, track_roles: int = 8) -> Path:
     """Write about ``triples`` N-Triples lines to ``path`` (exactly that many, give or take
-    one entity's worth)."""
+    one entity's worth), with about ``track_roles`` roles per track (a crowded graph: more)."""
     chance = random.Random(seed)
-    tracks = max(2, triples // 80)  # about eight roles of ten triples each per track
+    tracks = max(2, triples // (10 * track_roles))  # a role takes ten triples
     areas = max(4, triples // 2_000)
     skills = max(10, triples // 40)
     tools = max(10, triples // 60)
@@ -88,5 +88,5 @@ def write_synthetic(path: Path, triples: int, seed: int = 1) -> Path:
 
 if __name__ == "__main__":
     size, target = int(sys.argv[1]), Path(sys.argv[2])
-    write_synthetic(target, size)
+    write_synthetic(target, size, track_roles=int(sys.argv[3]) if len(sys.argv) > 3 else 8)
     print(f"wrote {target}", file=sys.stderr)
