@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -308,6 +309,49 @@ def test_paths_are_edges_of_the_projection_and_cheapest_first(
             edge = network.edges[step.source.iri, step.target.iri]
             assert (edge["relation"], edge["cost"]) == (step.relation, step.cost)
         assert path.cost == pytest.approx(cost_of(network, nodes))
+
+
+def crowded_graph(path: Path) -> CareerGraph:
+    """Two tracks of three levels, three roles each requiring a skill of its own, and a
+    transition each way: same-track roles share only their track's items, and roles of
+    different tracks nothing, so a search's groups decide every cross-track cost."""
+    lines = ["@prefix cg: <https://w3id.org/careergraph/ontology#> .",
+             "@prefix skos: <http://www.w3.org/2004/02/skos/core#> ."]  # fmt: skip
+    for rank in (1, 2, 3):
+        lines.append(f"<urn:l{rank}> a cg:CareerLevel ; cg:rank {rank} ; skos:inScheme <urn:s> .")
+    for track, other in (("a", "b"), ("b", "a")):
+        lines.append(f"<urn:{track}> a cg:Track ; skos:prefLabel 'Track {track}' .")
+        lines.append(f"<urn:{track}-to-{other}> cg:fromTrack <urn:{track}> ; "
+                     f"cg:towards <urn:{other}> .")  # fmt: skip
+        for rank, n in itertools.product((1, 2, 3), (1, 2, 3)):
+            role, skill = f"<urn:{track}{rank}{n}>", f"<urn:skill-{track}{rank}{n}>"
+            lines.append(f"{skill} a cg:Skill ; skos:prefLabel 'Skill {track}{rank}{n}' .")
+            lines.append(f"{role} a cg:Role ; skos:prefLabel 'Role {track}{rank}{n}' ; "
+                         f"cg:track <urn:{track}> ; cg:level <urn:l{rank}> ; "
+                         f"cg:requiresSkill {skill} .")  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return CareerGraph.open([path], builtin=False)
+
+
+def test_crowded_levels_taken_as_groups_cost_what_the_projection_says(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CROWDED", 0)  # every promotion and transition as a group
+    crowded = crowded_graph(tmp_path / "crowded.ttl")
+    network = career_network(crowded.careers)
+    assert {"promotion", "transition"} <= {r for _, _, r in network.edges(data="relation")}
+    for source, target in itertools.permutations(sorted(network.nodes), 2):
+        for max_steps in (None, 2):
+            if max_steps is None:
+                simple = itertools.islice(
+                    nx.shortest_simple_paths(network, source, target, "cost"), 3
+                )
+            else:
+                simple = nx.all_simple_paths(network, source, target, cutoff=max_steps)
+            expected = sorted(cost_of(network, p) for p in simple)[:3]
+            try:
+                found = crowded.path(source, target, k=3, max_steps=max_steps).paths
+            except NotFoundError:
+                found = ()
+            assert [p.cost for p in found] == pytest.approx(expected), (source, target)
 
 
 def test_projection_edges_follow_the_rules(graph, network):

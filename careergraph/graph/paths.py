@@ -91,7 +91,10 @@ class CareerMoves:
         self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
-        self._promoted: dict[tuple, list[tuple[str, str]]] = {}
+        # A group: the roles a move of one relation leads to from every role of a track and
+        # level, with its evidence (for a promotion, all but the level reached) and the owner
+        # whose items all of them share (a promotion's track; None for a transition).
+        self._groups: dict[tuple, tuple[str, str, str | None, list[str]]] = {}
         self._steps: dict[str, tuple[dict[str, float], list[tuple]]] = {}
         self._group_costs: dict[tuple, list[tuple[str, float]]] = {}
         self._member_sets: dict[tuple, set[str]] = {}
@@ -110,37 +113,36 @@ class CareerMoves:
 
     def steps(self, role: str) -> tuple[dict[str, float], list[tuple]]:
         """The moves from ``role`` as a search takes them: the cost to each role, except
-        that the promotions into a crowded next level (more than ``CROWDED`` roles) come as
-        the level's key (see :meth:`group_costs`), with a cost of their own only to the
-        roles that share something more than their track's items with ``role``."""
+        that a promotion or a transition into a crowded level (more than ``CROWDED`` roles)
+        comes as the group's key (see :meth:`group_costs`), with a cost of its own only to
+        the roles that share more with ``role`` than every role there does."""
         if role not in self._steps:
             costs: dict[str, float] = {}
             crowded: list[tuple] = []
-            for target, relation, *_ in self._candidates(role, promotions=False):
+            for target, relation, *_ in self._candidates(role, grouped=False):
                 self._keep_cheaper(costs, role, target, relation)
-            for key, promoted in self._promotion_groups(role):
-                if len(promoted) > CROWDED:
+            for key in self._group_keys(role):
+                relation, _, common, members = self._groups[key]
+                if len(members) > CROWDED:  # (a search never moves a role to itself)
                     crowded.append(key)
-                    targets = self._sharing(role, beyond=key[0]) & self._members(key)
+                    targets = self._sharing(role, common) & self._members(key)
                 else:
-                    targets = {other for other, _ in promoted}
+                    targets = set(self._targets(key, role))
                 for other in targets:
-                    self._keep_cheaper(costs, role, other, "promotion")
+                    self._keep_cheaper(costs, role, other, relation)
             self._steps[role] = (costs, crowded)
         return self._steps[role]
 
     def group_costs(self, key: tuple) -> list[tuple[str, float]]:
-        """A crowded level's roles, each with what a promotion there costs a role of the
-        track sharing nothing else with it: 1 plus what the target needs beyond the track's
-        own items (which every role of the track has), the same from every role below. A
-        search relaxes the level once, not once per role below it; the roles that share
-        more get their own, cheaper costs from :meth:`steps`."""
+        """A group's roles, each with what the move there costs a role of the group's
+        sources that shares nothing else with it: the relation's cost plus what the target
+        needs beyond the items every source and target has (a promotion's track's), the
+        same from every source. A search relaxes a group once, not once per source; the
+        roles that share more get their own, cheaper costs from :meth:`steps`."""
         if key not in self._group_costs:
-            common = self._weight(key[0])  # the track's items
-            self._group_costs[key] = [
-                (other, BASE_COST["promotion"] + self._weight(other) - common)
-                for other, _ in self._promoted[key]
-            ]
+            relation, _, common, members = self._groups[key]
+            base = BASE_COST[relation] - (self._weight(common) if common else 0.0)
+            self._group_costs[key] = [(other, base + self._weight(other)) for other in members]
         return self._group_costs[key]
 
     def _keep_cheaper(self, costs: dict[str, float], role: str, target: str, relation: str):
@@ -150,14 +152,14 @@ class CareerMoves:
 
     def _members(self, key: tuple) -> set[str]:
         if key not in self._member_sets:
-            self._member_sets[key] = {other for other, _ in self._promoted[key]}
+            self._member_sets[key] = set(self._groups[key][3])
         return self._member_sets[key]
 
-    def _sharing(self, role: str, beyond: str) -> set[str]:
+    def _sharing(self, role: str, beyond: str | None) -> set[str]:
         """The roles whose profiles share with ``role``'s an item that ``beyond`` (a track
-        of the role) does not have."""
+        of the role, or nothing) does not have."""
         roles, holders, facts = self.facts.all_roles, self.facts.holders, self.facts
-        own = facts.items(role) - facts.items(beyond)
+        own = facts.items(role) - (facts.items(beyond) if beyond else frozenset())
         return {roles[p] for item in own for p in holders[item]}
 
     def learning_cost(self, source: str, target: str) -> float:
@@ -177,37 +179,64 @@ class CareerMoves:
                 self._weights[owner] = sum(LEARNING_COST[s] * counts[s][index] for s in counts)
         return self._weights[owner]
 
-    def _candidates(
-        self, role: str, promotions: bool = True
-    ) -> Iterator[tuple[str, str, str, float]]:
-        if "promotion" in self.relations and promotions:
-            for _, promoted in self._promotion_groups(role):
-                for other, why in promoted:
-                    yield other, "promotion", why, 0.0
-        if "transition" in self.relations:
-            yield from _transitions(self.facts, role)
+    def _candidates(self, role: str, grouped: bool = True) -> Iterator[tuple[str, str, str, float]]:
+        """Every move from ``role``: (target, relation, evidence, similarity); promotions
+        and transitions only with ``grouped``."""
+        facts = self.facts
+        if grouped:
+            for key in self._group_keys(role):
+                relation, evidence, _, _ = self._groups[key]
+                for other in self._targets(key, role):
+                    if relation == "promotion":  # to the level reached
+                        yield other, relation, evidence + facts.label(facts.roles[other].level), 0.0
+                    else:
+                        yield other, relation, evidence, 0.0
         if "specialisation" in self.relations:
             yield from _specialisations(self.facts, role)
         if "similar" in self.relations:
             yield from self._similar(role)
 
-    def _promotion_groups(self, role: str) -> Iterator[tuple[tuple, list[tuple[str, str]]]]:
-        """For each track of ``role``, its next level's roles with the evidence: the same
-        for every role of the track at ``role``'s level (the key)."""
-        facts = self.facts
-        rank, level = facts.roles[role].rank, facts.roles[role].level
-        if rank is None or "promotion" not in self.relations:
-            return
+    def _group_keys(self, role: str) -> list[tuple]:
+        """The groups ``role`` moves to by promotion (per track: the next level's roles) and
+        by transition (per transition, track and destination: its landing roles), in the
+        order of ``RELATIONS``; each group is the same for every role of a track and level."""
+        facts, keys = self.facts, []
+        rank, level, tracks = facts.roles[role].rank, facts.roles[role].level, facts.tracks_of(role)
         scheme = frozenset(_scheme(facts, role))
-        for track in sorted(facts.tracks_of(role)):
-            key = (track, level, rank, scheme)
-            if key not in self._promoted:
-                before = f"next level in {facts.label(track)}: {facts.label(level)} to "
-                self._promoted[key] = [
-                    (other, before + facts.label(facts.roles[other].level))
-                    for other in _next_level(facts, track, rank, scheme)
-                ]
-            yield key, self._promoted[key]
+        if "promotion" in self.relations and rank is not None:
+            for track in sorted(tracks):
+                key = ("promotion", track, level, rank, scheme)
+                if key not in self._groups:
+                    why = f"next level in {facts.label(track)}: {facts.label(level)} to "
+                    members = _next_level(facts, track, rank, scheme)
+                    self._groups[key] = ("promotion", why, track, members)
+                keys.append(key)
+        if "transition" in self.relations:
+            landing_rank = rank if scheme else None
+            sources = set().union(*(facts.subjects(t, CG + "fromTrack") for t in tracks))
+            for transition in sorted(sources):
+                for track in sorted(facts.objects(transition, CG + "fromTrack") & tracks):
+                    for towards in sorted(facts.objects(transition, CG + "towards")):
+                        key = ("transition", transition, track, towards, landing_rank)
+                        if key not in self._groups:
+                            why = (
+                                f"{facts.label(transition)}: from {facts.label(track)} "
+                                f"to {facts.label(towards)}"
+                            )
+                            members = _landing(facts, towards, landing_rank)
+                            self._groups[key] = ("transition", why, None, members)
+                        keys.append(key)
+        return keys
+
+    def _targets(self, key: tuple, role: str) -> list[str]:
+        """Where the group's move takes ``role`` itself (a transition to a track never
+        lands a role on itself: it lands it with the track's entry level instead)."""
+        relation, _, _, members = self._groups[key]
+        if role not in members:
+            return members
+        if relation == "transition":
+            return _landing(self.facts, key[3], key[4], role)
+        return [other for other in members if other != role]
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
         """Roles whose Jaccard similarity with ``role`` reaches the threshold, found through
@@ -417,17 +446,6 @@ def _next_level(facts: CareerFacts, track: str, rank: int, scheme: frozenset[str
     return [other for other in above if facts.roles[other].rank == next_rank]
 
 
-def _transitions(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
-    tracks = facts.tracks_of(role)
-    for transition in sorted(set().union(*(facts.subjects(t, CG + "fromTrack") for t in tracks))):
-        label = facts.label(transition)
-        for track in sorted(facts.objects(transition, CG + "fromTrack") & tracks):
-            for towards in sorted(facts.objects(transition, CG + "towards")):
-                for target in _landing_roles(facts, role, towards):
-                    why = f"{label}: from {facts.label(track)} to {facts.label(towards)}"
-                    yield target, "transition", why, 0.0
-
-
 def _specialisations(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
     """Both ways between a focused variant and the role it varies."""
     link = CG + "specialises"
@@ -439,12 +457,13 @@ def _specialisations(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, 
             yield (general if variant == role else variant), "specialisation", why, 0.0
 
 
-def _landing_roles(facts: CareerFacts, role: str, towards: str) -> list[str]:
-    """Where a transition towards a role or a track lands a given role."""
+def _landing(facts: CareerFacts, towards: str, rank: int | None, role: str = "") -> list[str]:
+    """Where a transition towards a role or a track lands a role of ``rank`` (None: no
+    level in a scheme), other than ``role``: the role; or the track's roles of the same
+    rank, else its entry-level roles."""
     if towards in facts.roles:
         return [towards] if towards != role else []
     candidates = facts.roles_of(towards)
-    rank = facts.roles[role].rank if _scheme(facts, role) else None
     for wanted in (rank, 1):
         same = [r for r in candidates if facts.roles[r].rank == wanted and r != role]
         if wanted is not None and same:

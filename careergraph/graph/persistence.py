@@ -55,6 +55,9 @@ ENVIRONMENT = "CAREERGRAPH_STORE"
 KEEP = 6
 SNAPSHOT_LIMIT = 200_000
 NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not unpickled
+# The layout of what a build keeps beside the triples (names, career facts and their
+# indexes): part of the key, so that a change to it never reads data kept the old way.
+KEPT_FORMAT = 2
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 
 
@@ -303,10 +306,11 @@ def load_careers(folder: Path | None) -> CareerFacts | None:
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
-    """A key that changes whenever a source, careergraph or Python does (pyoxigraph's
-    version is checked when an on-disk store is opened: see ``StoreCache._usable``)."""
+    """A key that changes whenever a source, careergraph, the kept data's layout or Python
+    does (pyoxigraph's version is checked when an on-disk store is opened: see
+    ``StoreCache._usable``)."""
     digest = blake2b_digest(digest_size=12)
-    digest.update(f"careergraph {__version__} {sys.version}".encode())
+    digest.update(f"careergraph {__version__} kept {KEPT_FORMAT} {sys.version}".encode())
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
         if source.fingerprint:
