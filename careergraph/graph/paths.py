@@ -125,7 +125,7 @@ class CareerMoves:
                 relation, _, common, members = self._groups[key]
                 if len(members) > CROWDED:  # (a search never moves a role to itself)
                     crowded.append(key)
-                    targets = self._sharing(role, common) & self._members(key)
+                    targets = self._sharing(role, common) & self._members(key) - {role}
                 else:
                     targets = set(self._targets(key, role))
                 for other in targets:
@@ -229,8 +229,8 @@ class CareerMoves:
         return keys
 
     def _targets(self, key: tuple, role: str) -> list[str]:
-        """Where the group's move takes ``role`` itself (a transition to a track never
-        lands a role on itself: it lands it with the track's entry level instead)."""
+        """The roles of the group that ``role`` moves to: all but itself (where that leaves
+        a transition to a track nowhere to land, it lands with the track's entry level)."""
         relation, _, _, members = self._groups[key]
         if role not in members:
             return members
