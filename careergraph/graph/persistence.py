@@ -57,7 +57,7 @@ SNAPSHOT_LIMIT = 200_000
 NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not unpickled
 # The layout of what a build keeps beside the triples (names, career facts and their
 # indexes): part of the key, so that a change to it never reads data kept the old way.
-KEPT_FORMAT = 2
+KEPT_FORMAT = 3
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 
 

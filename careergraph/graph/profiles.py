@@ -142,7 +142,8 @@ class CareerFacts:
         state["_profiles"] = {}
         state["_closures"] = {}
         state["_track_roots"] = {}
-        state.pop("position", None)  # worked out again from all_roles, faster than read
+        for derived in ("position", "item_counts"):  # worked out again, faster than read
+            state.pop(derived, None)
         return state
 
     def precompute(self) -> None:
@@ -154,7 +155,7 @@ class CareerFacts:
         for items in list(self._items.values()):
             for iri in items:
                 self.sort_of(iri)
-        for index in ("holders", "item_counts", "sort_counts", "needers", "need_counts"):
+        for index in ("holders", "sort_counts", "needers", "need_counts"):
             getattr(self, index)  # worked out, to be kept
 
     # ---- what things are -------------------------------------------------------------
@@ -219,7 +220,7 @@ class CareerFacts:
     @cached_property
     def item_counts(self) -> array:
         """How many items each role's profile has (by position in ``all_roles``)."""
-        return array("I", (len(self.items(role)) for role in self.all_roles))
+        return array("I", map(sum, zip(*self.sort_counts.values(), strict=True)))
 
     @cached_property
     def sort_counts(self) -> dict[str, array]:
