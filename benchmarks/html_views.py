@@ -20,7 +20,7 @@ from pathlib import Path
 
 from careergraph import CareerGraph
 from careergraph.exports.html import render_html
-from careergraph.exports.views import build_view
+from careergraph.graph.views import build_view
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from browsers import launch_chromium  # the tests' way to start chromium
@@ -59,7 +59,7 @@ def main() -> None:
             generate = []
             for _ in range(runs):
                 started = time.perf_counter()
-                view = build_view(graph, "full")
+                view = build_view(graph, "full", max_nodes=None)
                 page_bytes = render_html(view)
                 generate.append(time.perf_counter() - started)
             page_path = Path(folder) / f"view-{size}.html"

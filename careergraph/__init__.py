@@ -11,7 +11,8 @@ questions about it with result dataclasses; the CLI (``careergraph``) renders th
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from careergraph.version import __version__
+
 __all__ = ["CareerGraph", "__version__"]
 
 if TYPE_CHECKING:

@@ -1,7 +1,17 @@
-"""Typed errors. Their messages are written for people: the CLI prints them as they are.
+"""Typed errors, in the library's words: a caller catches the type it cares about.
 
-Each carries the exit status the CLI uses: 2 for bad input, 1 for "ran, found nothing".
+Messages are written for people and name Python parameters (``k must be at least 1``), never
+command-line flags: the CLI turns each type into an exit status and, where a parameter is the
+cause, words it as the flag (``-k must be at least 1``).
+
+>>> try:
+...     raise ParameterError("max_steps", "must be at least 1")
+... except BadInputError as error:
+...     print(error, "|", error.worded("--max-steps"))
+max_steps must be at least 1 | --max-steps must be at least 1
 """
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 
@@ -9,11 +19,25 @@ from collections.abc import Sequence
 class CareerGraphError(Exception):
     """Base class of every error careergraph raises on purpose."""
 
-    exit_code = 2
+
+# ---- the caller's input ------------------------------------------------------------------
 
 
 class BadInputError(CareerGraphError):
-    """Input that cannot be used: a malformed file, an unknown format, a bad option value."""
+    """Input that cannot be used: a malformed value, an unknown format, a bad combination."""
+
+
+class ParameterError(BadInputError, ValueError):
+    """A parameter whose value cannot be used: ``parameter`` is its Python name and
+    ``problem`` what is wrong with it (the message is the two together)."""
+
+    def __init__(self, parameter: str, problem: str):
+        self.parameter, self.problem = parameter, problem
+        super().__init__(f"{parameter} {problem}")
+
+    def worded(self, name: str) -> str:
+        """The message with the parameter called ``name`` (a command-line flag)."""
+        return f"{name} {self.problem}"
 
 
 class DataFileError(BadInputError):
@@ -27,7 +51,7 @@ class DataFileError(BadInputError):
         super().__init__(f"{where}: {reason}")
 
 
-class UnknownNameError(BadInputError):
+class UnknownNameError(BadInputError, LookupError):
     """A name that resolves to no entity; ``candidates`` are the closest names."""
 
     def __init__(self, name: str, candidates: Sequence[str] = (), what: str = "entity"):
@@ -38,7 +62,7 @@ class UnknownNameError(BadInputError):
         super().__init__(message)
 
 
-class AmbiguousNameError(BadInputError):
+class AmbiguousNameError(BadInputError, LookupError):
     """A name that several entities carry; ``candidates`` name them unambiguously."""
 
     def __init__(self, name: str, candidates: Sequence[str]):
@@ -49,6 +73,15 @@ class AmbiguousNameError(BadInputError):
         )
 
 
+class WrongKindError(BadInputError):
+    """A name that resolves to an entity of a kind the question does not take (a track
+    where a role is wanted); ``label``, ``kind`` and ``expected`` say which."""
+
+    def __init__(self, label: str, kind: str | None, expected: str):
+        self.label, self.kind, self.expected = label, kind, expected
+        super().__init__(f"{label!r} is a {kind or 'thing'}, not {expected}")
+
+
 class QuerySyntaxError(BadInputError):
     """A SPARQL query that does not parse: why, and where (line and column from 1)."""
 
@@ -57,15 +90,58 @@ class QuerySyntaxError(BadInputError):
         super().__init__(reason)
 
 
-class QueryTimeoutError(BadInputError):
-    """A query still running when its time ran out (``--timeout``)."""
+class QueryError(BadInputError):
+    """A query that parses but that the engine could not run, or that the graph refuses
+    (an update on a read-only graph)."""
 
 
-class EndpointError(BadInputError):
-    """A SPARQL endpoint that cannot be reached or does not answer as SPARQL 1.1 says."""
+class ReadOnlyError(QueryError):
+    """A SPARQL Update sent to a graph that is read-only (every local one)."""
 
 
-class NotFoundError(CareerGraphError):
-    """The command ran but found nothing to report."""
+# ---- the world outside -----------------------------------------------------------------
 
-    exit_code = 1
+
+class QueryTimeoutError(CareerGraphError):
+    """A query still running (or an answer still arriving) when its time ran out."""
+
+
+class EndpointError(CareerGraphError):
+    """A remote SPARQL endpoint that failed; ``url`` names it."""
+
+    def __init__(self, url: str, message: str):
+        self.url = url
+        super().__init__(message)
+
+
+class EndpointUnreachableError(EndpointError):
+    """An endpoint that cannot be reached (refused connection, unknown host...)."""
+
+
+class EndpointTimeoutError(EndpointError, QueryTimeoutError):
+    """An endpoint that did not answer in time."""
+
+
+class EndpointAnswerError(EndpointError):
+    """An endpoint that answered, but with an HTTP error or something that is not SPARQL
+    results."""
+
+
+class StoreWriteError(CareerGraphError):
+    """The persistent store or a dataset could not be written: a full disk, a folder that
+    is not writable."""
+
+
+class OutputError(CareerGraphError):
+    """An output file that could not be written whole (a missing folder, a full disk)."""
+
+
+# ---- nothing to report -----------------------------------------------------------------
+
+
+class NotFoundError(CareerGraphError, LookupError):
+    """The question was asked properly, and the graph holds nothing that answers it."""
+
+
+class NoPathError(NotFoundError):
+    """No way from one role to the other, under the constraints given."""

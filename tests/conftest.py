@@ -106,3 +106,15 @@ def browser():
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+# Markers from what a test uses, so that `-m "not browser"` and the like need no decorator on
+# every test: the browser fixture opens chromium, the small disk needs root to mount.
+_MARKED_BY_FIXTURE = {"browser": "browser", "small_disk": "root"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in _MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
-from careergraph.graph import paths
-from careergraph.graph.paths import BASE_COST, LEARNING_COST, career_network
-from careergraph.graph.profiles import SORTS
+from careergraph.graph.careers import moves
+from careergraph.graph.careers.moves import BASE_COST, LEARNING_COST, career_network
+from careergraph.graph.careers.vocabulary import ITEM_KINDS
 
 ID = "https://w3id.org/careergraph/id/"
 
@@ -76,10 +76,10 @@ def test_a_role_overlaps_its_track_completely(graph):
 
 
 def test_by_tools_and_by_skills(graph):
-    tools = graph.overlap(["DevOps", "MLOps"], by="tools")
-    skills = graph.overlap(["DevOps", "MLOps"], by="skills")
-    assert {i.sort for i in tools.shared} == {"tool"}
-    assert {i.sort for i in skills.shared} == {"skill"}
+    tools = graph.overlap(["DevOps", "MLOps"], kind="tools")
+    skills = graph.overlap(["DevOps", "MLOps"], kind="skills")
+    assert {i.kind for i in tools.shared} == {"tool"}
+    assert {i.kind for i in skills.shared} == {"skill"}
     assert "Kubeflow" in labels(tools.shared) and "Kubeflow" not in labels(skills.shared)
 
 
@@ -131,9 +131,9 @@ def test_item_sets_are_the_profiles_items(tmp_path):
     assert {"urn:a", "urn:b"} <= set(facts.all_roles)
     assert facts.items("urn:x") == facts.items("urn:y")
     for index, role in enumerate(facts.all_roles):  # the counts a built store keeps
-        sorts = [facts.sort_of(item) for item in facts.items(role)]
-        assert facts.item_counts[index] == len(sorts)
-        assert all(facts.sort_counts[sort][index] == sorts.count(sort) for sort in SORTS)
+        kinds = [facts.item_kind(item) for item in facts.items(role)]
+        assert facts.index.item_counts[index] == len(kinds)
+        assert all(facts.index.kind_counts[k][index] == kinds.count(k) for k in ITEM_KINDS)
 
 
 def test_overlap_json_contract():
@@ -210,7 +210,7 @@ def test_a_step_says_what_it_takes(graph):
     assert {"Model Serving", "Feast", "Kubeflow"} <= acquired
     assert {"Git", "Version Control"} <= labels(step.carry_over)
     expected = BASE_COST["transition"] + sum(
-        LEARNING_COST[graph.careers.sort_of(e.iri)] for e in step.acquire
+        LEARNING_COST[graph.careers.item_kind(e.iri)] for e in step.acquire
     )
     assert step.cost == pytest.approx(expected)
     assert (step.salary_before.minimum, step.salary_after.minimum) == (70000, 90000)
@@ -262,8 +262,8 @@ def cost_of(network: nx.DiGraph, path: list[str]) -> float:
 
 
 # With crowded = 0 every level's promotions are taken as a group, as a search takes those
-# into a level of more than paths.CROWDED roles, which the built-in graph does not have.
-@pytest.mark.parametrize("crowded", [paths.CROWDED, 0])
+# into a level of more than moves.CROWDED roles, which the built-in graph does not have.
+@pytest.mark.parametrize("crowded", [moves.CROWDED, 0])
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -271,7 +271,7 @@ def cost_of(network: nx.DiGraph, path: list[str]) -> float:
 def test_paths_are_edges_of_the_projection_and_cheapest_first(
     graph, network, data, crowded, monkeypatch
 ):
-    monkeypatch.setattr(paths, "CROWDED", crowded)
+    monkeypatch.setattr(moves, "CROWDED", crowded)
     roles = sorted(network.nodes)
     source = data.draw(st.sampled_from(roles))
     target = data.draw(st.sampled_from([r for r in roles if r != source]))
@@ -334,7 +334,7 @@ def crowded_graph(path: Path) -> CareerGraph:
 
 
 def test_crowded_levels_taken_as_groups_cost_what_the_projection_says(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "CROWDED", 0)  # every promotion and transition as a group
+    monkeypatch.setattr(moves, "CROWDED", 0)  # every promotion and transition as a group
     crowded = crowded_graph(tmp_path / "crowded.ttl")
     network = career_network(crowded.careers)
     assert {"promotion", "transition"} <= {r for _, _, r in network.edges(data="relation")}

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from careergraph import CareerGraph
 from careergraph.graph.catalogue import catalogue
-from careergraph.graph.terms import Literal
+from careergraph.graph.store.terms import Literal
 
 NAMES = [query.name for query in catalogue().queries]
 

@@ -11,7 +11,7 @@ from servers import free_port, html_server, oxigraph_server, silent_server
 from test_catalogue import NAMES, canonical
 
 from careergraph import CareerGraph
-from careergraph.graph.endpoint import update_url_for
+from careergraph.graph.store.endpoint import update_url_for
 
 
 @pytest.fixture(scope="module")

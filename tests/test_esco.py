@@ -139,6 +139,7 @@ def test_a_full_disk_while_importing_keeps_the_previous_import(small_disk):
     assert shown.returncode == 0 and "data scientist" in shown.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not FULL.is_dir(), reason=f"the full ESCO data is not at {FULL}")
 def test_the_full_esco_data(tmp_path):
     location = tmp_path / "store"

@@ -8,7 +8,7 @@ from conftest import FIXTURES, invoke
 from rdflib.compare import isomorphic
 
 from careergraph import CareerGraph
-from careergraph.graph.formats import FORMATS
+from careergraph.graph.store.formats import FORMATS
 
 
 @pytest.mark.parametrize("format_name", ["ttl", "nt", "jsonld", "rdfxml"])

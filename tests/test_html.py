@@ -12,7 +12,7 @@ import pytest
 from conftest import invoke, run_process
 
 from careergraph import CareerGraph
-from careergraph.exports.views import VIEWS, build_view
+from careergraph.graph.views import VIEWS, build_view
 
 PAYLOADS = [
     "</script><script>window.__pwned = 'script';</script>",
@@ -327,7 +327,7 @@ def test_mermaid_export_is_the_source_mind_map(seed_lines):
 
 
 def tree(graph: CareerGraph, focus: str | None = None):
-    from careergraph.exports.views import mind_map
+    from careergraph.graph.views import mind_map
 
     def shape(node):
         return (node.label, tuple(shape(child) for child in node.children))

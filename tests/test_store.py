@@ -15,8 +15,8 @@ from conftest import invoke, run_process
 from test_catalogue import canonical
 
 from careergraph import CareerGraph
+from careergraph.graph.cache.stores import StoreCache
 from careergraph.graph.catalogue import catalogue
-from careergraph.graph.persistence import StoreCache
 
 ROLE = "<urn:extra-role> a <https://w3id.org/careergraph/ontology#Role> ; " \
        "<http://www.w3.org/2004/02/skos/core#prefLabel> {label!r} .\n"  # fmt: skip
@@ -51,7 +51,7 @@ def test_the_environment_variable_and_no_store(tmp_path):
 def test_the_default_location_is_platformdirs_cache(monkeypatch, cache_home):
     import platformdirs
 
-    from careergraph.graph.persistence import store_location
+    from careergraph.graph.cache.location import store_location
 
     monkeypatch.delenv("CAREERGRAPH_STORE", raising=False)
     if cache_home is None:
@@ -76,7 +76,7 @@ def test_the_same_files_give_the_same_store_wherever_they_are(tmp_path):
     import dataclasses
     import shutil
 
-    from careergraph.graph.persistence import fingerprint
+    from careergraph.graph.cache.stores import fingerprint
     from careergraph.graph.sources import builtin_sources
 
     sources = builtin_sources()
@@ -164,20 +164,20 @@ def test_a_full_disk_while_building_leaves_the_store_usable(small_disk, tmp_path
 
 
 def test_a_database_another_pyoxigraph_built_is_built_again(tmp_path, monkeypatch):
-    from careergraph.graph import persistence
+    from careergraph.graph.cache import stores
     from careergraph.graph.sources import file_source
 
-    monkeypatch.setattr(persistence, "SNAPSHOT_LIMIT", 0)  # an on-disk database, not a snapshot
+    monkeypatch.setattr(stores, "SNAPSHOT_LIMIT", 0)  # an on-disk database, not a snapshot
     sources = [file_source(write_role(tmp_path / "mine.ttl", "Kept Role"))]
     cache = StoreCache(tmp_path / "store")
-    store, _ = cache.open(sources)
+    store, *_ = cache.open(sources)
     (built,) = cache.built()
     manifest = json.loads((built.path / "manifest.json").read_text("utf-8"))
     assert (built.path / "db").is_dir() and len(store) == 2
     del store
     manifest["pyoxigraph"] = "0.0.1"
     (built.path / "manifest.json").write_text(json.dumps(manifest), "utf-8")
-    store, _ = cache.open(sources)
+    store, *_ = cache.open(sources)
     rebuilt = json.loads((built.path / "manifest.json").read_text("utf-8"))
     assert rebuilt["pyoxigraph"] != "0.0.1" and rebuilt["built"] > manifest["built"]
     assert len(store) == 2 and len(cache.built()) == 1
@@ -212,14 +212,62 @@ def test_the_persistent_store_and_the_reference_engine_agree(persistent, referen
     assert canonical(persistent.named_query(name)) == canonical(reference.named_query(name))
 
 
-@pytest.mark.parametrize("damaged", ["names.sqlite", "names.pickle", "careers.pickle"])
-def test_damaged_kept_data_is_worked_out_again(tmp_path, damaged):
-    location = tmp_path / "store"
-    expected = run_process("--store", str(location), "show", "MLOps Architect", "--format", "json")
-    assert expected.returncode == 0
+def _answers(graph: CareerGraph) -> tuple:
+    """What the kept data serves: names, search, a profile's overlap, a path, a match."""
+    return (
+        graph.show("MLOps Architect").to_json(),
+        graph.search("kubernetes").to_json(),
+        graph.overlap(["Linux Guru", "Python Guru"]).to_json(),
+        graph.path("Junior DevOps Engineer", "DevOps Architect").to_json(),
+        graph.match(["Kubernetes", "Terraform"]).to_json(),
+    )
+
+
+@pytest.fixture(scope="module")
+def every_kept_file(tmp_path_factory):
+    """A built store that keeps every kind of file a build can keep (its names in SQLite
+    too), the answers it gives, and the files it kept."""
+    from careergraph.graph.cache import kept
+
+    location = tmp_path_factory.mktemp("kept")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kept, "NAMES_IN_SQLITE", 0)
+        expected = _answers(CareerGraph.open(persist=location))
     (built,) = StoreCache(location).built()
-    (built.path / damaged).write_bytes(b"not what it was")
-    again = run_process("--store", str(location), "show", "MLOps Architect", "--format", "json")
-    assert again.returncode == 0 and json.loads(again.stdout) == json.loads(expected.stdout)
-    overlap = run_process("--store", str(location), "overlap", "Linux Guru", "Python Guru")
-    assert overlap.returncode == 0 and "Problem Solving" in overlap.stdout
+    files = json.loads((built.path / "manifest.json").read_text("utf-8"))["kept"]
+    assert set(files) == {kept.NAMES_FILE, kept.NAMES_TABLE, kept.CAREERS_FILE}
+    return location, built.path, expected, files
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "truncated"])
+def test_damaged_kept_data_is_worked_out_again(every_kept_file, damage):
+    location, folder, expected, files = every_kept_file
+    for name in files:  # each kept file in turn, the others whole
+        original = (folder / name).read_bytes()
+        damaged = {"garbage": b"not what it was", "empty": b"", "truncated": original[:40]}
+        (folder / name).write_bytes(damaged[damage])
+        try:
+            assert _answers(CareerGraph.open(persist=location)) == expected, name
+        finally:
+            (folder / name).write_bytes(original)
+
+
+def test_a_planted_kept_file_runs_no_code(every_kept_file, tmp_path):
+    """Kept data is marshalled plain data: a pickle planted in its place is only damage."""
+    import pickle
+
+    location, folder, expected, files = every_kept_file
+    sentinel = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (open, (str(sentinel), "w"))
+
+    for name in files:
+        original = (folder / name).read_bytes()
+        (folder / name).write_bytes(pickle.dumps(Planted()))
+        try:
+            assert _answers(CareerGraph.open(persist=location)) == expected, name
+        finally:
+            (folder / name).write_bytes(original)
+    assert not sentinel.exists()

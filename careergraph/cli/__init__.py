@@ -10,11 +10,33 @@ import sys
 
 import click
 
-from careergraph import __version__
 from careergraph.cli.context import Settings
-from careergraph.errors import CareerGraphError
+from careergraph.errors import CareerGraphError, NotFoundError, ParameterError, StoreWriteError
+from careergraph.version import __version__
 
-ENGINE_CHOICES = ("oxigraph", "rdflib")
+# The local engines (careergraph.graph.store.ENGINES, named here so that --help needs no store).
+ENGINES = ("oxigraph", "rdflib")
+# Each kind of error's exit status: the first that matches (1: ran and found nothing).
+EXIT_STATUS = ((NotFoundError, 1), (CareerGraphError, 2))
+# The flag or argument that sets each library parameter, to word its errors.
+FLAGS = {
+    "k": "-k",
+    "max_steps": "--max-steps",
+    "via": "--via",
+    "kind": "--kind",
+    "owners": "--matrix",
+    "depth": "--depth",
+    "max_nodes": "--max-nodes",
+    "focus": "--focus",
+    "view": "--view",
+    "url": "--endpoint",
+    "update_url": "--update-endpoint",
+    "timeout": "--timeout",
+    "parameters": "-p",
+    "engine": "--engine",
+    "format": "--format",
+    "limit": "--limit",
+}
 
 # Each command's module, imported only when the command runs (or --help lists them all).
 COMMAND_MODULES = {
@@ -54,8 +76,8 @@ class CareerGraphGroup(click.Group):
         except CareerGraphError as error:
             if _debug(ctx):
                 raise
-            click.echo(f"careergraph: error: {error}", err=True)
-            ctx.exit(error.exit_code)
+            click.echo(f"careergraph: error: {worded(error)}", err=True)
+            ctx.exit(exit_status(error))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:
@@ -71,6 +93,24 @@ class CareerGraphGroup(click.Group):
                 err=True,
             )
             ctx.exit(70)
+
+
+def worded(error: CareerGraphError) -> str:
+    """The error's message in the command line's words: a parameter named as its flag.
+
+    >>> worded(ParameterError("max_steps", "must be at least 1"))
+    '--max-steps must be at least 1'
+    """
+    if isinstance(error, ParameterError):
+        return error.worded(FLAGS.get(error.parameter, error.parameter))
+    if isinstance(error, StoreWriteError):
+        return f"{error} (another location: --store PATH)"
+    return str(error)
+
+
+def exit_status(error: CareerGraphError) -> int:
+    """The exit status of an error (see ``EXIT_STATUS``)."""
+    return next(status for kind, status in EXIT_STATUS if isinstance(error, kind))
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -91,7 +131,7 @@ def _debug(ctx: click.Context) -> bool:
 @click.option("--no-builtin", is_flag=True, help="Leave the built-in graph out: use only --data.")
 @click.option(
     "--engine",
-    type=click.Choice(ENGINE_CHOICES),
+    type=click.Choice(ENGINES),
     default="oxigraph",
     show_default=True,
     help="Query engine: oxigraph (fast) or rdflib (the reference).",

@@ -14,16 +14,19 @@ from careergraph.cli.context import (
     write_output,
 )
 
+_COMPARED = ("all", "skills", "tools")  # careergraph.graph.careers.vocabulary.COMPARED
+
 
 @click.command()
 @click.argument("names", nargs=-1, metavar="NAME NAME [NAME]...")
 @click.option(
-    "--by",
-    type=click.Choice(["all", "skills", "tools"]),
+    "--kind",
+    type=click.Choice(_COMPARED),
     default="all",
     show_default=True,
     help="Compare skills, tools, or both (with integration points).",
 )
+@click.option("--by", "by_alias", type=click.Choice(_COMPARED), hidden=True)  # the old name
 @click.option(
     "--matrix",
     metavar="KIND",
@@ -35,7 +38,8 @@ from careergraph.cli.context import (
 def overlap(
     settings: Settings,
     names: tuple[str, ...],
-    by: str,
+    kind: str,
+    by_alias: str | None,
     matrix: str | None,
     html_path: str | None,
     format_name: str,
@@ -50,31 +54,31 @@ def overlap(
     \b
     Examples:
       careergraph overlap "Linux Guru" "Python Guru"
-      careergraph overlap DevOps MLOps --by tools --format json
+      careergraph overlap DevOps MLOps --kind tools --format json
       careergraph overlap --matrix roles --format csv
       careergraph overlap DevOps MLOps --html shared.html
     """
-    graph = settings.graph()
+    graph, kind = settings.graph(), by_alias or kind
     if matrix is not None:
         if names:
             raise click.UsageError("give NAMEs or --matrix KIND, not both")
-        emit(graph.similarity_matrix(matrix, by), format_name)
+        emit(graph.similarity_matrix(matrix, kind), format_name)
         return
     if len(names) < 2:
         raise click.UsageError("overlap needs two or more NAMEs (or --matrix KIND)")
-    result = graph.overlap(names, by)
+    result = graph.overlap(names, kind)
     if html_path:
-        from careergraph.exports.views import overlap_view
-
-        _draw(overlap_view(graph, result), html_path)
+        _draw(graph.overlap_view(result), html_path)
     emit(result, format_name)
 
 
 def _draw(view, path: str) -> None:
-    """Write ``view`` as an HTML page at ``path``."""
-    from careergraph.exports.exporters import ViewRequest, view_page
+    """Write ``view`` as an HTML page at ``path``, saying what a cut left out."""
+    from careergraph.exports import render
 
-    write_output(path, view_page(view, ViewRequest(report=report)), "html")
+    if view.note:
+        report(f"the {view.name} view was {view.note}")
+    write_output(path, render(view, "html", "view"), "html")
 
 
 def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -126,9 +130,7 @@ def path(
     graph = settings.graph()
     result = graph.path(source, target, k, via, max_steps)
     if html_path:
-        from careergraph.exports.views import path_view
-
-        _draw(path_view(graph, result), html_path)
+        _draw(graph.path_view(result), html_path)
     emit(result, format_name)
 
 
@@ -160,13 +162,7 @@ def match(
     """
     lines = read_text(skills_file).splitlines() if skills_file else []
     names = list(skills) + [kept for line in lines if (kept := line.split("#", 1)[0].strip())]
-    result = settings.graph().match(names, limit)
-    emit(result, format_name)
-    if format_name == "table" and result.learning_order:
-        click.echo("\nLearn next:")
-        for number, step in enumerate(result.learning_order, 1):
-            opens = f"; completes {', '.join(e.label for e in step.opens)}" if step.opens else ""
-            click.echo(f"  {number}. {step.skill.label} (needed by {step.needed_by} roles{opens})")
+    emit(settings.graph().match(names, limit), format_name)
 
 
 COMMANDS = (overlap, path, match)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from careergraph.errors import BadInputError, DataFileError, NotFoundError
-from careergraph.renderers import ROW_FORMATS, render
+from careergraph.exports import ROW_FORMATS, render
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -72,12 +72,16 @@ def format_option(*choices: str, default: str = "table"):
     )
 
 
-def emit(result, format_name: str, empty: str | None = None) -> None:
-    """Print ``result`` in ``format_name``; if ``empty`` is given and the result has no rows,
-    report that instead and exit 1."""
+def emit(result, format_name: str, empty: str | None = None, output: str | None = None) -> None:
+    """Render ``result`` in ``format_name`` to standard output (or the file ``output``); if
+    ``empty`` is given and the result has no rows, report that instead and exit 1."""
     if empty is not None and not result.table()[1]:
         raise NotFoundError(empty)
-    click.echo(render(result, format_name))
+    text = render(result, format_name)
+    content = text if isinstance(text, bytes) else text.encode("utf-8")
+    if not content.endswith(b"\n"):
+        content += b"\n"
+    write_output(output, content, format_name)
 
 
 def read_text(path: str) -> str:
@@ -96,15 +100,16 @@ def read_text(path: str) -> str:
 
 
 def write_output(output: str | None, content: bytes, what: str) -> None:
-    """A command's file: to standard output (None or '-'), or written to PATH atomically and
-    said so on stderr."""
+    """A command's file: to standard output (None or '-'), or written to PATH (atomically, or
+    as a stream where PATH is a device: see :mod:`careergraph.exports.files`) and said so on
+    stderr."""
     if output is None or output == "-":
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return
-    from careergraph.exports.files import write_atomically
+    from careergraph.exports.files import write_file
 
-    path = write_atomically(output, content)
+    path = write_file(output, content)
     click.echo(f"wrote {path} ({what})", err=True)
 
 

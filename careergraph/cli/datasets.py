@@ -31,20 +31,10 @@ def esco(settings: Settings, path: str, name: str) -> None:
     Example:
       careergraph import esco ../shared/data/esco/
     """
-    from careergraph.graph.careergraph import CareerGraph
-    from careergraph.graph.datasets import Datasets
-    from careergraph.graph.esco import esco_ntriples, locate
+    from careergraph.graph.sources.esco import import_esco
 
-    files = locate(path)
-    builtin = CareerGraph.open()
-    roles = [
-        (listed.entity.iri, builtin.names.names_of(listed.entity.iri))
-        for listed in builtin.list("roles").items
-    ]
-    total = files.line_count()
-    with click.progressbar(length=total, label="reading ESCO", file=sys.stderr) as bar:
-        lines = esco_ntriples(files, roles, bar.update)
-        dataset = Datasets(settings.store).add(name, lines, files.origin)
+    with _ProgressBar("reading ESCO") as progress:
+        dataset = import_esco(path, settings.store, name, progress)
     click.echo(f"imported {dataset.triples:,} triples as dataset {dataset.name!r}", err=True)
 
 
@@ -53,7 +43,7 @@ def esco(settings: Settings, path: str, name: str) -> None:
 @pass_settings
 def list_datasets(settings: Settings, format_name: str) -> None:
     """The imported datasets."""
-    from careergraph.graph.datasets import DatasetList, Datasets
+    from careergraph.graph.sources.datasets import DatasetList, Datasets
 
     emit(
         DatasetList(tuple(Datasets(settings.store).all())), format_name, empty="no dataset imported"
@@ -65,10 +55,30 @@ def list_datasets(settings: Settings, format_name: str) -> None:
 @pass_settings
 def remove(settings: Settings, name: str) -> None:
     """Remove an imported dataset from your store."""
-    from careergraph.graph.datasets import Datasets
+    from careergraph.graph.sources.datasets import Datasets
 
     removed = Datasets(settings.store).remove(name)
     click.echo(f"removed dataset {removed.name!r} ({removed.triples:,} triples)", err=True)
+
+
+class _ProgressBar:
+    """A progress bar on stderr, drawn once the library says how much there is to do."""
+
+    def __init__(self, label: str):
+        self.label, self.bar = label, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 COMMANDS = (import_group,)

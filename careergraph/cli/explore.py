@@ -70,7 +70,8 @@ def search(settings: Settings, text: str, kind: str | None, limit: int, format_n
     Example:
       careergraph search "feature store" --kind skills
     """
-    emit(settings.graph().search(text, kind=kind, limit=limit), format_name)
+    result = settings.graph().search(text, kind=kind, limit=limit)
+    emit(result, format_name, empty=f"nothing matches {text!r}")
 
 
 COMMANDS = (stats, list_command, show, search)

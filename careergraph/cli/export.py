@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from careergraph.cli.context import Settings, pass_settings, report, write_output
-from careergraph.exports.exporters import EXPORTERS, VIEWS, ViewRequest
+from careergraph.exports import REGISTRY, render
+
+# What export writes: every renderer of the whole graph, its projection and its views.
+EXPORT_SHAPES = ("graph", "network", "view", "mindmap")
+EXPORT_FORMATS = tuple(r.name for r in REGISTRY if r.shape in EXPORT_SHAPES)
+VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")  # graph.views.VIEWS
+DEFAULT_FOLDER = Path("exports")
 
 
 @click.command()
-@click.argument("format_name", metavar="FORMAT", type=click.Choice(tuple(EXPORTERS)))
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.option(
     "-o",
     "--output",
@@ -60,19 +68,34 @@ def export(
       careergraph export html --focus "MLOps Architect" --depth 2 -o mlops.html
       careergraph export mermaid --view mindmap -o mindmap.mmd
     """
-    from careergraph.errors import BadInputError
-    from careergraph.exports.exporters import DEFAULT_FOLDER, default_path
+    from careergraph.errors import ParameterError
 
-    if depth < 0:
-        raise BadInputError("--depth must be 0 or more")
-    if max_nodes is not None and max_nodes < 1:
-        raise BadInputError("--max-nodes must be at least 1")
-    request = ViewRequest(view, focus, depth, max_nodes, report)
+    chosen = next(r for r in REGISTRY if r.name == format_name and r.shape in EXPORT_SHAPES)
+    if chosen.shape == "mindmap" and view not in (None, "mindmap"):
+        raise ParameterError("view", "must be mindmap: Mermaid export writes the mind map only")
     graph = settings.graph()
+    subjects = {
+        "graph": lambda: graph,
+        "network": graph.career_network,
+        "view": lambda: graph.view(view or "full", focus, depth, max_nodes),
+        "mindmap": lambda: graph.mind_map(focus),
+    }
+    subject = subjects[chosen.shape]()
+    if chosen.shape == "view" and subject.note:
+        report(f"the {subject.name} view was {subject.note}")
+    content = render(subject, format_name, chosen.shape)
     if output is None:
         DEFAULT_FOLDER.mkdir(exist_ok=True)
-        output = str(default_path(format_name, request))
-    write_output(output, EXPORTERS[format_name].make(graph, request), format_name)
+        output = str(DEFAULT_FOLDER / _default_name(chosen, view, focus))
+    write_output(output, content if isinstance(content, bytes) else content.encode(), format_name)
+
+
+def _default_name(chosen, view: str | None, focus: str | None) -> str:
+    """``careergraph.EXT``, or ``careergraph-VIEW.EXT`` for a view or the mind map."""
+    if chosen.shape not in ("view", "mindmap"):
+        return f"careergraph{chosen.extension}"
+    shown = "focus" if focus and view != "mindmap" else view or "full"
+    return f"careergraph-{shown}{chosen.extension}"
 
 
 COMMANDS = (export,)

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import click
 
-from careergraph.cli.context import (
-    Settings,
-    emit,
-    format_option,
-    pass_settings,
-    read_text,
-    write_output,
-)
+from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
 from careergraph.errors import BadInputError
-from careergraph.graph.formats import GRAPH_FORMATS, SOLUTION_FORMATS
+from careergraph.graph.store.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
 
 def _parameters(
@@ -92,8 +85,8 @@ def query(
       careergraph query -f my.rq --format json -o answer.json
       careergraph query --reason rdfs 'SELECT ?o WHERE { ?o a esco:Occupation }'
     """
-    from careergraph.graph.querytext import analyse
-    from careergraph.renderers import render
+    from careergraph.graph.results.query import QueryResult
+    from careergraph.graph.store.querytext import analyse
 
     given = [s for s in (sparql, query_file, name) if s is not None]
     if len(given) != 1:
@@ -104,20 +97,14 @@ def query(
         text = catalogue().get(name).text
     else:
         text = sparql or read_text(query_file or "-")
-    form = analyse(text).form
-    if form == "update":
+    if analyse(text).form == "update":
         _update(settings, text, parameters, allow_update, update_endpoint)
         return
-    if form in ("construct", "describe"):
-        allowed = GRAPH_FORMATS
-    elif form in ("select", "ask"):
-        allowed = SOLUTION_FORMATS
-    else:
-        allowed = (*SOLUTION_FORMATS, *GRAPH_FORMATS)  # the engine will name the fault
+    allowed = QueryResult.formats_for(text)
     if format_name is not None and format_name not in allowed:
+        form = analyse(text).form.upper()
         raise BadInputError(
-            f"a {form.upper()} query cannot be written as {format_name}; "
-            f"choose from {', '.join(allowed)}"
+            f"a {form} query cannot be written as {format_name}; choose from {', '.join(allowed)}"
         )
     graph = settings.graph()
     if reason != "none":
@@ -126,9 +113,7 @@ def query(
         result = graph.named_query(name, parameters, timeout=settings.timeout)
     else:
         result = graph.query(text, parameters, timeout=settings.timeout)
-    chosen = format_name or result.formats[0]
-    text = render(result, chosen)
-    write_output(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"), chosen)
+    emit(result, format_name or result.formats[0], output=output)
     if result.answer.form == "select" and not result.answer.rows:
         click.echo("careergraph: no solutions", err=True)
         raise click.exceptions.Exit(1)
@@ -151,14 +136,12 @@ def _update(
             "--allow-update applies only to a remote --endpoint; "
             "the built-in graph and --data files are never modified"
         )
-    if parameters:
-        raise BadInputError("-p binds variables of queries, not of updates")
     from careergraph.graph.careergraph import CareerGraph
 
     graph = CareerGraph.connect(
         settings.endpoint, timeout=settings.timeout, update_url=update_endpoint
     )
-    graph.update(text, timeout=settings.timeout)
+    graph.update(text, timeout=settings.timeout, parameters=parameters)
     click.echo(f"update applied at {graph.store.update_url}", err=True)  # type: ignore[attr-defined]
 
 

@@ -23,23 +23,16 @@ def info(settings: Settings, format_name: str) -> None:
     Example:
       careergraph store info --format json
     """
-    from careergraph.graph.persistence import StoreCache
+    from careergraph.graph.cache.stores import StoreCache
 
-    cache = StoreCache(settings.store)
-    listing = cache.listing()
-    if format_name == "table":
-        click.echo(f"location: {cache.location}")
-        if not listing.built:
-            click.echo("no store built yet")
-            return
-    emit(listing, format_name)
+    emit(StoreCache(settings.store).listing(), format_name)
 
 
 @store.command()
 @pass_settings
 def clear(settings: Settings) -> None:
     """Remove every built store; the next call builds what it needs again."""
-    from careergraph.graph.persistence import StoreCache
+    from careergraph.graph.cache.stores import StoreCache
 
     cache = StoreCache(settings.store)
     removed = cache.clear()

@@ -27,10 +27,7 @@ def validate(settings: Settings, files: tuple[str, ...], format_name: str) -> No
     from careergraph.graph.validation import validate as run_validation
 
     report = run_validation(settings.graph(extra=tuple(files)))
-    if format_name == "table" and report.conforms:
-        click.echo("The graph conforms to the shapes.")
-    else:
-        emit(report, format_name)
+    emit(report, format_name)
     if not report.conforms:
         click.echo(f"{len(report.violations)} violation(s)", err=True)
         raise click.exceptions.Exit(1)

@@ -17,8 +17,10 @@ import json
 import re
 from collections import Counter
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from careergraph.exports.views import View
+if TYPE_CHECKING:
+    from careergraph.graph.views import View
 
 # Colour and shape by kind; kinds not listed take a colour from the palette by name.
 STYLES: dict[str, tuple[str, str]] = {

@@ -7,10 +7,19 @@ so that the built-in mind map comes out as the source wrote it.
 
 from __future__ import annotations
 
-from careergraph.exports.views import MindMapNode
-from careergraph.graph.mermaid import SHAPES
+from typing import TYPE_CHECKING
+
+from careergraph.graph.sources.mermaid import SHAPES
+
+if TYPE_CHECKING:
+    from careergraph.graph.views import MindMapNode
 
 _SPECIAL = set('()[]{}"')
+
+
+def render_mermaid(root: MindMapNode) -> bytes:
+    """A mind map tree as a Mermaid file, UTF-8."""
+    return mindmap_text(root).encode("utf-8")
 
 
 def mindmap_text(root: MindMapNode) -> str:

@@ -7,17 +7,22 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careergraph.graph.careergraph import CareerGraph
-
-
-def network_document(graph: CareerGraph, format_name: str) -> bytes:
-    """The projection (see :mod:`careergraph.graph.paths`) as ``graphml`` or ``gexf``."""
     import networkx as nx
 
-    network = graph.career_network()
+
+def render_graphml(network: nx.DiGraph) -> bytes:
+    """The projection (see :mod:`careergraph.graph.careers.moves`) as GraphML."""
+    import networkx as nx
+
     buffer = io.BytesIO()
-    if format_name == "graphml":
-        nx.write_graphml(network, buffer, encoding="utf-8")
-    else:
-        nx.write_gexf(network, buffer, encoding="utf-8")
+    nx.write_graphml(network, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def render_gexf(network: nx.DiGraph) -> bytes:
+    """The projection as GEXF (Gephi's format)."""
+    import networkx as nx
+
+    buffer = io.BytesIO()
+    nx.write_gexf(network, buffer, encoding="utf-8")
     return buffer.getvalue()

@@ -1,4 +1,5 @@
-"""CareerGraph: the library's front door. Everything the CLI does is a method here."""
+"""CareerGraph: the library's front door. Everything the CLI does is a method here, most of
+them one call into the room that does the work (the store, the careers, the views)."""
 
 from __future__ import annotations
 
@@ -11,24 +12,31 @@ from typing import TYPE_CHECKING
 
 from careergraph.errors import (
     BadInputError,
-    NotFoundError,
+    NoPathError,
+    ParameterError,
+    QueryError,
     QuerySyntaxError,
+    ReadOnlyError,
     UnknownNameError,
+    WrongKindError,
 )
-from careergraph.graph.formats import RdfFormat, format_named
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
+from careergraph.graph.queries import internal_query
 from careergraph.graph.results import Entity
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
-from careergraph.graph.sparql import internal_query
 from careergraph.graph.store import Store, open_store
-from careergraph.graph.terms import IRI, BlankNode, Literal, Term
+from careergraph.graph.store.formats import RdfFormat, format_named
+from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import ID_PREFIXES, PREFIXES, RDF, XSD, compact
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
 if TYPE_CHECKING:
-    from careergraph.graph.profiles import CareerFacts
+    import networkx as nx
+
+    from careergraph.graph.cache.kept import Kept
+    from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
     from careergraph.graph.results.listing import EntityList
     from careergraph.graph.results.matching import MatchResult
@@ -37,6 +45,7 @@ if TYPE_CHECKING:
     from careergraph.graph.results.query import QueryResult
     from careergraph.graph.results.search import SearchResults
     from careergraph.graph.results.stats import Stats
+    from careergraph.graph.views import MindMapNode, View
 
 _MAX_NESTING = 4
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -51,9 +60,17 @@ class CareerGraph:
     ['AI Infrastructure Lead', 'ML Platform Architect', 'MLOps Architect']
     """
 
-    def __init__(self, store: Store, sources: Sequence[tuple[Source, int]] = ()):
+    shape = "graph"  # what the renderers make of the whole graph: an RDF document
+
+    def __init__(
+        self,
+        store: Store,
+        sources: Sequence[tuple[Source, int]] = (),
+        kept: Kept | None = None,
+    ):
         self.store = store
         self.sources = list(sources)
+        self.kept = kept  # what a built store keeps (names, career facts), if built
 
     @classmethod
     def open(
@@ -69,7 +86,7 @@ class CareerGraph:
 
         With ``persist`` (True for the default location, or a folder) the oxigraph engine
         keeps the parsed graph in an on-disk store and reopens it on later calls (see
-        :mod:`careergraph.graph.persistence`); otherwise the graph is parsed into memory.
+        :mod:`careergraph.graph.cache`); otherwise the graph is parsed into memory.
 
         With ``imported`` (True for the default store location, or a folder), the datasets
         imported there (``careergraph import``) are part of the graph too.
@@ -80,16 +97,15 @@ class CareerGraph:
         sources = builtin_sources() if builtin else []
         location = None if imported is True else imported
         if imported and _has_datasets(location):
-            from careergraph.graph.datasets import Datasets
+            from careergraph.graph.sources.datasets import Datasets
 
             sources += Datasets(location).sources()
         sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
-            from careergraph.graph.persistence import StoreCache
+            from careergraph.graph.cache.stores import StoreCache
 
             location = None if persist is True else persist
-            store, counts = StoreCache(location).open(sources)
-            return cls(store, counts)
+            return cls(*StoreCache(location).open(sources))
         store = open_store(engine)
         return cls(store, [(source, load_source(store, source)) for source in sources])
 
@@ -102,7 +118,7 @@ class CareerGraph:
         >>> CareerGraph.connect("http://localhost:7878/query").engine
         'endpoint'
         """
-        from careergraph.graph.endpoint import EndpointStore
+        from careergraph.graph.store.endpoint import EndpointStore
 
         store = EndpointStore(url, timeout=timeout, update_url=update_url)
         return cls(store)
@@ -113,8 +129,8 @@ class CareerGraph:
         from careergraph.graph.reasoning import materialise
 
         if self.engine == "endpoint":
-            raise BadInputError(
-                "--reason works on the local graph; a remote endpoint does its own reasoning"
+            raise QueryError(
+                "reasoning works on the local graph; a remote endpoint does its own reasoning"
             )
         return CareerGraph(materialise(self.store, profile), self.sources)
 
@@ -126,9 +142,8 @@ class CareerGraph:
     @cached_property
     def names(self) -> NameIndex:
         """Labels, names and kinds of every entity, read once (or kept by a built store)."""
-        from careergraph.graph.persistence import load_names
-
-        return load_names(self.store.derived) or NameIndex.build(self.store)
+        kept = self.kept.names() if self.kept is not None else None
+        return kept or NameIndex.build(self.store)
 
     def resolve(self, name: str, kind: str | None = None) -> Entity:
         """The entity called ``name``: an IRI, an id path, a label or a slug, any case.
@@ -224,9 +239,11 @@ class CareerGraph:
         return EntityDetails(entity, tuple(sorted(types)), self._statements(subject, 0), incoming)
 
     def search(self, text: str, kind: str | None = None, limit: int = 20) -> SearchResults:
-        """Entities whose labels or alternative labels match ``text``, best first.
+        """Entities whose labels or alternative labels match ``text``, best first (none,
+        where nothing matches).
 
-        Raises NotFoundError when nothing matches.
+        >>> CareerGraph.open().search("no such thing at all").hits
+        ()
         """
         from careergraph.graph.results.search import SearchResults
 
@@ -235,10 +252,7 @@ class CareerGraph:
         def fits(iri: str) -> bool:
             return wanted is None or wanted.class_iri in self.names.classes_of(iri)
 
-        hits = self.names.search(text, limit, fits)
-        if not hits:
-            raise NotFoundError(f"nothing matches {text!r}")
-        return SearchResults(text, tuple(hits))
+        return SearchResults(text, tuple(self.names.search(text, limit, fits)))
 
     def query(
         self,
@@ -278,7 +292,9 @@ class CareerGraph:
         values.update(parameters or {})
         missing = [p.name for p in named.parameters if p.required and p.name not in values]
         if missing:
-            raise BadInputError(f"the query {name!r} needs -p {missing[0]}=VALUE")
+            raise BadInputError(
+                f"the query {name!r} needs a value for its parameter {missing[0]!r}"
+            )
         bindings = {
             key: self._parameter_term(value, named.parameter(key).type)
             for key, value in values.items()
@@ -286,10 +302,18 @@ class CareerGraph:
         }
         return self._answer(named.text, bindings, timeout)
 
-    def update(self, text: str, timeout: float | None = None) -> None:
-        """Run a SPARQL Update on a remote endpoint; a local graph refuses it."""
-        from careergraph.graph.querytext import analyse, with_prefixes
+    def update(
+        self,
+        text: str,
+        timeout: float | None = None,
+        parameters: Mapping[str, str] | None = None,
+    ) -> None:
+        """Run a SPARQL Update on a remote endpoint; a local graph refuses it (ReadOnlyError),
+        and so do ``parameters``, which bind variables of queries only."""
+        from careergraph.graph.store.querytext import analyse, with_prefixes
 
+        if parameters:
+            raise ParameterError("parameters", "bind variables of queries, not of updates")
         full = with_prefixes(text, self.prefixes)
         if analyse(full).form != "update":
             raise BadInputError("this is not a SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)")
@@ -300,37 +324,35 @@ class CareerGraph:
     @cached_property
     def careers(self) -> CareerFacts:
         """The facts the career analyses work on, read once or kept by a built store (see
-        :mod:`careergraph.graph.profiles`)."""
-        from careergraph.graph.persistence import load_careers
-        from careergraph.graph.profiles import CareerFacts
+        :mod:`careergraph.graph.careers.facts`)."""
+        from careergraph.graph.careers.facts import CareerFacts
 
-        kept = load_careers(self.store.derived)
-        if kept is not None:
-            kept.names = self.names
-            return kept
-        return CareerFacts(self.store, self.names)
+        kept = self.kept.careers(self.names) if self.kept is not None else None
+        return kept or CareerFacts.read(self.store, self.names)
 
-    def overlap(self, names: Sequence[str], by: str = "all") -> Overlap:
+    def overlap(self, names: Sequence[str], kind: str = "all") -> Overlap:
         """What two or more roles, tracks or skill areas share and what only one has, with
-        their Jaccard similarity (``by``: ``all``, ``skills`` or ``tools``).
+        their Jaccard similarity, comparing items of one ``kind``: ``all``, ``skills`` or
+        ``tools``.
 
         >>> graph = CareerGraph.open()
         >>> sorted(i.entity.label for i in graph.overlap(["Linux Guru", "Python Guru"]).shared)[:3]
         ['Best Practices', 'CI/CD', 'Code Organization']
         """
-        from careergraph.graph.overlap import overlap
+        from careergraph.graph.careers.overlap import overlap
 
-        return overlap(self.careers, [self.resolve(name) for name in names], by)
+        return overlap(self.careers, [self.resolve(name) for name in names], kind)
 
-    def similarity_matrix(self, kind: str = "role", by: str = "all") -> SimilarityMatrix:
-        """The pairwise similarity of every role (``kind="role"``) or track."""
-        from careergraph.graph.overlap import similarity_matrix
+    def similarity_matrix(self, owners: str = "roles", kind: str = "all") -> SimilarityMatrix:
+        """The pairwise similarity of every role (``owners="roles"``) or track, comparing
+        items of one ``kind``."""
+        from careergraph.graph.careers.overlap import similarity_matrix
 
-        wanted = kind_named(kind)
+        wanted = kind_named(owners)
         if wanted.name not in ("role", "track"):
-            raise BadInputError(f"--matrix takes roles or tracks, not {wanted.plural}")
+            raise ParameterError("owners", f"must be roles or tracks, not {wanted.plural}")
         members = [listed.entity for listed in self.list(wanted.plural).items]
-        return similarity_matrix(self.careers, members, by)
+        return similarity_matrix(self.careers, members, kind)
 
     def path(
         self,
@@ -340,54 +362,92 @@ class CareerGraph:
         via: Sequence[str] | None = None,
         max_steps: int | None = None,
     ) -> PathResult:
-        """The ``k`` cheapest ways from one role to another (see :mod:`..paths` for the
-        relations and the cost). Raises NotFoundError when there is none.
+        """The ``k`` cheapest ways from one role to another (see
+        :mod:`careergraph.graph.careers.moves` for the relations and the cost). Raises
+        NoPathError when there is none.
 
         >>> graph = CareerGraph.open()
         >>> best = graph.path("Junior DevOps Engineer", "DevOps Architect").paths[0]
         >>> [step.target.label for step in best.steps]
         ['DevOps Engineer', 'DevOps Architect']
         """
-        from careergraph.graph.paths import RELATIONS, CareerMoves, cheapest_paths, describe_paths
+        from careergraph.graph.careers.moves import RELATIONS, CareerMoves
+        from careergraph.graph.careers.paths import cheapest_paths, describe_paths
         from careergraph.graph.results.paths import PathResult
 
         if k < 1:
-            raise BadInputError("-k must be at least 1")
+            raise ParameterError("k", "must be at least 1")
         if max_steps is not None and max_steps < 1:
-            raise BadInputError("--max-steps must be at least 1")
+            raise ParameterError("max_steps", "must be at least 1")
         start, end = self._role(source), self._role(target)
         if start.iri == end.iri:
-            raise BadInputError(f"FROM and TO are the same role ({start.label})")
+            raise BadInputError(f"the start and the end are the same role ({start.label})")
         moves = CareerMoves(self.careers, via or RELATIONS)
         found = cheapest_paths(moves, start.iri, end.iri, k, max_steps)
         if not found:
             how = f" via {', '.join(via)}" if via else ""
             within = f" in at most {max_steps} steps" if max_steps else ""
-            raise NotFoundError(f"no path from {start.label} to {end.label}{how}{within}")
+            raise NoPathError(f"no path from {start.label} to {end.label}{how}{within}")
         return PathResult(start, end, describe_paths(self.careers, moves, found))
 
     def match(self, skills: Sequence[str], limit: int | None = None) -> MatchResult:
         """Roles ranked by how much of their needs ``skills`` (skills, skill areas or tools)
         cover, with what is missing and what to learn first."""
-        from careergraph.graph.matching import match
+        from careergraph.graph.careers.matching import match
 
         if not skills:
             raise BadInputError("match needs at least one skill or tool")
         entities = []
         for name in skills:
             entity = self.resolve(name)
-            if self.careers.sort_of(entity.iri) == "other":
-                raise BadInputError(
-                    f"{entity.label!r} is a {entity.kind or 'thing'}, not a skill or a tool"
-                )
+            if self.careers.item_kind(entity.iri) == "other":
+                raise WrongKindError(entity.label, entity.kind, "a skill or a tool")
             entities.append(entity)
         return match(self.careers, entities, limit)
 
-    def career_network(self, via: Sequence[str] | None = None):
+    def career_network(self, via: Sequence[str] | None = None) -> nx.DiGraph:
         """The networkx projection of roles and career moves (a ``networkx.DiGraph``)."""
-        from careergraph.graph.paths import RELATIONS, career_network
+        from careergraph.graph.careers.moves import RELATIONS, career_network
 
         return career_network(self.careers, tuple(via or RELATIONS))
+
+    # ---- views: what export html and export mermaid draw ----------------------------------
+
+    def view(
+        self,
+        name: str = "full",
+        focus: str | None = None,
+        depth: int = 1,
+        max_nodes: int | None = None,
+    ) -> View:
+        """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
+        neighbourhood of ``focus``, cut to ``max_nodes`` (``View.note`` says what a cut
+        left out; None: the default cut)."""
+        from careergraph.graph.views import DEFAULT_MAX_NODES, build_view
+
+        return build_view(self, name, focus, depth, _or_default(max_nodes, DEFAULT_MAX_NODES))
+
+    def mind_map(self, focus: str | None = None) -> MindMapNode:
+        """The tree of the graph's mind map (``focus`` picks one where there are several)."""
+        from careergraph.graph.views import mind_map
+
+        return mind_map(self, focus)
+
+    def path_view(self, result: PathResult, max_nodes: int | None = None) -> View:
+        """A path result drawn: its roles, the cheapest path highlighted."""
+        from careergraph.graph.views import DEFAULT_MAX_NODES, path_view
+
+        view = path_view(self, result)
+        view.cut(_or_default(max_nodes, DEFAULT_MAX_NODES))
+        return view
+
+    def overlap_view(self, result: Overlap, max_nodes: int | None = None) -> View:
+        """An overlap drawn: the items compared, the shared part highlighted."""
+        from careergraph.graph.views import DEFAULT_MAX_NODES, overlap_view
+
+        view = overlap_view(self, result)
+        view.cut(_or_default(max_nodes, DEFAULT_MAX_NODES))
+        return view
 
     def serialize(self, rdf_format: str | RdfFormat) -> bytes:
         """The whole graph as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml``."""
@@ -402,34 +462,34 @@ class CareerGraph:
         """The role called ``name``; another kind of entity is an error."""
         entity = self.resolve(name)
         if entity.iri not in self.careers.roles:
-            raise BadInputError(f"{entity.label!r} is a {entity.kind or 'thing'}, not a role")
+            raise WrongKindError(entity.label, entity.kind, "a role")
         return entity
 
     def _answer(
         self, text: str, bindings: Mapping[str, Term], timeout: float | None
     ) -> QueryResult:
-        from careergraph.graph.querytext import analyse, bind, with_prefixes
         from careergraph.graph.results.query import QueryResult
+        from careergraph.graph.store.querytext import analyse, bind, with_prefixes
 
         full = with_prefixes(text, self.prefixes)
         query = analyse(full)
         if query.form == "update":
-            raise BadInputError(
-                "SPARQL Update is refused: queries are read-only "
-                "(careergraph query --allow-update applies updates to an --endpoint only)"
+            raise ReadOnlyError(
+                "SPARQL Update is refused: queries are read-only (an update goes to a remote "
+                "endpoint only, through update())"
             )
         self._check_syntax(full, text)
         for name in bindings:
             if name not in query.variables:
-                raise BadInputError(f"-p {name}: the query has no variable ?{name}")
+                raise BadInputError(f"the query has no variable ?{name} to bind")
         answer = self.store.query(bind(full, bindings), timeout)
         return QueryResult(answer, self.prefixes)
 
     @staticmethod
     def _check_syntax(full: str, text: str) -> None:
         """Raise QuerySyntaxError with the line, column and text of the fault in ``text``."""
-        from careergraph.graph.querytext import located, undeclared_prefixes
-        from careergraph.graph.store import check_query_syntax
+        from careergraph.graph.store.querytext import located, undeclared_prefixes
+        from careergraph.graph.store.syntax import check_query_syntax
 
         try:
             check_query_syntax(full)
@@ -506,9 +566,13 @@ class CareerGraph:
         return {**PREFIXES, **ID_PREFIXES}
 
 
+def _or_default(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 def _has_datasets(location: str | Path | None) -> bool:
     """Whether anything was imported there (most calls: no, without loading datasets.py)."""
-    from careergraph.graph.persistence import datasets_folder
+    from careergraph.graph.cache.location import datasets_folder
 
     return datasets_folder(location).is_dir()
 

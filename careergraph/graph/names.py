@@ -8,22 +8,19 @@ that matches decides; if it matches several entities the name is ambiguous.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from careergraph.errors import AmbiguousNameError, UnknownNameError
 from careergraph.graph.kinds import Kind, kind_of
+from careergraph.graph.queries import internal_query, values_of
 from careergraph.graph.results import Entity
-from careergraph.graph.sparql import internal_query, values_of
 from careergraph.graph.store import Store
-from careergraph.graph.terms import IRI, Literal
+from careergraph.graph.store.terms import IRI, Literal
 from careergraph.namespaces import ID, RDFS, expand
 
 if TYPE_CHECKING:
@@ -33,6 +30,18 @@ if TYPE_CHECKING:
 _TIERS = (1, 2, 3)
 _DISPLAY_RANK = {1: 0, 3: 1, 2: 2}
 _FUZZY = 0.75  # the least similarity of a fuzzy match
+
+
+Entry = tuple[int, str, str]  # (tier, IRI, the name as written)
+
+
+class NameTable(Protocol):
+    """Names looked up one at a time (a built store's SQLite table), instead of a dict."""
+
+    def get(self, key: str, default: Any = ()) -> list[Entry]: ...
+    def items(self) -> Iterator[tuple[str, list[Entry]]]: ...
+    def values(self) -> Iterator[list[Entry]]: ...
+    def candidates(self, wanted: str) -> Iterator[tuple[str, list[Entry]]]: ...
 
 
 def normalise(text: str) -> str:
@@ -52,65 +61,14 @@ def slug_of(iri: str) -> str:
     return re.split(r"[/#]", iri.rstrip("/#"))[-1]
 
 
-class StoredNames:
-    """The names of a NameIndex (normalised name -> entries) kept in SQLite by a built
-    store: looked up one name at a time instead of loaded whole, which matters when an
-    imported taxonomy brings a hundred thousand of them."""
-
-    def __init__(self, path: str | Path):
-        import sqlite3
-
-        self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        self._db.execute("SELECT norm FROM names LIMIT 1").fetchall()  # fails if damaged
-
-    @staticmethod
-    def write(path: str | Path, names: dict[str, list[tuple[int, str, str]]]) -> None:
-        """Write ``names`` to a new SQLite file at ``path``."""
-        import sqlite3
-
-        with contextlib.closing(sqlite3.connect(path)) as db:
-            db.execute("CREATE TABLE names (norm TEXT PRIMARY KEY, entries BLOB) WITHOUT ROWID")
-            db.executemany(
-                "INSERT INTO names VALUES (?, ?)",
-                ((key, marshal.dumps(list(entries))) for key, entries in names.items()),
-            )
-            db.commit()
-
-    def get(self, key: str, default=()) -> list[tuple[int, str, str]]:
-        row = self._db.execute("SELECT entries FROM names WHERE norm = ?", (key,)).fetchone()
-        return marshal.loads(row[0]) if row else default
-
-    def items(self) -> Iterator[tuple[str, list[tuple[int, str, str]]]]:
-        for key, blob in self._db.execute("SELECT norm, entries FROM names"):
-            yield key, marshal.loads(blob)
-
-    def values(self) -> Iterator[list[tuple[int, str, str]]]:
-        for _, entries in self.items():
-            yield entries
-
-    def candidates(self, wanted: str) -> Iterator[tuple[str, list[tuple[int, str, str]]]]:
-        """The names worth scoring for a search: those that contain one of its words, or
-        start like it (a typo after the third letter is still found)."""
-        words = [w for w in wanted.split() if len(w) > 1] or [wanted]
-        patterns = [f"%{_like(w)}%" for w in words] + [f"{_like(wanted[:3])}%"]
-        where = " OR ".join("norm LIKE ? ESCAPE '\\'" for _ in patterns)
-        for key, blob in self._db.execute(
-            f"SELECT norm, entries FROM names WHERE {where}", patterns
-        ):
-            yield key, marshal.loads(blob)
-
-
-def _like(text: str) -> str:
-    """Text to match literally in a LIKE pattern."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 @dataclass
 class NameIndex:
     """Labels, names, slugs and kinds of every entity of a graph, built with two queries."""
 
     labels: dict[str, str]
-    names: dict[str, list[tuple[int, str, str]]] | StoredNames  # normalised name -> entries
+    # normalised name -> entries; a built store of many names gives a table it looks up in
+    # SQLite one name at a time (anything with ``get``, ``items``, ``values`` and ``candidates``)
+    names: dict[str, list[Entry]] | NameTable
     types: dict[str, set[str]]
     superclasses: dict[str, set[str]]
 
@@ -135,18 +93,40 @@ class NameIndex:
         superclasses = _superclasses(store)
         return cls({iri: key[2] for iri, key in labels.items()}, names, types, superclasses)
 
-    def state(self) -> tuple:
-        """The index as plain dicts, lists, sets and strings (what marshal can write)."""
-        names = self.names if isinstance(self.names, dict) else {}
-        return (self.labels, dict(names), dict(self.types), self.superclasses)
+    # What a built store keeps (see :meth:`state`); nothing is worked out again.
+    KEPT = ("labels", "names", "types", "superclasses")
+    TRANSIENT = ()
+
+    def state(self, with_names: bool = True) -> dict[str, Any]:
+        """The index as plain dicts, lists, sets and strings (what marshal can write);
+        without the names themselves where a table keeps them (``with_names`` false)."""
+        names = self.names if with_names and isinstance(self.names, dict) else {}
+        return {
+            "labels": self.labels,
+            "names": dict(names),
+            "types": dict(self.types),
+            "superclasses": self.superclasses,
+        }
 
     @classmethod
-    def from_state(cls, state: tuple) -> NameIndex:
-        """The index :meth:`state` gave; anything else is a TypeError or ValueError."""
-        labels, names, types, superclasses = state
-        if not all(isinstance(part, dict) for part in state):
+    def from_state(cls, state: dict[str, Any], names: NameTable | None = None) -> NameIndex:
+        """The index :meth:`state` gave, its names looked up in ``names`` if given;
+        anything else is a TypeError or ValueError.
+
+        >>> index = NameIndex({"urn:x": "X"}, {"x": [(1, "urn:x", "X")]}, {}, {})
+        >>> NameIndex.from_state(index.state()) == index
+        True
+        """
+        if not isinstance(state, dict) or set(state) != set(cls.KEPT):
+            raise ValueError("not the state of a name index")
+        if not all(isinstance(part, dict) for part in state.values()):
             raise TypeError("not a name index")
-        return cls(labels, names, types, superclasses)
+        return cls(
+            state["labels"],
+            state["names"] if names is None else names,
+            state["types"],
+            state["superclasses"],
+        )
 
     def __contains__(self, iri: str) -> bool:
         return iri in self.labels or iri in self.types
@@ -238,11 +218,7 @@ class NameIndex:
         words = wanted.split()
         # The wanted text is the second sequence, analysed once (as get_close_matches does).
         matcher = difflib.SequenceMatcher(None, b=wanted)
-        pool = (
-            self.names.candidates(wanted)
-            if isinstance(self.names, StoredNames)
-            else self.names.items()
-        )
+        pool = self.names.items() if isinstance(self.names, dict) else self.names.candidates(wanted)
         for key, entries in pool:
             score = _score(wanted, words, key, matcher)
             if score <= 0:

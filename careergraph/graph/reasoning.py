@@ -11,17 +11,30 @@ question about careers and would triple the graph.
 
 from __future__ import annotations
 
-from careergraph.errors import BadInputError
-from careergraph.graph.formats import FORMATS
+from careergraph.errors import ParameterError
 from careergraph.graph.store import Store, open_store
+from careergraph.graph.store.formats import FORMATS
 
 PROFILES = ("rdfs", "owlrl")
 
 
 def materialise(store: Store, profile: str) -> Store:
     """A new store (same engine) with the triples of ``store`` and all they imply."""
+    reasoned = open_store(store.engine)
+    reasoned.load(
+        inferred_ntriples(store, profile),
+        FORMATS["nt"],
+        f"{profile} inferences",
+        "urn:careergraph:inferred",
+    )
+    return reasoned
+
+
+def inferred_ntriples(store: Store, profile: str) -> bytes:
+    """The triples of ``store`` and all they imply under ``profile`` (``rdfs`` or ``owlrl``),
+    as N-Triples: owlrl's deductive closure over rdflib, whatever the store's engine."""
     if profile not in PROFILES:
-        raise BadInputError(f"unknown reasoning profile {profile!r}; choose from rdfs, owlrl")
+        raise ParameterError("profile", f"{profile!r} is unknown; choose from rdfs, owlrl")
     import owlrl
     import rdflib
 
@@ -32,11 +45,4 @@ def materialise(store: Store, profile: str) -> Store:
     # The rules also derive statements about literals, which RDF cannot hold as subjects.
     for triple in [t for t in graph if isinstance(t[0], rdflib.Literal)]:
         graph.remove(triple)
-    reasoned = open_store(store.engine)
-    reasoned.load(
-        graph.serialize(format="nt", encoding="utf-8"),
-        FORMATS["nt"],
-        f"{profile} inferences",
-        "urn:careergraph:inferred",
-    )
-    return reasoned
+    return graph.serialize(format="nt", encoding="utf-8")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careergraph.graph.formats import FORMATS
 from careergraph.graph.results import Entity
 from careergraph.graph.results.validation import ValidationReport, Violation
 from careergraph.graph.sources import ontology_file
+from careergraph.graph.store.formats import FORMATS
 from careergraph.namespaces import SH, compact
 
 if TYPE_CHECKING:

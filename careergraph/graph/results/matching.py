@@ -68,3 +68,13 @@ class MatchResult:
             for match in self.roles
         ]
         return ("role", "coverage", "covered", "missing"), rows
+
+    def sections(self) -> list[tuple[str, Table]]:
+        """The learning order, below the roles (for people: ``table`` and ``md``)."""
+        if not self.learning_order:
+            return []
+        rows = [
+            (number, step.skill.label, step.needed_by, ", ".join(e.label for e in step.opens))
+            for number, step in enumerate(self.learning_order, 1)
+        ]
+        return [("Learn next", (("step", "skill", "needed by", "completes"), rows))]

@@ -13,11 +13,11 @@ class ProfileItem:
     """A skill, tool or integration point of a profile, with why each owner has it."""
 
     entity: Entity
-    sort: str  # "skill", "tool" or "other"
+    kind: str  # what it counts as: "skill", "tool" or "other"
     via: tuple[tuple[str, str], ...]  # (owner label, reason)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.entity.to_json(), "sort": self.sort, "via": dict(self.via)}
+        return {**self.entity.to_json(), "item_kind": self.kind, "via": dict(self.via)}
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Overlap:
     """What two or more roles, tracks or skill areas share, and what only one of them has."""
 
     items: tuple[Entity, ...]
-    by: str
+    kind: str  # the kind of items compared: all, skills or tools
     shared: tuple[ProfileItem, ...]
     only: tuple[tuple[Entity, tuple[ProfileItem, ...]], ...]
     similarity: float
@@ -35,7 +35,7 @@ class Overlap:
     def to_json(self) -> dict[str, Any]:
         return {
             "items": [item.to_json() for item in self.items],
-            "by": self.by,
+            "kind": self.kind,
             "measure": self.measure,
             "similarity": round(self.similarity, 4),
             "shared": [item.to_json() for item in self.shared],
@@ -48,16 +48,16 @@ class Overlap:
 
     def table(self) -> Table:
         rows: list[tuple[Cell, ...]] = [
-            (item.entity.label, item.sort, "shared", "; ".join(f"{o}: {w}" for o, w in item.via))
+            (item.entity.label, item.kind, "shared", "; ".join(f"{o}: {w}" for o, w in item.via))
             for item in self.shared
         ]
         for owner, items in self.only:
             rows += [
-                (item.entity.label, item.sort, f"only {owner.label}", item.via[0][1])
+                (item.entity.label, item.kind, f"only {owner.label}", item.via[0][1])
                 for item in items
             ]
         rows.append((f"{self.measure} similarity", "", "", f"{self.similarity:.3f}"))
-        return ("item", "sort", "in", "why"), rows
+        return ("item", "kind", "in", "why"), rows
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,14 @@ class SimilarityMatrix:
     """The pairwise similarity of every role (or track)."""
 
     items: tuple[Entity, ...]
-    by: str
+    kind: str  # the kind of items compared: all, skills or tools
     values: tuple[tuple[float, ...], ...]
     measure: str = "jaccard"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "items": [item.to_json() for item in self.items],
-            "by": self.by,
+            "kind": self.kind,
             "measure": self.measure,
             "matrix": [[round(v, 4) for v in row] for row in self.values],
         }

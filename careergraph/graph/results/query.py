@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
-from careergraph.graph.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from careergraph.graph.results import Cell, Table
 from careergraph.graph.store import Answer
-from careergraph.graph.terms import IRI, BlankNode, Term
+from careergraph.graph.store.formats import FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS
+from careergraph.graph.store.querytext import analyse
+from careergraph.graph.store.terms import IRI, BlankNode, Term
 from careergraph.namespaces import compact
-from careergraph.sparql_formats import (
-    graph_document,
-    results_csv,
-    results_json,
-    results_tsv,
-    results_xml,
-)
-
-
-def _graph_renderer(name: str) -> Callable[[QueryResult], str]:
-    return lambda result: graph_document(result.answer.triples, name, result.prefixes)
 
 
 @dataclass(frozen=True)
@@ -35,18 +25,41 @@ class QueryResult:
     answer: Answer
     prefixes: Mapping[str, str] = field(default_factory=dict)
 
-    # Formats whose text is fixed by a standard, in place of the generic renderers.
-    renderers: ClassVar[dict[str, Callable[[QueryResult], str]]] = {
-        "xml": lambda result: results_xml(result.answer),
-        "csv": lambda result: results_csv(result.answer),
-        "tsv": lambda result: results_tsv(result.answer),
-        **{name: _graph_renderer(name) for name in GRAPH_FORMATS},
-    }
+    @staticmethod
+    def formats_for(text: str) -> tuple[str, ...]:
+        """The output formats the answer to the query ``text`` can be written in, the
+        default first: RDF for CONSTRUCT and DESCRIBE, SPARQL results for SELECT and ASK.
+
+        >>> QueryResult.formats_for("CONSTRUCT WHERE { ?s ?p ?o }")
+        ('ttl', 'nt', 'jsonld')
+        """
+        form = analyse(text).form
+        if form in ("construct", "describe"):
+            return GRAPH_FORMATS
+        if form in ("select", "ask"):
+            return SOLUTION_FORMATS
+        return (*SOLUTION_FORMATS, *GRAPH_FORMATS)  # the engine will name the fault
+
+    @property
+    def shape(self) -> str:
+        """What the renderers see: ``graph`` (CONSTRUCT, DESCRIBE) or ``solutions``."""
+        return "graph" if self.answer.form in ("construct", "describe") else "solutions"
 
     @property
     def formats(self) -> tuple[str, ...]:
         """The output formats this answer can be rendered in, the default first."""
-        return GRAPH_FORMATS if self.answer.form in ("construct", "describe") else SOLUTION_FORMATS
+        return GRAPH_FORMATS if self.shape == "graph" else SOLUTION_FORMATS
+
+    def serialize(self, format_name: str) -> bytes:
+        """A CONSTRUCT or DESCRIBE answer as RDF (``ttl``, ``nt`` or ``jsonld``)."""
+        from careergraph.graph.store.ntriples import ntriples
+        from careergraph.graph.store.oxigraph_engine import OxigraphStore
+
+        store = OxigraphStore()
+        store.load(
+            ntriples(self.answer.triples), FORMATS["nt"], "query results", "urn:careergraph:results"
+        )
+        return store.serialize(FORMATS[format_name], self.prefixes)
 
     def to_json(self) -> dict[str, Any]:
         """The SPARQL 1.1 Query Results JSON document."""
@@ -70,3 +83,31 @@ class QueryResult:
         if isinstance(term, BlankNode):
             return str(term)
         return term.value if term.language else term.to_python()
+
+
+def json_term(term: Term) -> dict[str, str]:
+    """One RDF term as a SPARQL JSON results binding."""
+    if isinstance(term, IRI):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    binding = {"type": "literal", "value": term.value}
+    if term.language:
+        binding["xml:lang"] = term.language
+    elif term.datatype:
+        binding["datatype"] = term.datatype
+    return binding
+
+
+def results_json(answer: Answer) -> dict[str, Any]:
+    """The SPARQL 1.1 Query Results JSON document, as plain data."""
+    if answer.form == "ask":
+        return {"head": {}, "boolean": bool(answer.boolean)}
+    return {
+        "head": {"vars": list(answer.variables)},
+        "results": {
+            "bindings": [
+                {name: json_term(term) for name, term in row.items()} for row in answer.rows
+            ]
+        },
+    }

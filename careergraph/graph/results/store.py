@@ -17,11 +17,7 @@ class BuiltStore:
     triples: int
     built: float
     used: float
-
-    @property
-    def size(self) -> int:
-        """Bytes on disk."""
-        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+    bytes: int  # on disk
 
     def to_json(self) -> dict:
         return {
@@ -31,7 +27,7 @@ class BuiltStore:
             "triples": self.triples,
             "built": self.built,
             "used": self.used,
-            "bytes": self.size,
+            "bytes": self.bytes,
         }
 
 
@@ -45,12 +41,20 @@ class StoreListing:
     def to_json(self) -> dict:
         return {"location": str(self.location), "stores": [b.to_json() for b in self.built]}
 
+    def heading(self) -> str:
+        """Where the stores are (for people)."""
+        return f"location: {self.location}"
+
+    def when_empty(self) -> str:
+        """What people read where no store is built."""
+        return "no store built yet"
+
     def table(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
         rows = [
             (
                 b.key,
                 f"{b.triples:,}",
-                f"{b.size / 1e6:.1f} MB",
+                f"{b.bytes / 1e6:.1f} MB",
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(b.used)),
                 ", ".join(name for name, _ in b.sources),
             )

@@ -38,6 +38,10 @@ class ValidationReport:
     def to_json(self) -> dict[str, Any]:
         return {"conforms": self.conforms, "violations": [v.to_json() for v in self.violations]}
 
+    def when_empty(self) -> str:
+        """What people read where the graph conforms."""
+        return "The graph conforms to the shapes."
+
     def table(self) -> Table:
         rows = [
             (v.severity, v.focus.label, v.path or "", v.message, v.value or "")

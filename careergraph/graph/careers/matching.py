@@ -15,11 +15,15 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from careergraph.graph.profiles import SKILL_CLASSES, TOOL_CLASS, CareerFacts
-from careergraph.graph.results import Entity
+from careergraph.graph.careers.vocabulary import SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
+
+if TYPE_CHECKING:
+    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.results import Entity
 
 LEARNING_STEPS = 10
 
@@ -45,10 +49,10 @@ def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None
     have = covered_by(facts, [s.iri for s in skills])
     # How many of each role's needs are had, counted from the roles that need each skill
     # had, so that the roles needing none of them cost nothing but their place in the order.
-    had = Counter(itertools.chain.from_iterable(facts.needers.get(s, ()) for s in have))
+    had = Counter(itertools.chain.from_iterable(facts.index.needers.get(s, ()) for s in have))
     ranked = sorted(  # ties in label order: the order of all_roles
         (-had[position] / count, count - had[position], position)
-        for position, count in enumerate(facts.need_counts)
+        for position, count in enumerate(facts.index.need_counts)
         if count
     )
     entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each

@@ -1,7 +1,9 @@
-"""Text renderers: one registry from format name to a function that renders a result.
+"""The text renderers of results made of rows: table (for people), json, csv, tsv and md.
 
-Every result object offers ``to_json()``; those made of rows also offer ``table()``. A new
-output format is one more entry in ``RENDERERS``, available to every command at once.
+Every result offers ``to_json()`` and ``table()`` (column names and rows of cells). For
+people (``table`` and ``md``), a result may also offer ``heading()`` (a line above the
+table), ``when_empty()`` (what to say instead of a table with no rows) and ``sections()``
+(further titled tables below it, such as match's learning order).
 """
 
 from __future__ import annotations
@@ -29,7 +31,40 @@ def _cells(result: Result) -> tuple[tuple[str, ...], list[list[str]]]:
 
 
 def render_table(result: Result) -> str:
-    """Aligned columns for people, with a header line."""
+    """Aligned columns for people, with a header line, and the result's heading, note for
+    no rows and further sections (see the module docstring)."""
+    return _for_people(result, _aligned, lambda title: f"{title}:")
+
+
+def _for_people(result: Result, draw: Callable[[Any], str], titled: Callable[[str], str]) -> str:
+    parts = []
+    heading = getattr(result, "heading", None)
+    if heading is not None and heading():
+        parts.append(heading())
+    when_empty = getattr(result, "when_empty", None)
+    if when_empty is not None and not result.table()[1]:  # type: ignore[attr-defined]
+        parts.append(when_empty())
+    else:
+        parts.append(draw(result))
+    for title, cells in getattr(result, "sections", list)():
+        parts.append(f"\n{titled(title)}\n{draw(_Rows(cells))}")
+    return "\n".join(parts)
+
+
+class _Rows:
+    """A section's cells, as a result the renderers draw."""
+
+    def __init__(self, cells: tuple[tuple[str, ...], list[tuple[Any, ...]]]):
+        self.cells = cells
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        return self.cells
+
+    def to_json(self) -> Any:
+        return None
+
+
+def _aligned(result: Result) -> str:
     columns, rows = _cells(result)
     rows = [[" ".join(cell.split()) for cell in row] for row in rows]
     widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(columns)]
@@ -61,7 +96,12 @@ def render_tsv(result: Result) -> str:
 
 
 def render_markdown(result: Result) -> str:
-    """A GitHub-flavoured Markdown table."""
+    """A GitHub-flavoured Markdown table, with the result's heading, note for no rows and
+    further sections (headed ``###``)."""
+    return _for_people(result, _markdown_table, lambda title: f"### {title}\n")
+
+
+def _markdown_table(result: Result) -> str:
     columns, rows = _cells(result)
 
     def line(cells: list[str] | tuple[str, ...]) -> str:
@@ -69,20 +109,3 @@ def render_markdown(result: Result) -> str:
         return "| " + " | ".join(escaped) + " |"
 
     return "\n".join([line(columns), line(["---"] * len(columns))] + [line(r) for r in rows])
-
-
-RENDERERS: dict[str, Callable[[Result], str]] = {
-    "table": render_table,
-    "json": render_json,
-    "csv": render_csv,
-    "tsv": render_tsv,
-    "md": render_markdown,
-}
-ROW_FORMATS = tuple(RENDERERS)
-
-
-def render(result: Result, format_name: str) -> str:
-    """Render ``result`` in the named format: the result's own renderer for formats that a
-    standard fixes (``renderers``, such as the W3C SPARQL results), else the generic one."""
-    own = getattr(result, "renderers", {})
-    return (own.get(format_name) or RENDERERS[format_name])(result)

@@ -1,4 +1,5 @@
-"""The SPARQL queries the library itself runs, kept as .rq files beside this module."""
+"""The SPARQL queries the library itself runs, kept as .rq files in this folder (the named
+queries users run are the catalogue's, in ``careergraph/ontology/queries``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from functools import cache
 from pathlib import Path
 
 from careergraph.graph.store import Store
-from careergraph.graph.terms import IRI
+from careergraph.graph.store.terms import IRI
 
 
 @cache
 def internal_query(name: str) -> str:
     """The text of ``graph/queries/<name>.rq``."""
-    return (Path(__file__).parent / "queries" / f"{name}.rq").read_text("utf-8")
+    return (Path(__file__).parent / f"{name}.rq").read_text("utf-8")
 
 
 def values_of(store: Store, property_iri: str) -> dict[str, set[str]]:

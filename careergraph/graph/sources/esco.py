@@ -25,10 +25,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError, DataFileError
-from careergraph.graph.querytext import escape_string
-from careergraph.namespaces import DCTERMS, ESCO, RDF, RDFS, SKOS
+from careergraph.graph.store.ntriples import iri_triple as _iri
+from careergraph.graph.store.ntriples import literal_triple as _literal
+from careergraph.namespaces import CG, DCTERMS, ESCO, RDF, RDFS, SKOS
+
+if TYPE_CHECKING:
+    from careergraph.graph.sources.datasets import Dataset
 
 DATASET = "urn:careergraph:dataset:esco"
 ACKNOWLEDGEMENT = "ESCO classification, European Commission"
@@ -100,6 +105,39 @@ def locate(path: str | Path) -> EscoFiles:
             yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
 
     return EscoFiles(opener, frozenset(members), str(path))
+
+
+def import_esco(
+    path: str | Path,
+    location: str | Path | None = None,
+    name: str = "esco",
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> Dataset:
+    """Convert the ESCO CSV export at ``path`` (a folder of CSVs, a folder holding the two
+    zips, or one zip) into the dataset ``name`` of the store ``location``, replacing one of
+    that name when whole; ``progress(rows, total)`` hears of the rows read."""
+    from careergraph.graph.sources.datasets import Datasets
+
+    files = locate(path)
+    total = files.line_count()
+    lines = esco_ntriples(files, builtin_roles(), lambda rows: progress(rows, total))
+    return Datasets(location).add(name, lines, files.origin)
+
+
+def builtin_roles() -> list[tuple[str, list[str]]]:
+    """The built-in roles with every name they go by, in label order: what ESCO's
+    occupations are matched against."""
+    from careergraph.graph.names import NameIndex
+    from careergraph.graph.sources import builtin_sources, load_source
+    from careergraph.graph.store import open_store
+
+    store = open_store("oxigraph")
+    for source in builtin_sources():
+        load_source(store, source)
+    names = NameIndex.build(store)
+    roles = [iri for iri in names.types if CG + "Role" in names.classes_of(iri)]
+    roles.sort(key=lambda iri: (names.label(iri).casefold(), iri))
+    return [(iri, names.names_of(iri)) for iri in roles]
 
 
 def esco_ntriples(
@@ -212,12 +250,3 @@ def _checked(iri: str, where: str) -> str:
     if not _IRI.match(iri):
         raise BadInputError(f"{where}: {iri!r} is not an ESCO IRI")
     return iri
-
-
-def _iri(subject: str, predicate: str, value: str) -> str:
-    return f"<{subject}> <{predicate}> <{value}> .\n"
-
-
-def _literal(subject: str, predicate: str, value: str, language: str | None = None) -> str:
-    tag = f"@{language}" if language else ""
-    return f'<{subject}> <{predicate}> "{escape_string(value)}"{tag} .\n'

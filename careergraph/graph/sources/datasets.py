@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from careergraph.errors import BadInputError, NotFoundError
-from careergraph.graph.formats import FORMATS
-from careergraph.graph.persistence import blake2b_digest, datasets_folder, remove_path
+from careergraph.errors import BadInputError, NotFoundError, StoreWriteError
+from careergraph.graph.cache.files import blake2b_digest, remove_path
+from careergraph.graph.cache.location import datasets_folder
 from careergraph.graph.sources import Source
+from careergraph.graph.store.formats import FORMATS
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Datasets:
             os.rename(building, final)
             remove_path(old)
         except OSError as error:
-            raise BadInputError(
+            raise StoreWriteError(
                 f"cannot write the dataset to {self.folder} ({error.strerror or error})"
             ) from None
         finally:

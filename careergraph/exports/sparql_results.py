@@ -1,7 +1,8 @@
-"""SPARQL results written as the W3C SPARQL 1.1 result formats, and CONSTRUCT results as RDF.
+"""SPARQL SELECT and ASK answers written as the W3C SPARQL 1.1 result formats.
 
-JSON (https://www.w3.org/TR/sparql11-results-json/), XML (.../rdf-sparql-XMLres/), CSV and
-TSV (.../sparql11-results-csv-tsv/), exactly as specified, so that any program that reads
+XML (https://www.w3.org/TR/rdf-sparql-XMLres/), CSV and TSV
+(.../sparql11-results-csv-tsv/) here, JSON (.../sparql11-results-json/) as the result's own
+``to_json()``, exactly as specified, so that any program that reads
 standard SPARQL results reads ours. They are written from engine-neutral answers, so every
 engine (and a remote endpoint) gives byte-for-byte the same output for the same solutions.
 """
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
-from careergraph.graph.querytext import sparql_term
-from careergraph.graph.store import Answer, Triple
-from careergraph.graph.terms import IRI, BlankNode, Term
+from careergraph.graph.store.ntriples import ntriples_term
+from careergraph.graph.store.terms import IRI, BlankNode, Term
+
+if TYPE_CHECKING:
+    from careergraph.graph.results.query import QueryResult
+    from careergraph.graph.store import Answer
 
 RESULTS_NAMESPACE = "http://www.w3.org/2005/sparql-results#"
 
@@ -30,34 +33,6 @@ def escape(text: str) -> str:
 def quoteattr(text: str) -> str:
     """A double-quoted XML attribute value."""
     return f'"{escape(text)}"'
-
-
-def json_term(term: Term) -> dict[str, str]:
-    """One RDF term as a SPARQL JSON results binding."""
-    if isinstance(term, IRI):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    binding = {"type": "literal", "value": term.value}
-    if term.language:
-        binding["xml:lang"] = term.language
-    elif term.datatype:
-        binding["datatype"] = term.datatype
-    return binding
-
-
-def results_json(answer: Answer) -> dict[str, Any]:
-    """The SPARQL 1.1 Query Results JSON document, as plain data."""
-    if answer.form == "ask":
-        return {"head": {}, "boolean": bool(answer.boolean)}
-    return {
-        "head": {"vars": list(answer.variables)},
-        "results": {
-            "bindings": [
-                {name: json_term(term) for name, term in row.items()} for row in answer.rows
-            ]
-        },
-    }
 
 
 def results_xml(answer: Answer) -> str:
@@ -125,22 +100,16 @@ def results_tsv(answer: Answer) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ntriples_term(term: Term) -> str:
-    """One term in N-Triples syntax (blank nodes as ``_:id``)."""
-    return f"_:{term.value}" if isinstance(term, BlankNode) else sparql_term(term)
+def render_xml(result: QueryResult) -> str:
+    """A query result as SPARQL Query Results XML."""
+    return results_xml(result.answer)
 
 
-def ntriples(triples: Iterable[Triple]) -> bytes:
-    """Triples as an N-Triples document, one per line, in a stable order."""
-    lines = sorted(" ".join(ntriples_term(t) for t in triple) + " ." for triple in triples)
-    return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+def render_csv(result: QueryResult) -> str:
+    """A query result as SPARQL 1.1 CSV."""
+    return results_csv(result.answer)
 
 
-def graph_document(triples: Iterable[Triple], format_name: str, prefixes: Mapping[str, str]) -> str:
-    """CONSTRUCT or DESCRIBE results as ``ttl``, ``nt`` or ``jsonld``."""
-    from careergraph.graph.formats import FORMATS
-    from careergraph.graph.store import open_store
-
-    store = open_store("oxigraph")
-    store.load(ntriples(triples), FORMATS["nt"], "query results", "urn:careergraph:results")
-    return store.serialize(FORMATS[format_name], prefixes).decode("utf-8")
+def render_tsv(result: QueryResult) -> str:
+    """A query result as SPARQL 1.1 TSV."""
+    return results_tsv(result.answer)

@@ -4,7 +4,8 @@ which later calls open read-only in a few milliseconds instead of parsing Turtle
 Where: ``--store PATH``, else ``$CAREERGRAPH_STORE``, else the platform's cache folder
 (``~/.cache/careergraph`` on Linux, as platformdirs has it). Inside, ``graphs/KEY/`` holds
 one built store and its ``manifest.json``. KEY is a hash of careergraph's and Python's
-versions and of every source's name and bytes (the built-in files, ``--data``
+versions, of the code whose state is kept (:func:`.kept.kept_format`), and of every source's
+name and bytes (the built-in files, ``--data``
 files; an imported dataset's fingerprint, taken when it was imported): any change to a
 source means another KEY, so a changed file is picked up at the next call, and the same
 files give the same KEY wherever they are installed.
@@ -18,7 +19,7 @@ version of pyoxigraph comes to open it.
 Beside the triples, a build keeps what every call would otherwise work out from the whole
 graph: the name index (``names.marshal``; for a graph of many names, the names themselves
 in ``names.sqlite``, looked up one at a time) and the career facts with their indexes over
-every role (``careers.pickle``). Damaged kept data is worked out again.
+every role (``careers.marshal``): see :mod:`.kept`. Damaged kept data is worked out again.
 
 Building is safe: a store is built in ``graphs/.build-KEY-PID`` and renamed into place
 only when it is whole, so a failed or interrupted build leaves the stores there were
@@ -33,7 +34,6 @@ import contextlib
 import fcntl
 import gc
 import json
-import marshal
 import os
 import sys
 import time
@@ -41,44 +41,20 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careergraph import __version__
-from careergraph.errors import BadInputError, CareerGraphError
+from careergraph.errors import CareerGraphError, StoreWriteError
+from careergraph.graph.cache.files import blake2b_digest, remove_path
+from careergraph.graph.cache.kept import Kept, keep, kept_format
+from careergraph.graph.cache.location import ENVIRONMENT, store_location
 from careergraph.graph.sources import Source, load_source
-from careergraph.graph.store import OxigraphStore, without_collection
+from careergraph.graph.store.oxigraph_engine import OxigraphStore
+from careergraph.version import __version__
 
 if TYPE_CHECKING:
-    from careergraph.graph.names import NameIndex
-    from careergraph.graph.profiles import CareerFacts
     from careergraph.graph.results.store import BuiltStore, StoreListing
 
-ENVIRONMENT = "CAREERGRAPH_STORE"
 KEEP = 6
 SNAPSHOT_LIMIT = 200_000
-NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not unpickled
-# The layout of what a build keeps beside the triples (names, career facts and their
-# indexes): part of the key, so that a change to it never reads data kept the old way.
-KEPT_FORMAT = 3
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
-
-
-def datasets_folder(location: str | Path | None = None) -> Path:
-    """Where the datasets imported into a store location live (see datasets.py)."""
-    return store_location(location) / "datasets"
-
-
-def store_location(explicit: str | Path | None = None) -> Path:
-    """Where the persistent stores live (see the module docstring)."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get(ENVIRONMENT):
-        return Path(os.environ[ENVIRONMENT]).expanduser()
-    if sys.platform.startswith("linux"):
-        # The XDG rule, as platformdirs applies it, without its imports (5 ms a call).
-        cache = os.environ.get("XDG_CACHE_HOME", "").strip() or "~/.cache"
-        return Path(cache).expanduser() / "careergraph"
-    import platformdirs
-
-    return platformdirs.user_cache_path("careergraph", appauthor=False)
 
 
 class StoreCache:
@@ -88,8 +64,11 @@ class StoreCache:
         self.location = store_location(location)
         self.graphs = self.location / "graphs"
 
-    def open(self, sources: Sequence[Source]) -> tuple[OxigraphStore, list[tuple[Source, int]]]:
-        """A read-only store holding ``sources``, built first if it does not exist yet."""
+    def open(
+        self, sources: Sequence[Source]
+    ) -> tuple[OxigraphStore, list[tuple[Source, int]], Kept]:
+        """A read-only store holding ``sources`` (built first if it does not exist yet), the
+        triples of each source, and what the build kept."""
         key = fingerprint(sources)
         counts = self._counts(key)
         if counts is None:
@@ -102,8 +81,7 @@ class StoreCache:
             store = OxigraphStore.from_ntriples(str(snapshot))
         else:
             store = OxigraphStore(str(path / "db"), read_only=True)
-        store.derived = path
-        return store, [(source, counts.get(source.name, 0)) for source in sources]
+        return store, [(source, counts.get(source.name, 0)) for source in sources], Kept(path)
 
     def built(self) -> list[BuiltStore]:
         """Every built store, most recently used first."""
@@ -161,15 +139,18 @@ class StoreCache:
         except (OSError, ValueError):
             return None
         sources = tuple((s["name"], s["triples"]) for s in data["sources"])
-        return BuiltStore(key, self.graphs / key, sources, data["triples"], data["built"], used)
+        path = self.graphs / key
+        return BuiltStore(
+            key, path, sources, data["triples"], data["built"], used, _disk_size(path)
+        )
 
     def _build(self, key: str, sources: Sequence[Source]) -> BuiltStore:
         try:
             self.graphs.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise BadInputError(
+            raise StoreWriteError(
                 f"cannot create the store at {self.graphs} ({error.strerror or error}); "
-                f"choose another place with --store PATH or ${ENVIRONMENT}"
+                f"choose another location (or set ${ENVIRONMENT})"
             ) from None
         with self._lock(key):
             if self._usable(key) is not None:  # another process built it while we waited
@@ -179,7 +160,7 @@ class StoreCache:
             building = self.graphs / f".build-{key}-{os.getpid()}"
             remove_path(building)
             try:
-                counts = self._load(building, sources)
+                counts, kept = self._load(building, sources)
                 import pyoxigraph
 
                 manifest = {
@@ -188,6 +169,7 @@ class StoreCache:
                     "built": time.time(),
                     "sources": [{"name": s.name, "triples": n} for s, n in counts],
                     "triples": sum(n for _, n in counts),
+                    "kept": kept,
                 }
                 (building / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
                 remove_path(self.graphs / key)  # one another pyoxigraph built, if any
@@ -199,7 +181,7 @@ class StoreCache:
                 gc.collect()
                 raise
             except OSError as error:
-                raise BadInputError(
+                raise StoreWriteError(
                     f"cannot build the store at {self.graphs} ({error.strerror or error})"
                 ) from None
             finally:
@@ -209,11 +191,15 @@ class StoreCache:
         assert built is not None
         return built
 
-    def _load(self, folder: Path, sources: Sequence[Source]) -> list[tuple[Source, int]]:
+    def _load(
+        self, folder: Path, sources: Sequence[Source]
+    ) -> tuple[list[tuple[Source, int]], list[str]]:
+        """Load ``sources`` into a new store in ``folder`` and keep what a build keeps; the
+        triples of each source, and the kept files."""
         folder.mkdir()
         store = OxigraphStore(str(folder / "db"))
         counts = [(source, load_source(store, source)) for source in sources]
-        _derive(store, folder)
+        kept = keep(store, folder)
         small = len(store) < SNAPSHOT_LIMIT
         if small:
             store.dump(str(folder / "graph.nt"))
@@ -223,7 +209,7 @@ class StoreCache:
         gc.collect()  # pyoxigraph closes the database when the store object goes
         if small:
             remove_path(folder / "db")
-        return counts
+        return counts, kept
 
     @contextlib.contextmanager
     def _lock(self, key: str) -> Iterator[None]:
@@ -245,72 +231,22 @@ class StoreCache:
                     remove_path(path)
 
 
-def _derive(store: OxigraphStore, folder: Path) -> None:
-    """Keep what every call would otherwise work out again from the whole graph: the name
-    index (marshalled: every command reads it, and marshal costs no import) and the facts of
-    the career analyses (pickled). The folder is the user's own, so both are trusted."""
-    from careergraph.graph.names import NameIndex, StoredNames
-    from careergraph.graph.profiles import CareerFacts
-
-    with without_collection():
-        names = NameIndex.build(store)
-        careers = CareerFacts(store, names)
-        careers.precompute()
-    kept = names
-    if len(names.names) > NAMES_IN_SQLITE:
-        StoredNames.write(folder / "names.sqlite", names.names)
-        kept = NameIndex(names.labels, {}, names.types, names.superclasses)
-    (folder / "names.marshal").write_bytes(marshal.dumps(kept.state()))
-    import pickle
-
-    with open(folder / "careers.pickle", "wb") as handle:
-        pickle.dump(careers, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load_names(folder: Path | None) -> NameIndex | None:
-    """The name index a built store kept, or None if there is none or it is damaged; a large
-    graph's names are looked up in ``names.sqlite``."""
-    if folder is None:
-        return None
-    from careergraph.graph.names import NameIndex, StoredNames
-
-    try:
-        with without_collection():
-            kept = NameIndex.from_state(marshal.loads((folder / "names.marshal").read_bytes()))
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if (folder / "names.sqlite").exists():
-        import sqlite3
-
-        try:
-            kept.names = StoredNames(folder / "names.sqlite")
-        except sqlite3.Error:
-            return None
-    return kept
-
-
-def load_careers(folder: Path | None) -> CareerFacts | None:
-    """The career facts a built store kept, or None if there are none or they are damaged."""
-    if folder is None:
-        return None
-    import pickle
-
-    from careergraph.graph.profiles import CareerFacts
-
-    try:
-        with open(folder / "careers.pickle", "rb") as handle, without_collection():
-            kept = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None
-    return kept if isinstance(kept, CareerFacts) else None
+def _disk_size(folder: Path) -> int:
+    """The bytes of the files under ``folder`` (those still there)."""
+    total = 0
+    for file in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            if file.is_file():
+                total += file.stat().st_size
+    return total
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
-    """A key that changes whenever a source, careergraph, the kept data's layout or Python
-    does (pyoxigraph's version is checked when an on-disk store is opened: see
+    """A key that changes whenever a source, careergraph, the code whose state is kept or
+    Python does (pyoxigraph's version is checked when an on-disk store is opened: see
     ``StoreCache._usable``)."""
     digest = blake2b_digest(digest_size=12)
-    digest.update(f"careergraph {__version__} kept {KEPT_FORMAT} {sys.version}".encode())
+    digest.update(f"careergraph {__version__} kept {kept_format()} {sys.version}".encode())
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
         if source.fingerprint:
@@ -318,31 +254,3 @@ def fingerprint(sources: Sequence[Source]) -> str:
         else:
             digest.update(blake2b_digest(source.read()).digest())
     return digest.hexdigest()
-
-
-def blake2b_digest(data: bytes = b"", digest_size: int = 64):
-    """hashlib's BLAKE2b without importing hashlib, which loads OpenSSL: 3 to 5 ms of every
-    command's start, more than the hashing itself takes."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # a Python built without its own BLAKE2
-        from hashlib import blake2b
-    return blake2b(data, digest_size=digest_size)
-
-
-def remove_path(path: Path) -> None:
-    """Remove a file or a folder tree, if it is there. What cannot be removed now (a
-    database still closing) is left for the next prune of stale builds."""
-    import shutil
-
-    try:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        gc.collect()
-        time.sleep(0.05)
-        shutil.rmtree(path, ignore_errors=True)

@@ -3,7 +3,8 @@
 Queries are sent as ``application/x-www-form-urlencoded`` POSTs; SELECT and ASK answers are
 read as SPARQL JSON results, CONSTRUCT and DESCRIBE answers as N-Triples. Every failure
 (refused connection, timeout, HTTP error, an answer that is not SPARQL results) becomes an
-:class:`EndpointError` that names the endpoint.
+:class:`~careergraph.errors.EndpointError` that names the endpoint: unreachable, timed out,
+or a bad answer.
 """
 
 from __future__ import annotations
@@ -17,25 +18,26 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from careergraph import __version__
-from careergraph.errors import BadInputError, EndpointError, QueryTimeoutError
-from careergraph.graph.formats import FORMATS, RdfFormat
-from careergraph.graph.querytext import analyse, bind
-from careergraph.graph.store import Answer, Row, Store, Triple, open_store
-from careergraph.graph.terms import IRI, BlankNode, Literal, Term
-from careergraph.namespaces import RDF, XSD
+from careergraph.errors import (
+    DataFileError,
+    EndpointAnswerError,
+    EndpointTimeoutError,
+    EndpointUnreachableError,
+    ParameterError,
+    ReadOnlyError,
+)
+from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Row, Store, Triple
+from careergraph.graph.store.formats import FORMATS, RdfFormat
+from careergraph.graph.store.ntriples import ntriples
+from careergraph.graph.store.oxigraph_engine import OxigraphStore
+from careergraph.graph.store.querytext import analyse, bind, store_query
+from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
+from careergraph.version import __version__
 
 DEFAULT_TIMEOUT = 60.0
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _CHUNK = 1 << 16
-# A subject's triples with the blank nodes they lead to, three levels down (prices, ranges).
-_DESCRIBE = """CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 . ?o3 ?p4 ?o4 } WHERE {
-  ?s ?p ?o .
-  OPTIONAL { ?o ?p2 ?o2 . FILTER(isBlank(?o))
-    OPTIONAL { ?o2 ?p3 ?o3 . FILTER(isBlank(?o2))
-      OPTIONAL { ?o3 ?p4 ?o4 . FILTER(isBlank(?o3)) } } }
-}"""
 
 
 def update_url_for(query_url: str) -> str:
@@ -56,7 +58,7 @@ class EndpointStore(Store):
     ):
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise BadInputError(f"--endpoint {url!r} is not an http:// or https:// URL")
+            raise ParameterError("url", f"{url!r} is not an http:// or https:// URL")
         self.url = url
         self.location = url
         self.update_url = update_url or update_url_for(url)
@@ -64,7 +66,7 @@ class EndpointStore(Store):
         self._blank_nodes: dict[Term, list[Triple]] = {}
 
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
-        raise BadInputError("files cannot be merged into a remote endpoint: drop --data")
+        raise ReadOnlyError("files cannot be merged into a remote endpoint")
 
     def query(self, text: str, timeout: float | None = None) -> Answer:
         return self._run(text, timeout or self.timeout)
@@ -85,14 +87,14 @@ class EndpointStore(Store):
     def triples(self, subject: Term | None = None) -> Iterator[Triple]:
         """The triples of the graph, or of one subject. A blank node is only known from the
         answer that mentioned it, so a subject's answer brings its nested blank nodes along
-        (see ``_DESCRIBE``) and they are kept to be asked for next."""
+        (see ``queries/describe.rq``) and they are kept to be asked for next."""
         if subject is None:
-            yield from self._run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples
+            yield from self._run(store_query("all-triples")).triples
             return
         if isinstance(subject, BlankNode):
             yield from self._blank_nodes.get(subject, ())
             return
-        answer = self._run(bind(_DESCRIBE, {"s": subject}))
+        answer = self._run(bind(store_query("describe"), {"s": subject}))
         own, nested = [], {}
         for triple in answer.triples:
             if triple[0] == subject:
@@ -103,14 +105,12 @@ class EndpointStore(Store):
         yield from own
 
     def serialize(self, rdf_format: RdfFormat, prefixes: Mapping[str, str]) -> bytes:
-        from careergraph.sparql_formats import ntriples
-
-        local = open_store("oxigraph")
+        local = OxigraphStore()
         local.load(ntriples(self.triples()), FORMATS["nt"], self.url, "urn:careergraph:endpoint")
         return local.serialize(rdf_format, prefixes)
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        rows = self.select(store_query("count"))
         return int(rows[0]["n"].value) if rows else 0
 
     # ---- HTTP ----------------------------------------------------------------------------
@@ -135,24 +135,29 @@ class EndpointStore(Store):
                 return _read_until(response, deadline), content_type
         except urllib.error.HTTPError as error:
             detail = _first_line(error.read(2000).decode("utf-8", "replace"))
-            raise EndpointError(
+            raise EndpointAnswerError(
+                url,
                 f"the SPARQL endpoint {url} answered HTTP {error.code} {error.reason}"
-                + (f": {detail}" if detail else "")
+                + (f": {detail}" if detail else ""),
             ) from None
         except TimeoutError:
-            raise QueryTimeoutError(
-                f"the SPARQL endpoint {url} did not answer within {timeout:g} s (--timeout)"
+            raise EndpointTimeoutError(
+                url, f"the SPARQL endpoint {url} did not answer within {timeout:g} s"
             ) from None
         except urllib.error.URLError as error:
             reason = error.reason
             if isinstance(reason, TimeoutError | socket.timeout):
-                raise QueryTimeoutError(
-                    f"the SPARQL endpoint {url} did not answer within {timeout:g} s (--timeout)"
+                raise EndpointTimeoutError(
+                    url, f"the SPARQL endpoint {url} did not answer within {timeout:g} s"
                 ) from None
             text = getattr(reason, "strerror", None) or str(reason)
-            raise EndpointError(f"cannot reach the SPARQL endpoint {url}: {text}") from None
+            raise EndpointUnreachableError(
+                url, f"cannot reach the SPARQL endpoint {url}: {text}"
+            ) from None
         except (OSError, ValueError) as error:
-            raise EndpointError(f"cannot talk to the SPARQL endpoint {url}: {error}") from None
+            raise EndpointUnreachableError(
+                url, f"cannot talk to the SPARQL endpoint {url}: {error}"
+            ) from None
 
     def _parse_results(self, body: bytes, content_type: str) -> Answer:
         try:
@@ -162,25 +167,26 @@ class EndpointStore(Store):
             variables = tuple(document["head"]["vars"])
             rows = tuple(_row(binding, variables) for binding in document["results"]["bindings"])
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise EndpointError(
+            raise EndpointAnswerError(
+                self.url,
                 f"the SPARQL endpoint {self.url} did not answer with SPARQL JSON results "
-                f"(got {content_type or 'no content type'})"
+                f"(got {content_type or 'no content type'})",
             ) from None
         return Answer("select", variables, rows)
 
     def _parse_triples(self, body: bytes) -> tuple[Triple, ...]:
-        local = open_store("oxigraph")
+        local = OxigraphStore()
         try:
             local.load(body, FORMATS["nt"], self.url, "urn:careergraph:endpoint")
-        except BadInputError:
-            raise EndpointError(
-                f"the SPARQL endpoint {self.url} did not answer with N-Triples"
+        except DataFileError:
+            raise EndpointAnswerError(
+                self.url, f"the SPARQL endpoint {self.url} did not answer with N-Triples"
             ) from None
         return tuple(local.triples())
 
 
 def _read_until(response: Any, deadline: float | None) -> bytes:
-    """The whole body, or QueryTimeoutError once ``deadline`` passes (a slow stream too)."""
+    """The whole body, or TimeoutError once ``deadline`` passes (a slow stream too)."""
     chunks = []
     while chunk := response.read(_CHUNK):
         chunks.append(chunk)
@@ -201,7 +207,7 @@ def _term(value: Mapping[str, str]) -> Term:
         return BlankNode(value["value"])
     if kind in ("literal", "typed-literal"):
         datatype = value.get("datatype")
-        plain = datatype in (None, XSD + "string", RDF + "langString")
+        plain = datatype is None or datatype in PLAIN_DATATYPES
         return Literal(value["value"], None if plain else datatype, value.get("xml:lang"))
     raise ValueError(kind)
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from careergraph.errors import DataFileError
-from careergraph.graph.querytext import escape_string
-from careergraph.namespaces import CG, DCTERMS, RDF, RDFS, SKOS
+from careergraph.graph.store.ntriples import iri_triple, literal_triple
+from careergraph.namespaces import CG, DCTERMS, RDF, RDFS, SKOS, XSD
 
 # Mermaid's mind map shapes: opening and closing delimiters, and the name we store.
 SHAPES: dict[str, tuple[str, str]] = {
@@ -116,41 +116,32 @@ def mindmap_ntriples(text: str, source: str, base_iri: str) -> bytes:
     base = base_iri.split("#")[0]
     mind_map = f"{base}#mindmap"
     lines = [
-        _triple(mind_map, RDF + "type", CG + "MindMap"),
-        _triple(mind_map, RDFS + "label", root.label, literal=True),
-        _triple(mind_map, DCTERMS + "source", base),
+        iri_triple(mind_map, RDF + "type", CG + "MindMap"),
+        literal_triple(mind_map, RDFS + "label", root.label),
+        iri_triple(mind_map, DCTERMS + "source", base),
     ]
 
     def visit(node: ParsedNode, path: str, parent: str | None, position: int) -> None:
         iri, concept = f"{base}#node-{path}", f"{base}#concept-{path}"
         lines.extend(
             [
-                _triple(iri, RDF + "type", CG + "MindMapNode"),
-                _triple(iri, RDFS + "label", node.label, literal=True),
-                _triple(iri, CG + "inMindMap", mind_map),
-                _triple(iri, CG + "position", str(position), literal=True, integer=True),
-                _triple(iri, CG + "depicts", concept),
-                _triple(concept, RDF + "type", SKOS + "Concept"),
-                _triple(concept, SKOS + "prefLabel", node.label, literal=True),
-                _triple(concept, DCTERMS + "source", base),
+                iri_triple(iri, RDF + "type", CG + "MindMapNode"),
+                literal_triple(iri, RDFS + "label", node.label),
+                iri_triple(iri, CG + "inMindMap", mind_map),
+                literal_triple(iri, CG + "position", str(position), datatype=XSD + "integer"),
+                iri_triple(iri, CG + "depicts", concept),
+                iri_triple(concept, RDF + "type", SKOS + "Concept"),
+                literal_triple(concept, SKOS + "prefLabel", node.label),
+                iri_triple(concept, DCTERMS + "source", base),
             ]
         )
         if node.shape:
-            lines.append(_triple(iri, CG + "mermaidShape", node.shape, literal=True))
+            lines.append(literal_triple(iri, CG + "mermaidShape", node.shape))
         if parent is not None:
-            lines.append(_triple(iri, CG + "parentNode", f"{base}#node-{parent}"))
-            lines.append(_triple(concept, SKOS + "broader", f"{base}#concept-{parent}"))
+            lines.append(iri_triple(iri, CG + "parentNode", f"{base}#node-{parent}"))
+            lines.append(iri_triple(concept, SKOS + "broader", f"{base}#concept-{parent}"))
         for number, child in enumerate(node.children, 1):
             visit(child, f"{path}.{number}", path, number)
 
     visit(root, "1", None, 1)
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _triple(
-    subject: str, predicate: str, value: str, literal: bool = False, integer: bool = False
-) -> str:
-    if not literal:
-        return f"<{subject}> <{predicate}> <{value}> ."
-    datatype = "^^<http://www.w3.org/2001/XMLSchema#integer>" if integer else ""
-    return f'<{subject}> <{predicate}> "{escape_string(value)}"{datatype} .'
+    return "".join(lines).encode("utf-8")

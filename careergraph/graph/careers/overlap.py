@@ -4,51 +4,52 @@ and their Jaccard similarity.
 Jaccard (shared items over all items, ``|A and B| / |A or B|``; for more than two, the items all
 share over the items any has) is symmetric, lies between 0 and 1, and does not let a large
 profile look similar to everything just because it contains a small one. Profiles are built
-as :mod:`careergraph.graph.profiles` explains, so the skill hierarchy counts.
+as :mod:`careergraph.graph.careers.facts` explains, so the skill hierarchy counts.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from careergraph.errors import BadInputError
-from careergraph.graph.profiles import (
-    BY,
+from careergraph.errors import BadInputError, ParameterError, WrongKindError
+from careergraph.graph.careers.profiles import jaccard
+from careergraph.graph.careers.vocabulary import (
+    COMPARED,
     INTEGRATION_POINT,
     ROLE_CLASSES,
     SKILL_CLASSES,
     TRACK_CLASS,
-    CareerFacts,
-    jaccard,
 )
-from careergraph.graph.results import Entity
 from careergraph.graph.results.overlap import Overlap, ProfileItem, SimilarityMatrix
+
+if TYPE_CHECKING:
+    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.results import Entity
 
 COMPARABLE = (*ROLE_CLASSES, TRACK_CLASS, *SKILL_CLASSES, INTEGRATION_POINT)
 
 
-def overlap(facts: CareerFacts, owners: Sequence[Entity], by: str = "all") -> Overlap:
-    """The overlap of two or more roles, tracks or skill areas (``by``: all, skills, tools)."""
-    _check_by(by)
+def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> Overlap:
+    """The overlap of two or more roles, tracks or skill areas, comparing the items of one
+    ``kind`` (``all``, ``skills`` or ``tools``)."""
+    _check_kind(kind)
     if len(owners) < 2:
         raise BadInputError("overlap compares two or more roles, tracks or skill areas")
     if len({o.iri for o in owners}) < len(owners):
         raise BadInputError("overlap needs different roles, tracks or skill areas")
     for owner in owners:
         if not facts.is_a(owner.iri, COMPARABLE):
-            raise BadInputError(
-                f"{owner.label!r} is a {owner.kind or 'thing'}: overlap compares roles, tracks "
-                "and skill areas"
-            )
+            raise WrongKindError(owner.label, owner.kind, "a role, a track or a skill area")
     profiles = [facts.profile(o.iri) for o in owners]
-    sets = [p.restricted(by, facts) for p in profiles]
+    sets = [p.restricted(kind, facts) for p in profiles]
     shared = set.intersection(*sets)
     union = set.union(*sets)
 
     def item(iri: str, among: Sequence[int]) -> ProfileItem:
         via = tuple((owners[i].label, profiles[i].items[iri]) for i in among)
-        return ProfileItem(facts.names.entity(iri), facts.sort_of(iri), via)
+        return ProfileItem(facts.names.entity(iri), facts.item_kind(iri), via)
 
     everyone = range(len(owners))
     only = tuple(
@@ -67,7 +68,7 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], by: str = "all") -> Ov
     )
     return Overlap(
         tuple(owners),
-        by,
+        kind,
         _ordered(item(iri, everyone) for iri in shared),
         only,
         len(shared) / len(union) if union else 0.0,
@@ -75,19 +76,21 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], by: str = "all") -> Ov
     )
 
 
-def similarity_matrix(facts: CareerFacts, owners: Sequence[Entity], by: str) -> SimilarityMatrix:
-    """The pairwise Jaccard similarity of ``owners``' profiles."""
-    _check_by(by)
-    sets = [facts.profile(o.iri).restricted(by, facts) for o in owners]
+def similarity_matrix(
+    facts: CareerFacts, owners: Sequence[Entity], kind: str = "all"
+) -> SimilarityMatrix:
+    """The pairwise Jaccard similarity of ``owners``' profiles (items of one ``kind``)."""
+    _check_kind(kind)
+    sets = [facts.profile(o.iri).restricted(kind, facts) for o in owners]
     values = tuple(tuple(jaccard(a, b) for b in sets) for a in sets)
-    return SimilarityMatrix(tuple(owners), by, values)
+    return SimilarityMatrix(tuple(owners), kind, values)
 
 
-def _check_by(by: str) -> None:
-    if by not in BY:
-        raise BadInputError(f"unknown --by {by!r}; choose from {', '.join(BY)}")
+def _check_kind(kind: str) -> None:
+    if kind not in COMPARED:
+        raise ParameterError("kind", f"{kind!r} is unknown; choose from {', '.join(COMPARED)}")
 
 
 def _ordered(items) -> tuple[ProfileItem, ...]:
     order = {"skill": 0, "tool": 1, "other": 2}
-    return tuple(sorted(items, key=lambda i: (order[i.sort], i.entity.label.casefold())))
+    return tuple(sorted(items, key=lambda i: (order[i.kind], i.entity.label.casefold())))

@@ -15,10 +15,9 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from careergraph.errors import BadInputError, NotFoundError
-from careergraph.exports.exporters import VIEWS
-from careergraph.graph.sparql import internal_query
-from careergraph.graph.terms import IRI
+from careergraph.errors import BadInputError, NotFoundError, ParameterError
+from careergraph.graph.queries import internal_query
+from careergraph.graph.store.terms import IRI
 from careergraph.namespaces import CG
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from careergraph.graph.results.overlap import Overlap
     from careergraph.graph.results.paths import PathResult
 
+VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0
 _SPACING = 70.0  # between neighbours in a cluster
@@ -70,7 +70,7 @@ class View:
         """Keep the first ``max_nodes`` nodes (they come in order of importance) and the edges
         between them; say what was left out, or None if nothing was."""
         if max_nodes < 1:
-            raise BadInputError("--max-nodes must be at least 1")
+            raise ParameterError("max_nodes", "must be at least 1")
         if len(self.nodes) <= max_nodes:
             return None
         dropped = self.nodes[max_nodes:]
@@ -82,14 +82,29 @@ class View:
             kinds[node.kind] += 1
         listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda i: -i[1]))
         self.note = (
-            f"cut to {max_nodes:,} of {max_nodes + len(dropped):,} nodes (--max-nodes); "
+            f"cut to {max_nodes:,} of {max_nodes + len(dropped):,} nodes; "
             f"left out {len(dropped):,}: {listed}"
         )
         return self.note
 
 
-def build_view(graph: CareerGraph, name: str, focus: str | None = None, depth: int = 1) -> View:
-    """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps)."""
+def build_view(
+    graph: CareerGraph,
+    name: str,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+) -> View:
+    """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps), cut
+    to its first ``max_nodes`` nodes (None: all of them; :attr:`View.note` says what a cut
+    left out)."""
+    view = _uncut_view(graph, name, focus, depth)
+    if max_nodes is not None:
+        view.cut(max_nodes)
+    return view
+
+
+def _uncut_view(graph: CareerGraph, name: str, focus: str | None, depth: int) -> View:
     if focus is not None and name != "mindmap":
         return focus_view(graph, focus, depth)
     builders = {
@@ -100,7 +115,7 @@ def build_view(graph: CareerGraph, name: str, focus: str | None = None, depth: i
         "full": lambda: full_view(graph),
     }
     if name not in builders:
-        raise BadInputError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+        raise ParameterError("view", f"{name!r} is unknown; choose from {', '.join(VIEWS)}")
     view = builders[name]()
     if not view.nodes:
         raise NotFoundError(f"the graph has nothing to draw in the {name} view")
@@ -169,8 +184,8 @@ def mind_map(graph: CareerGraph, focus: str | None = None) -> MindMapNode:
         if chosen not in maps:
             raise BadInputError(f"{focus!r} is not a mind map; mind maps: {_names(graph, maps)}")
     elif len(maps) > 1:
-        raise BadInputError(
-            f"the graph has {len(maps)} mind maps ({_names(graph, maps)}): pick one with --focus"
+        raise ParameterError(
+            "focus", f"must pick one of the graph's {len(maps)} mind maps: {_names(graph, maps)}"
         )
     elif not maps:
         raise NotFoundError("the graph has no mind map")
@@ -304,7 +319,7 @@ def full_view(graph: CareerGraph) -> View:
 def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
     """The entities within ``depth`` links of one entity (either direction), in rings."""
     if depth < 0:
-        raise BadInputError("--depth must be 0 or more")
+        raise ParameterError("depth", "must be 0 or more")
     centre = graph.resolve(name)
     rings = [[centre.iri]]
     seen = {centre.iri}

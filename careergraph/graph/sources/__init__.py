@@ -1,4 +1,15 @@
-"""Where the graph's triples come from: the built-in ontology and data, and the user's files."""
+"""Where the graph's triples come from: the built-in ontology and data, the user's files, and
+the datasets imported into the user's store.
+
+What this room holds: :class:`Source` and the loading of one into a store (here), the
+Mermaid mind-map reader (``mermaid``), the ESCO reader and importer (``esco``) and the
+imported datasets (``datasets``). Readers turn what they read into N-Triples with the store's
+one writer.
+
+What it may import: the store, ``graph.names`` (to name the built-in roles ESCO links to)
+and the cache's location and file helpers; never the facade, the careers, the exports or
+the command line.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careergraph.errors import DataFileError
-from careergraph.graph.formats import FORMATS, RdfFormat, format_for_path
 from careergraph.graph.store import Store
+from careergraph.graph.store.formats import FORMATS, RdfFormat, format_for_path
 from careergraph.namespaces import GRAPH
 from careergraph.ontology import FOLDER
 
@@ -56,7 +67,7 @@ def load_source(store: Store, source: Source) -> int:
     """Load one source into the store; return the number of triples it added."""
     data, rdf_format = source.read(), source.rdf_format
     if rdf_format.name == "mmd":
-        from careergraph.graph.mermaid import mindmap_ntriples
+        from careergraph.graph.sources.mermaid import mindmap_ntriples
 
         try:
             text = data.decode("utf-8")

@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from careergraph.errors import BadInputError
-from careergraph.graph.terms import IRI, BlankNode, Term
+from careergraph.graph.store.terms import IRI, BlankNode, Term
 from careergraph.namespaces import PREFIXES
 
 QUERY_FORMS = ("select", "ask", "construct", "describe")
@@ -151,10 +152,17 @@ def located(line: int | None, column: int | None, text: str) -> str:
     return f'line {line}, column {column}, at "{offending}"' if offending else f"line {line}"
 
 
+@cache
+def store_query(name: str) -> str:
+    """The text of one of the store's own queries, ``store/queries/<name>.rq``."""
+    return (Path(__file__).parent / "queries" / f"{name}.rq").read_text("utf-8")
+
+
 def bind(text: str, bindings: Mapping[str, Term] | None) -> str:
     """The query with ``bindings`` (variable name to term) as a VALUES block first in its
     WHERE group.
 
+    >>> from careergraph.graph.store.terms import Literal
     >>> bind('SELECT ?x WHERE { ?x ?p ?v }', {"v": Literal('say "hi" }')})
     'SELECT ?x WHERE { VALUES (?v) { ("say \\\\"hi\\\\" }") } ?x ?p ?v }'
     """

@@ -1,0 +1,266 @@
+"""The facts the career analyses work on, read once from a store and held as plain data.
+
+:class:`CareerFacts` reads the links the analyses follow (from the engine's indexes, or with
+SPARQL from an endpoint), each role's level and salary, and the certifications and time the
+source ties to each track; it answers what things are (``item_kind``) and what they link to.
+What roles call for (profiles) is :mod:`.profiles`; the indexes over every role are
+:mod:`.index`.
+
+A built store keeps the facts through :meth:`CareerFacts.state` and
+:meth:`CareerFacts.from_state`: plain dictionaries, lists and strings, which carry no code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import astuple, dataclass
+from typing import TYPE_CHECKING, Any
+
+from careergraph.graph.careers import profiles
+from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
+from careergraph.graph.queries import internal_query
+from careergraph.graph.store.terms import IRI
+from careergraph.namespaces import CG
+
+if TYPE_CHECKING:
+    from careergraph.graph.careers.index import RoleIndex
+    from careergraph.graph.careers.profiles import Profile
+    from careergraph.graph.names import NameIndex
+    from careergraph.graph.store import Store
+
+
+@dataclass(frozen=True)
+class RoleFacts:
+    """A role's level and salary, as the paths show them."""
+
+    level: str | None = None
+    rank: int | None = None
+    salary: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    open_ended: bool = False
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class InvestmentFacts:
+    """A certification or a time investment the source ties to a track."""
+
+    iri: str
+    kind: str  # "certification" or "time"
+    level: str | None
+    rank: int | None
+    low: float | None
+    high: float | None
+    unit: str | None
+
+
+class CareerFacts:
+    """The part of the graph the career analyses need, as plain dictionaries.
+
+    >>> from careergraph import CareerGraph
+    >>> facts = CareerGraph.open().careers
+    >>> facts.item_kind("https://w3id.org/careergraph/id/tool/terraform")
+    'tool'
+    >>> facts.from_state(facts.state(), facts.names).state() == facts.state()
+    True
+    """
+
+    # What a built store keeps (see :meth:`state`), and what is worked out again on demand.
+    KEPT = ("links", "roles", "investments", "item_kinds", "index")
+    TRANSIENT = ("names", "inverse", "memo", "_index")
+
+    def __init__(
+        self,
+        names: NameIndex,
+        links: dict[str, dict[str, set[str]]],
+        roles: dict[str, RoleFacts],
+        investments: dict[str, list[InvestmentFacts]],
+        item_kinds: dict[str, str] | None = None,
+        index: RoleIndex | None = None,
+    ):
+        self.names = names
+        self.links = links
+        self.roles = roles
+        self.investments = investments
+        self.item_kinds = item_kinds if item_kinds is not None else {}
+        self.inverse: dict[str, dict[str, set[str]]] = {}
+        for link, forward in links.items():
+            backward = self.inverse.setdefault(link, {})
+            for subject, targets in forward.items():
+                for target in targets:
+                    backward.setdefault(target, set()).add(subject)
+        self.memo = profiles.ProfileMemo()
+        self._index = index
+
+    @classmethod
+    def read(cls, store: Store, names: NameIndex) -> CareerFacts:
+        """Read the facts from ``store``; ``names`` labels and classifies what they link."""
+        links: dict[str, dict[str, set[str]]] = {}
+        for link in LINKS:
+            forward = links.setdefault(link, {})
+            for subject, target in store.links(link):
+                # Interned: one object per IRI, stored once when a built store keeps them.
+                forward.setdefault(sys.intern(subject), set()).add(sys.intern(target))
+        roles: dict[str, RoleFacts] = {}
+        for row in store.select(internal_query("role-facts")):
+            roles[row["role"].value] = _role_facts(row, roles.get(row["role"].value))
+        investments: dict[str, list[InvestmentFacts]] = {}
+        for row in store.select(internal_query("track-investments")):
+            investments.setdefault(row["track"].value, []).append(_investment(row))
+        return cls(names, links, roles, investments)
+
+    # ---- what a built store keeps ------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The facts, every item's kind and the index over every role, as plain data
+        (dictionaries, lists, strings, numbers and bytes: what marshal writes); the
+        profiles of single roles are worked out again for the few a command looks at."""
+        for role in self.index.roles:  # every item a role has, classified to be kept
+            for item in self.items(role):
+                self.item_kind(item)
+        return {
+            "links": self.links,
+            "roles": {iri: list(astuple(facts)) for iri, facts in self.roles.items()},
+            "investments": {
+                track: [list(astuple(item)) for item in items]
+                for track, items in self.investments.items()
+            },
+            "item_kinds": dict(self.item_kinds),
+            "index": self.index.state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], names: NameIndex) -> CareerFacts:
+        """The facts :meth:`state` gave, labelled by ``names``; anything else raises
+        TypeError, ValueError or KeyError."""
+        from careergraph.graph.careers.index import RoleIndex
+
+        if not isinstance(state, dict) or set(state) != set(cls.KEPT):
+            raise ValueError("not the state of career facts")
+        links = {
+            link: {sys.intern(s): set(targets) for s, targets in forward.items()}
+            for link, forward in dict(state["links"]).items()
+        }
+        roles = {iri: RoleFacts(*values) for iri, values in state["roles"].items()}
+        investments = {
+            track: [InvestmentFacts(*values) for values in items]
+            for track, items in state["investments"].items()
+        }
+        return cls(
+            names,
+            links,
+            roles,
+            investments,
+            dict(state["item_kinds"]),
+            RoleIndex.from_state(state["index"]),
+        )
+
+    # ---- what things are -------------------------------------------------------------
+
+    def label(self, iri: str) -> str:
+        """An entity's label (its slug where it has none)."""
+        return self.names.label(iri)
+
+    def is_a(self, iri: str, classes: str | tuple[str, ...]) -> bool:
+        """Whether the entity is an instance of (one of) ``classes``."""
+        wanted = (classes,) if isinstance(classes, str) else classes
+        mine = self.names.classes_of(iri)
+        return any(c in mine for c in wanted)
+
+    def item_kind(self, iri: str) -> str:
+        """What a profile item counts as: ``skill``, ``tool`` or ``other`` (an integration
+        point that is only a grouping)."""
+        if iri not in self.item_kinds:
+            if self.is_a(iri, SKILL_CLASSES):
+                self.item_kinds[iri] = "skill"
+            elif self.is_a(iri, TOOL_CLASS):
+                self.item_kinds[iri] = "tool"
+            else:
+                self.item_kinds[iri] = "other"
+        return self.item_kinds[iri]
+
+    def objects(self, subject: str, *links: str) -> set[str]:
+        """What ``subject`` points to with any of ``links``."""
+        return set().union(*(self.links.get(link, {}).get(subject, set()) for link in links))
+
+    def subjects(self, target: str, *links: str) -> set[str]:
+        """What points to ``target`` with any of ``links``."""
+        return set().union(*(self.inverse.get(link, {}).get(target, set()) for link in links))
+
+    def tracks_of(self, role: str) -> set[str]:
+        """The tracks of a role."""
+        return self.objects(role, CG + "track")
+
+    def subjects_with(self, link: str) -> list[str]:
+        """Everything that has ``link``, in IRI order."""
+        return sorted(self.links.get(link, {}))
+
+    def roles_of(self, track: str) -> list[str]:
+        """The roles of a track, in IRI order."""
+        return sorted(r for r in self.subjects(track, CG + "track") if r in self.roles)
+
+    # ---- profiles and the index over every role -----------------------------------------
+
+    def profile(self, iri: str) -> Profile:
+        """What a role, track, skill area or integration point calls for, with why (see
+        :func:`.profiles.profile`)."""
+        return profiles.profile(self, iri)
+
+    def items(self, iri: str) -> frozenset[str]:
+        """The items of a profile, without the reasons (see :func:`.profiles.items`)."""
+        return profiles.items(self, iri)
+
+    def needs(self, role: str) -> frozenset[str]:
+        """The most specific skills a role calls for (see :func:`.profiles.needs`)."""
+        return profiles.needs(self, role)
+
+    @property
+    def index(self) -> RoleIndex:
+        """Every role in label order, and which roles hold and need each item: worked out
+        once (or kept by a built store)."""
+        if self._index is None:
+            from careergraph.graph.careers.index import RoleIndex
+
+            self._index = RoleIndex.build(self)
+        return self._index
+
+    @property
+    def all_roles(self) -> list[str]:
+        """Every role and occupation, in label order."""
+        return self.index.roles
+
+
+def _role_facts(row: dict, known: RoleFacts | None) -> RoleFacts:
+    def number(name: str) -> float | None:
+        value = row.get(name)
+        return value.to_python() if value is not None else None  # type: ignore[union-attr]
+
+    if known is not None and known.salary is not None:
+        return known
+    salary = row.get("salary")
+    return RoleFacts(
+        level=row["level"].value if "level" in row else None,
+        rank=int(row["rank"].value) if "rank" in row else None,
+        salary=salary.value if isinstance(salary, IRI) else None,
+        salary_min=number("min"),
+        salary_max=number("max"),
+        open_ended="open" in row and row["open"].value in ("true", "1"),
+        currency=row["currency"].value if "currency" in row else None,
+    )
+
+
+def _investment(row: dict) -> InvestmentFacts:
+    def value(name: str):
+        term = row.get(name)
+        return term.to_python() if term is not None and hasattr(term, "to_python") else None
+
+    return InvestmentFacts(
+        row["item"].value,
+        row["kind"].value,
+        row["level"].value if "level" in row else None,
+        value("rank"),
+        value("low"),
+        value("high"),
+        value("unit"),
+    )

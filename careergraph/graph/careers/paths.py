@@ -1,0 +1,156 @@
+"""The cheapest ways from one role to another, over the moves of :mod:`.moves`: Yen's
+algorithm over Dijkstra searches of its own, which ask for a role's moves only when they reach
+it (networkx searches only a graph it holds whole), and the paths described step by step.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from typing import TYPE_CHECKING
+
+from careergraph.graph.careers.moves import CareerMoves, Move
+from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
+
+if TYPE_CHECKING:
+    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.results import Entity
+
+
+def cheapest_paths(
+    moves: CareerMoves, source: str, target: str, k: int, max_steps: int | None = None
+) -> list[tuple[float, tuple[str, ...]]]:
+    """Up to ``k`` distinct simple paths of at most ``max_steps`` steps, cheapest first, with
+    their costs: Yen's algorithm, each search a Dijkstra that asks ``moves`` for the moves
+    of the roles it reaches (with ``max_steps``, over states of a role and the steps taken
+    so far). Equal costs come in the order of the paths' IRIs."""
+    first = _cheapest(moves, source, target, frozenset(), frozenset(), max_steps)
+    if first is None:
+        return []
+    found = [first]
+    candidates: list[tuple[float, tuple[str, ...]]] = []
+    for _ in range(k - 1):
+        _, last = found[-1]
+        for i in range(len(last) - 1):
+            root = last[: i + 1]
+            banned_moves = frozenset((p[i], p[i + 1]) for _, p in found if p[: i + 1] == root)
+            budget = None if max_steps is None else max_steps - i
+            spur = _cheapest(moves, last[i], target, frozenset(root[:-1]), banned_moves, budget)
+            if spur is not None:
+                cost = _cost(moves, root) + spur[0]
+                candidate = (cost, root[:-1] + spur[1])
+                if candidate not in candidates and candidate[1] not in (p for _, p in found):
+                    heapq.heappush(candidates, candidate)
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates))
+    return found
+
+
+def _cheapest(
+    moves: CareerMoves,
+    source: str,
+    target: str,
+    banned_roles: frozenset[str],
+    banned_moves: frozenset[tuple[str, str]],
+    max_steps: int | None,
+) -> tuple[float, tuple[str, ...]] | None:
+    """Dijkstra from ``source`` to ``target``, avoiding some roles and moves, in at most
+    ``max_steps`` steps (None: any number); the cost and the roles of the path.
+
+    An entry of the queue is a role reached by a path, or (``group`` >= 0) a crowded next
+    level reached from the path's last role: the level is relaxed once, by the cheapest
+    path to it (see :meth:`CareerMoves.group_costs`)."""
+    queue: list[tuple[float, tuple[str, ...], int]] = [(0.0, (source,), -1)]
+    groups: list[tuple] = []
+    settled: set[tuple] = set()
+    while queue:
+        cost, path, group = heapq.heappop(queue)
+        state = (groups[group] if group >= 0 else path[-1], 0 if max_steps is None else len(path))
+        if group < 0 and path[-1] == target:
+            return cost, path
+        if state in settled or (max_steps is not None and len(path) > max_steps):
+            continue
+        settled.add(state)
+        if group >= 0:
+            costs, crowded = dict(moves.group_costs(groups[group])), []
+        elif banned_moves and path[-1] == source:  # Yen's spur: some of its moves are barred
+            costs = {other: move.cost for other, move in moves.from_role(source).items()}
+            crowded = []
+        else:
+            costs, crowded = moves.steps(path[-1])
+        for other, step_cost in costs.items():
+            if other in banned_roles or (path[-1], other) in banned_moves or other in path:
+                continue
+            heapq.heappush(queue, (cost + step_cost, (*path, other), -1))
+        for key in crowded:
+            groups.append(key)
+            heapq.heappush(queue, (cost, path, len(groups) - 1))
+    return None
+
+
+def _cost(moves: CareerMoves, path: tuple[str, ...]) -> float:
+    return sum(moves.from_role(a)[b].cost for a, b in itertools.pairwise(path))
+
+
+def describe_paths(
+    facts: CareerFacts, moves: CareerMoves, paths: list[tuple[float, tuple[str, ...]]]
+) -> tuple[CareerPath, ...]:
+    """The paths as results: every step with what it takes."""
+    return tuple(
+        CareerPath(
+            tuple(_step(facts, moves.from_role(a)[b], a, b) for a, b in itertools.pairwise(p)),
+            cost,
+        )
+        for cost, p in paths
+    )
+
+
+def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
+    """One step: what is learned and kept, the salaries, and (when it enters a track) the
+    certifications and time the source ties to that track: the time for the target's
+    expertise level, or for the first one (Core Competency) when the target has no such
+    level."""
+    have, need = facts.items(source), facts.items(target)
+    entities = facts.names.entity
+    entered = facts.tracks_of(target) - facts.tracks_of(source)
+    certifications, time = [], []
+    for track in sorted(entered):
+        offers = facts.investments.get(track, [])
+        certifications += [i for i in offers if i.kind == "certification"]
+        spans = [i for i in offers if i.kind == "time"]
+        level = facts.roles[target].level
+        at_level = [i for i in spans if i.level == level]
+        first = min((i.rank for i in spans if i.rank is not None), default=None)
+        time += at_level or [i for i in spans if i.rank == first]
+    return Step(
+        entities(source),
+        entities(target),
+        move.relation,
+        move.cost,
+        move.evidence,
+        _sorted(entities(i) for i in need - have),
+        _sorted(entities(i) for i in need & have),
+        _salary(facts, source),
+        _salary(facts, target),
+        tuple(_investment(facts, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
+        tuple(_investment(facts, i) for i in time),
+    )
+
+
+def _sorted(entities) -> tuple[Entity, ...]:
+    return tuple(sorted(entities, key=lambda e: (e.label.casefold(), e.iri)))
+
+
+def _salary(facts: CareerFacts, role: str) -> Salary | None:
+    known = facts.roles[role]
+    if known.salary_min is None:
+        return None
+    source = facts.names.entity(known.salary) if known.salary else None
+    return Salary(known.salary_min, known.salary_max, known.open_ended, known.currency, source)
+
+
+def _investment(facts: CareerFacts, investment) -> Investment:
+    return Investment(
+        facts.names.entity(investment.iri), investment.low, investment.high, investment.unit
+    )

@@ -1,0 +1,29 @@
+"""The classes and links the career analyses read: one place for every module of the room."""
+
+from careergraph.namespaces import CG, ESCO, SKOS
+
+ROLE_CLASSES = (CG + "Role", ESCO + "Occupation")
+SKILL_CLASSES = (CG + "Skill", ESCO + "Skill")
+TOOL_CLASS = CG + "Tool"
+TRACK_CLASS = CG + "Track"
+INTEGRATION_POINT = CG + "IntegrationPoint"
+# What a profile item counts as; and what overlap and the matrix compare ("all" of them).
+ITEM_KINDS = ("skill", "tool", "other")
+COMPARED = ("all", "skills", "tools")
+
+REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
+# The statements the analyses follow.
+LINKS = (
+    *REQUIRES,
+    ESCO + "relatedOptionalSkill",
+    CG + "coreSkill",
+    CG + "specialises",
+    CG + "sharedBy",
+    CG + "includes",
+    CG + "usedFor",
+    SKOS + "broader",
+    SKOS + "inScheme",
+    CG + "track",
+    CG + "fromTrack",
+    CG + "towards",
+)

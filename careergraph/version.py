@@ -1,0 +1,3 @@
+"""The version of careergraph: one place, read by the package, the store key and packaging."""
+
+__version__ = "0.1.0"
