@@ -13,20 +13,19 @@ from careergraph.cli.context import (
     report,
     write_output,
 )
-
-_COMPARED = ("all", "skills", "tools")  # careergraph.graph.careers.vocabulary.COMPARED
+from careergraph.graph.careers.vocabulary import COMPARED
 
 
 @click.command()
 @click.argument("names", nargs=-1, metavar="NAME NAME [NAME]...")
 @click.option(
     "--kind",
-    type=click.Choice(_COMPARED),
+    type=click.Choice(COMPARED),
     default="all",
     show_default=True,
     help="Compare skills, tools, or both (with integration points).",
 )
-@click.option("--by", "by_alias", type=click.Choice(_COMPARED), hidden=True)  # the old name
+@click.option("--by", "by_alias", type=click.Choice(COMPARED), hidden=True)  # the old name
 @click.option(
     "--matrix",
     metavar="KIND",

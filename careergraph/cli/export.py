@@ -8,11 +8,11 @@ import click
 
 from careergraph.cli.context import Settings, pass_settings, report, write_output
 from careergraph.exports import REGISTRY, render
+from careergraph.graph.views import VIEWS
 
 # What export writes: every renderer of the whole graph, its projection and its views.
 EXPORT_SHAPES = ("graph", "network", "view", "mindmap")
 EXPORT_FORMATS = tuple(r.name for r in REGISTRY if r.shape in EXPORT_SHAPES)
-VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")  # graph.views.VIEWS
 DEFAULT_FOLDER = Path("exports")
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from careergraph.graph.store import Store
 from careergraph.graph.store.terms import IRI
+
+if TYPE_CHECKING:
+    from careergraph.graph.store import Store
 
 
 @cache

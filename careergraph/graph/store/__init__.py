@@ -18,17 +18,28 @@ rdflib or pyoxigraph.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
-from careergraph.graph.store.base import Answer, Row, Store, Triple, without_collection
+
+if TYPE_CHECKING:
+    from careergraph.graph.store.base import Answer, Row, Store, Triple, without_collection
 
 __all__ = ["ENGINES", "Answer", "Row", "Store", "Triple", "open_store", "without_collection"]
+_FROM_BASE = ("Answer", "Row", "Store", "Triple", "without_collection")
 
 # The local engines, by name: the module and class of each, imported when first opened.
 ENGINES: dict[str, tuple[str, str]] = {
     "oxigraph": ("careergraph.graph.store.oxigraph_engine", "OxigraphStore"),
     "rdflib": ("careergraph.graph.store.rdflib_engine", "RdflibStore"),
 }
+
+
+def __getattr__(name: str) -> object:
+    # Lazy, so that the command line can read ENGINES without loading the store.
+    if name in _FROM_BASE:
+        return getattr(importlib.import_module("careergraph.graph.store.base"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_store(engine: str = "oxigraph") -> Store:
