@@ -13,7 +13,7 @@ from careergraph.cli.context import (
     report,
     write_output,
 )
-from careergraph.graph.careers.vocabulary import COMPARED
+from careergraph.graph.choices import COMPARED
 
 
 @click.command()

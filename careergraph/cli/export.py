@@ -8,7 +8,7 @@ import click
 
 from careergraph.cli.context import Settings, pass_settings, report, write_output
 from careergraph.exports import REGISTRY, render
-from careergraph.graph.views import VIEWS
+from careergraph.graph.choices import VIEWS
 
 # What export writes: every renderer of the whole graph, its projection and its views.
 EXPORT_SHAPES = ("graph", "network", "view", "mindmap")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError, NotFoundError, ParameterError
+from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
 from careergraph.namespaces import CG
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from careergraph.graph.results.overlap import Overlap
     from careergraph.graph.results.paths import PathResult
 
-VIEWS = ("mindmap", "devops-mlops", "careers", "trends", "full")
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0
 _SPACING = 70.0  # between neighbours in a cluster

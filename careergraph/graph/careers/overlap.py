@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from careergraph.errors import BadInputError, ParameterError, WrongKindError
 from careergraph.graph.careers.profiles import jaccard
 from careergraph.graph.careers.vocabulary import (
-    COMPARED,
     INTEGRATION_POINT,
     ROLE_CLASSES,
     SKILL_CLASSES,
     TRACK_CLASS,
 )
+from careergraph.graph.choices import COMPARED
 from careergraph.graph.results.overlap import Overlap, ProfileItem, SimilarityMatrix
 
 if TYPE_CHECKING:

@@ -7,9 +7,8 @@ SKILL_CLASSES = (CG + "Skill", ESCO + "Skill")
 TOOL_CLASS = CG + "Tool"
 TRACK_CLASS = CG + "Track"
 INTEGRATION_POINT = CG + "IntegrationPoint"
-# What a profile item counts as; and what overlap and the matrix compare ("all" of them).
+# What a profile item counts as.
 ITEM_KINDS = ("skill", "tool", "other")
-COMPARED = ("all", "skills", "tools")
 
 REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
 # The statements the analyses follow.
