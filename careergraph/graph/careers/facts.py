@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import astuple, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careergraph.graph.careers import profiles
 from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from careergraph.graph.store import Store
 
 
-@dataclass(frozen=True)
-class RoleFacts:
-    """A role's level and salary, as the paths show them."""
+class RoleFacts(NamedTuple):
+    """A role's level and salary, as the paths show them (a named tuple: a built store
+    makes one per role when it is read, which a dataclass would make slow)."""
 
     level: str | None = None
     rank: int | None = None
@@ -67,8 +67,8 @@ class CareerFacts:
     """
 
     # What a built store keeps (see :meth:`state`), and what is worked out again on demand.
-    KEPT = ("links", "roles", "investments", "item_kinds", "index")
-    TRANSIENT = ("names", "inverse", "memo", "_index")
+    KEPT = ("links", "inverse", "roles", "investments", "item_kinds", "index")
+    TRANSIENT = ("names", "memo", "_index")
 
     def __init__(
         self,
@@ -78,18 +78,14 @@ class CareerFacts:
         investments: dict[str, list[InvestmentFacts]],
         item_kinds: dict[str, str] | None = None,
         index: RoleIndex | None = None,
+        inverse: dict[str, dict[str, set[str]]] | None = None,
     ):
         self.names = names
         self.links = links
         self.roles = roles
         self.investments = investments
         self.item_kinds = item_kinds if item_kinds is not None else {}
-        self.inverse: dict[str, dict[str, set[str]]] = {}
-        for link, forward in links.items():
-            backward = self.inverse.setdefault(link, {})
-            for subject, targets in forward.items():
-                for target in targets:
-                    backward.setdefault(target, set()).add(subject)
+        self.inverse = inverse if inverse is not None else _inverse(links)
         self.memo = profiles.ProfileMemo()
         self._index = index
 
@@ -121,7 +117,8 @@ class CareerFacts:
                 self.item_kind(item)
         return {
             "links": self.links,
-            "roles": {iri: list(astuple(facts)) for iri, facts in self.roles.items()},
+            "inverse": self.inverse,
+            "roles": {iri: tuple(facts) for iri, facts in self.roles.items()},
             "investments": {
                 track: [list(astuple(item)) for item in items]
                 for track, items in self.investments.items()
@@ -138,11 +135,13 @@ class CareerFacts:
 
         if not isinstance(state, dict) or set(state) != set(cls.KEPT):
             raise ValueError("not the state of career facts")
-        links = {
-            link: {sys.intern(s): set(targets) for s, targets in forward.items()}
-            for link, forward in dict(state["links"]).items()
-        }
-        roles = {iri: RoleFacts(*values) for iri, values in state["roles"].items()}
+        # marshal gives back the sets and the interned IRIs it was given: no copy needed.
+        links, inverse = state["links"], state["inverse"]
+        if not all(isinstance(part, dict) for part in (links, inverse, state["roles"])):
+            raise TypeError("not the state of career facts")
+        roles = dict(
+            zip(state["roles"], map(RoleFacts._make, state["roles"].values()), strict=True)
+        )
         investments = {
             track: [InvestmentFacts(*values) for values in items]
             for track, items in state["investments"].items()
@@ -154,6 +153,7 @@ class CareerFacts:
             investments,
             dict(state["item_kinds"]),
             RoleIndex.from_state(state["index"]),
+            inverse,
         )
 
     # ---- what things are -------------------------------------------------------------
@@ -229,6 +229,17 @@ class CareerFacts:
     def all_roles(self) -> list[str]:
         """Every role and occupation, in label order."""
         return self.index.roles
+
+
+def _inverse(links: dict[str, dict[str, set[str]]]) -> dict[str, dict[str, set[str]]]:
+    """For every link, what points to each target."""
+    inverse: dict[str, dict[str, set[str]]] = {}
+    for link, forward in links.items():
+        backward = inverse.setdefault(link, {})
+        for subject, targets in forward.items():
+            for target in targets:
+                backward.setdefault(target, set()).add(subject)
+    return inverse
 
 
 def _role_facts(row: dict, known: RoleFacts | None) -> RoleFacts:
