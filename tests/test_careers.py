@@ -377,9 +377,9 @@ def test_a_complete_set_puts_its_role_on_top(graph):
     names = [graph.careers.label(iri) for iri in sorted(needs)]
     result = graph.match(names)
     top = result.roles[0]
-    assert top.coverage == 1.0 and top.missing == ()
-    assert ID + "role/linux-guru" in {m.role.iri for m in result.roles if m.coverage == 1.0}
-    assert result.roles[-1].coverage < 1.0
+    assert top.readiness == 1.0 and top.missing == ()
+    assert ID + "role/linux-guru" in {m.role.iri for m in result.roles if m.readiness == 1.0}
+    assert result.roles[-1].readiness < 1.0
 
 
 def test_tools_cover_the_skills_they_serve(graph):
@@ -387,8 +387,8 @@ def test_tools_cover_the_skills_they_serve(graph):
     devops = next(m for m in result.roles if m.role.label == "DevOps Engineer")
     assert {"Infrastructure as Code", "Container Orchestration"} <= labels(devops.covered)
     assert "Configuration Management" in labels(devops.missing)
-    coverages = [m.coverage for m in result.roles]
-    assert coverages == sorted(coverages, reverse=True)
+    fits = [m.fit for m in result.roles]
+    assert fits == sorted(fits, reverse=True)
 
 
 def test_learning_order_completes_roles(graph):
@@ -404,8 +404,9 @@ def test_match_from_a_skills_file_and_json(tmp_path):
     skills.write_text("# what I know\nKubernetes\nterraform\n\nPrometheus  # monitoring\n", "utf-8")
     result = invoke_json("match", "--skills-file", str(skills), "--limit", "3")
     assert [s["label"] for s in result["skills"]] == ["Kubernetes", "Terraform", "Prometheus"]
-    assert len(result["roles"]) == 3 and result["roles"][0]["coverage"] > 0
-    assert {"role", "coverage", "covered", "missing"} <= set(result["roles"][0])
+    assert len(result["roles"]) == 3 and result["roles"][0]["fit"] > 0
+    fields = {"role", "fit", "relevance", "readiness", "covered", "missing"}
+    assert fields <= set(result["roles"][0])
     table = invoke("match", "Kubernetes", "--limit", "2")
     assert table.exit_code == 0 and "Learn next:" in table.stdout
 

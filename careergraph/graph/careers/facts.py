@@ -215,6 +215,10 @@ class CareerFacts:
         """The most specific skills a role calls for (see :func:`.profiles.needs`)."""
         return profiles.needs(self, role)
 
+    def optional(self, role: str) -> frozenset[str]:
+        """The skills a role lists as optional (see :func:`.profiles.optional`)."""
+        return profiles.optional(self, role)
+
     @property
     def index(self) -> RoleIndex:
         """Every role in label order, and which roles hold and need each item: worked out

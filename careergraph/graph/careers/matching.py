@@ -1,19 +1,36 @@
-"""Which roles fit a set of skills: coverage of each role's needs, the gaps, and what to
-learn first.
+"""Which roles fit a set of skills, ranked by fit, with the gaps and what to learn first.
 
-A role's **needs** are the most specific skills of its profile: the skills under its skill
-areas, and the areas that have none listed (a tool is a means to a skill, not a need).
-A person **has** what they name, and more: a skill area named covers the skills under it, a
-tool covers the skills it is used for (Terraform covers Infrastructure as Code).
-**Coverage** is the share of a role's needs the person has. The **learning order** is
-greedy over the roles shown (all, or the best ``limit``): at each step, the missing skill
-that completes the most roles, then the one the most roles still miss.
+A person **has** what they name, and more: a skill area (or a track) named covers the skills
+under it, a tool covers the skills it is used for (Terraform covers Infrastructure as Code).
+That is full credit (1). Knowing a narrower skill is evidence toward the broader one a role
+lists: half credit one level up (SQL toward "query languages"), a quarter two levels up
+(``UP_CREDIT``).
+
+A role's **needs** are the most specific skills of its profile (an ESCO occupation's
+essential skills); its **optional** skills (ESCO's) count half (``OPTIONAL``). Each skill
+weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`): a skill that half of all
+roles list says little. For a role ``r`` and the skills named ``Q``:
+
+- **relevance** ``= sum_q w(q) u_r(q) / sum_q w(q)``: how much of the person's skills the role
+  uses, where ``u_r(q)`` is the best use ``r`` makes of ``q``: 1 if it needs what ``q``
+  covers, ``OPTIONAL`` if it lists it as optional, times the up-credit if it lists a broader
+  skill; the weight of a named area or tool is that of the most specific skill it covers;
+- **readiness** ``= sum_{s in needs(r)} w(s) c(s) / sum_{s in needs(r)} w(s)``: the share of
+  the role's needs the person has, each weighed by its specificity, ``c(s)`` the credit;
+- **fit** ``= (1 - READINESS_SHARE) * relevance + READINESS_SHARE * readiness``, 0.7 and 0.3.
+
+Relevance alone lets a role that uses one of the skills incidentally (an optional skill of a
+broad occupation) tie with one built on them; readiness alone lets the roles with the fewest
+needs win (a data entry clerk needs little). The blend was set on one random sample of ESCO
+occupations and is measured on another (``benchmarks/quality.py``).
+
+The **learning order** is greedy over the roles shown: at each step, the missing need that
+raises the sum of their fit the most (its specificity-weighted share of each role that needs
+it, plus what it adds to their relevance), and the roles it completes.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,13 +40,19 @@ from careergraph.namespaces import CG, SKOS
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.index import RoleIndex
     from careergraph.graph.results import Entity
 
 LEARNING_STEPS = 10
+DEFAULT_LIMIT = 10  # roles shown (and learnt for) unless a limit is given
+OPTIONAL = 0.5
+UP_CREDIT = (0.5, 0.25)  # one and two levels up the skill hierarchy
+READINESS_SHARE = 0.3
 
 
 def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
-    """Everything a person who names these skills, areas and tools has."""
+    """Everything a person who names these skills, areas and tools has in full: what they
+    name, the skills their tools are used for, and everything under the areas named."""
     have: set[str] = set()
     for iri in named:
         have.add(iri)
@@ -44,57 +67,144 @@ def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
     return have
 
 
+def credits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
+    """What a person who names these has, with its credit: 1 for what they cover, the
+    up-credit for the skills above it (see the module docstring)."""
+    found = dict.fromkeys(covered_by(facts, named), 1.0)
+    level = set(found)
+    for credit in UP_CREDIT:
+        level = set().union(*(facts.objects(s, SKOS + "broader") for s in level))
+        for skill in level:
+            if found.get(skill, 0.0) < credit:
+                found[skill] = credit
+    return found
+
+
 def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:
-    """Every role ranked by coverage of its needs (then fewest gaps, then label)."""
-    have = covered_by(facts, [s.iri for s in skills])
-    # How many of each role's needs are had, counted from the roles that need each skill
-    # had, so that the roles needing none of them cost nothing but their place in the order.
-    had = Counter(itertools.chain.from_iterable(facts.index.needers.get(s, ()) for s in have))
-    ranked = sorted(  # ties in label order: the order of all_roles
-        (-had[position] / count, count - had[position], position)
-        for position, count in enumerate(facts.index.need_counts)
-        if count
-    )
+    """The roles that fit ``skills`` best, by fit (see the module docstring), the best
+    ``limit`` of them (``DEFAULT_LIMIT`` if None), with the learning order for those."""
+    index = facts.index
+    query = _Query(facts, index, [s.iri for s in skills])
+    ranked = sorted(
+        ((-fit, facts.label(facts.all_roles[p]).casefold(), p) for p, fit in query.fits().items()),
+    )[: limit or DEFAULT_LIMIT]
     entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
     shown = []
-    for share, _, position in ranked[:limit] if limit else ranked:
+    for _, _, position in ranked:
         role = facts.all_roles[position]
         needs = facts.needs(role)
+        covered = {s for s in needs if query.credit.get(s, 0.0) >= 1.0}
         shown.append(
             RoleMatch(
                 entity(role),
-                -share,
-                tuple(sorted((entity(i) for i in needs & have), key=_by_label)),
-                tuple(sorted((entity(i) for i in needs - have), key=_by_label)),
+                query.fit(position),
+                query.relevance(position),
+                query.readiness(position),
+                _by_label(entity(i) for i in covered),
+                _by_label(entity(i) for i in needs - covered),
             )
         )
-    return MatchResult(tuple(skills), tuple(shown), _learning_order(facts, shown))
+    order = _learning_order(facts, query, [p for _, _, p in ranked])
+    return MatchResult(tuple(skills), tuple(shown), order)
 
 
-def _learning_order(facts: CareerFacts, ranked: list[RoleMatch]) -> tuple[LearningStep, ...]:
-    missing = {m.role.iri: {e.iri for e in m.missing} for m in ranked if m.missing}
+class _Query:
+    """One person's skills, scored against the roles (see the module docstring)."""
+
+    def __init__(self, facts: CareerFacts, index: RoleIndex, named: list[str]):
+        self.facts, self.index = facts, index
+        self.credit = credits(facts, named)
+        self.weights: dict[str, float] = {}
+        self.uses: dict[int, dict[str, float]] = {}  # role -> named item -> best use
+        for item in named:
+            covered = covered_by(facts, [item])
+            listed = [index.specificity[s] for s in covered if s in index.specificity]
+            self.weights[item] = max(listed, default=index.most_specific)
+            self._use(item, covered, 1.0)
+            above = set(covered)
+            for credit in UP_CREDIT:
+                above = set().union(*(facts.objects(s, SKOS + "broader") for s in above))
+                self._use(item, above, credit)
+        self.total = sum(self.weights.values()) or 1.0
+        self.had: dict[int, float] = {}  # role -> the weighted needs it has
+        for skill, credit in self.credit.items():
+            weight = index.specificity.get(skill, 0.0) * credit
+            for position in index.needers.get(skill, ()):
+                self.had[position] = self.had.get(position, 0.0) + weight
+        self._needed: dict[int, float] = {}
+
+    def _use(self, item: str, skills: set[str], credit: float) -> None:
+        for skill in skills:
+            for positions, share in (
+                (self.index.needers.get(skill, ()), credit),
+                (self.index.listers.get(skill, ()), credit * OPTIONAL),
+            ):
+                for position in positions:
+                    uses = self.uses.setdefault(position, {})
+                    if uses.get(item, 0.0) < share:
+                        uses[item] = share
+
+    def fits(self) -> dict[int, float]:
+        """Every role that uses one of the skills, with its fit."""
+        return {position: self.fit(position) for position in self.uses.keys() | self.had.keys()}
+
+    def relevance(self, position: int) -> float:
+        uses = self.uses.get(position, {})
+        return sum(self.weights[item] * use for item, use in uses.items()) / self.total
+
+    def needed(self, position: int) -> float:
+        """The weight of all a role needs."""
+        if position not in self._needed:
+            weights = self.index.specificity
+            role = self.facts.all_roles[position]
+            self._needed[position] = sum(weights.get(s, 0.0) for s in self.facts.needs(role))
+        return self._needed[position]
+
+    def readiness(self, position: int) -> float:
+        needed = self.needed(position)
+        if not needed:  # needs that every role shares weigh nothing: count them instead
+            role = self.facts.all_roles[position]
+            needs = self.facts.needs(role)
+            return sum(self.credit.get(s, 0.0) for s in needs) / len(needs) if needs else 0.0
+        return min(self.had.get(position, 0.0) / needed, 1.0)
+
+    def fit(self, position: int) -> float:
+        share = READINESS_SHARE
+        return (1 - share) * self.relevance(position) + share * self.readiness(position)
+
+
+def _learning_order(
+    facts: CareerFacts, query: _Query, shown: list[int]
+) -> tuple[LearningStep, ...]:
+    weights, entity = query.index.specificity, facts.names.entity
+    missing = {
+        p: {s for s in facts.needs(facts.all_roles[p]) if query.credit.get(s, 0.0) < 1.0}
+        for p in shown
+    }
     steps: list[LearningStep] = []
-    while missing and len(steps) < LEARNING_STEPS:
-        gaps_now = list(missing.values())
+    while any(missing.values()) and len(steps) < LEARNING_STEPS:
 
-        def value(skill: str, gaps_now=gaps_now) -> tuple[int, int, str]:
-            completes = sum(1 for gaps in gaps_now if gaps == {skill})
-            needed_by = sum(1 for gaps in gaps_now if skill in gaps)
-            return (-completes, -needed_by, facts.label(skill).casefold())
+        def gain(skill: str, missing=missing) -> tuple[float, str]:
+            weight = weights.get(skill, 0.0)
+            raised = 0.0
+            for position, gaps in missing.items():
+                if skill in gaps:
+                    needed = query.needed(position) or 1.0
+                    credit = query.credit.get(skill, 0.0)
+                    raised += READINESS_SHARE * weight * (1.0 - credit) / needed
+                    raised += (1 - READINESS_SHARE) * weight / (query.total + weight)
+            return (-raised, facts.label(skill).casefold())
 
-        skill = min(set().union(*gaps_now), key=value)
-        needed_by = sum(1 for gaps in gaps_now if skill in gaps)
-        opened = sorted(role for role, gaps in missing.items() if gaps == {skill})
+        skill = min(set().union(*missing.values()), key=gain)
+        needed_by = [p for p, gaps in missing.items() if skill in gaps]
+        for position in needed_by:
+            missing[position].discard(skill)
+        opened = [facts.all_roles[p] for p in needed_by if not missing[p]]
         steps.append(
-            LearningStep(
-                facts.names.entity(skill),
-                needed_by,
-                tuple(sorted((facts.names.entity(r) for r in opened), key=_by_label)),
-            )
+            LearningStep(entity(skill), len(needed_by), _by_label(entity(r) for r in opened))
         )
-        missing = {role: gaps - {skill} for role, gaps in missing.items() if gaps - {skill}}
     return tuple(steps)
 
 
-def _by_label(entity: Entity) -> tuple[str, str]:
-    return entity.label.casefold(), entity.iri
+def _by_label(entities) -> tuple[Entity, ...]:
+    return tuple(sorted(entities, key=lambda e: (e.label.casefold(), e.iri)))

@@ -11,7 +11,10 @@ The source ties skills to roles in three ways, and a profile follows all of them
    have in common).
 2. **Down.** A skill area brings the skills under it (``skos:broader``) and the tools used
    for them (``cg:usedFor``); an integration point brings what it includes (``cg:includes``),
-   followed down the same way. This is how the source lists an area's content.
+   followed down the same way. This is how the source lists an area's content. An ESCO skill
+   brings nothing down: its narrower skills specialise it ("mobile operating systems" does
+   not need BlackBerry and Windows Phone), so the hierarchy counts there as partial credit
+   in matching and similarity instead (see :mod:`.matching`, :mod:`.similarity`).
 3. **Up, one step.** A tool brings the skill it is used for: a role that uses Terraform
    practises Infrastructure as Code. It goes no further: practising one skill of an area is
    not mastering the area (Infrastructure Management), and going up never comes back down
@@ -37,7 +40,7 @@ from careergraph.graph.careers.vocabulary import (
     ROLE_CLASSES,
     TRACK_CLASS,
 )
-from careergraph.namespaces import CG, SKOS
+from careergraph.namespaces import CG, ESCO, SKOS
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -66,6 +69,7 @@ class ProfileMemo:
     profiles: dict[str, Profile] = field(default_factory=dict)
     items: dict[str, frozenset[str]] = field(default_factory=dict)
     needs: dict[str, frozenset[str]] = field(default_factory=dict)
+    optional: dict[str, frozenset[str]] = field(default_factory=dict)
     closures: dict[tuple[str, bool], dict[str, str | None]] = field(default_factory=dict)
     track_roots: dict[str, list[Root]] = field(default_factory=dict)
 
@@ -114,6 +118,16 @@ def needs(facts: CareerFacts, role: str) -> frozenset[str]:
         skills = {iri for iri in items(facts, role) if facts.item_kind(iri) == "skill"}
         narrower = facts.inverse.get(SKOS + "broader", {})
         memo[role] = frozenset(s for s in skills if skills.isdisjoint(narrower.get(s, ())))
+    return memo[role]
+
+
+def optional(facts: CareerFacts, role: str) -> frozenset[str]:
+    """The skills a role lists as optional (ESCO's ``relatedOptionalSkill``) and does not
+    need otherwise: they count half in matching and similarity."""
+    memo = facts.memo.optional
+    if role not in memo:
+        listed = facts.objects(role, ESCO + "relatedOptionalSkill")
+        memo[role] = frozenset(listed - items(facts, role))
     return memo[role]
 
 
@@ -200,6 +214,8 @@ def _below(facts: CareerFacts, root: str, as_point: bool) -> dict[str, str | Non
             continue
         found[iri] = why
         label = facts.label(iri)
+        if facts.is_a(iri, ESCO + "Skill") and not facts.is_a(iri, CG + "Skill"):
+            continue  # an ESCO skill's narrower skills specialise it: they are not its content
         for narrower in sorted(facts.subjects(iri, SKOS + "broader")):
             queue.append((narrower, f"under {label}", False))
         for tool in sorted(facts.subjects(iri, CG + "usedFor")):

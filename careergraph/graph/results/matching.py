@@ -10,17 +10,22 @@ from careergraph.graph.results import Entity, Table
 
 @dataclass(frozen=True)
 class RoleMatch:
-    """How much of what a role needs a set of skills covers."""
+    """How well a set of skills fits a role: its fit, and the two figures it blends (see
+    :mod:`careergraph.graph.careers.matching`), with the needs covered and missing."""
 
     role: Entity
-    coverage: float
+    fit: float
+    relevance: float  # how much of the person's skills the role uses
+    readiness: float  # how much of the role's needs the person has
     covered: tuple[Entity, ...]
     missing: tuple[Entity, ...]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "role": self.role.to_json(),
-            "coverage": round(self.coverage, 4),
+            "fit": round(self.fit, 4),
+            "relevance": round(self.relevance, 4),
+            "readiness": round(self.readiness, 4),
             "covered": [e.to_json() for e in self.covered],
             "missing": [e.to_json() for e in self.missing],
         }
@@ -44,7 +49,7 @@ class LearningStep:
 
 @dataclass(frozen=True)
 class MatchResult:
-    """Roles ranked by how much of their needs a set of skills covers, and what to learn."""
+    """The roles a set of skills fits best, and what to learn next."""
 
     skills: tuple[Entity, ...]
     roles: tuple[RoleMatch, ...]
@@ -61,13 +66,15 @@ class MatchResult:
         rows = [
             (
                 match.role.label,
-                f"{match.coverage:.0%}",
+                f"{match.fit:.2f}",
+                f"{match.relevance:.0%}",
+                f"{match.readiness:.0%}",
                 len(match.covered),
                 ", ".join(e.label for e in match.missing),
             )
             for match in self.roles
         ]
-        return ("role", "coverage", "covered", "missing"), rows
+        return ("role", "fit", "relevance", "readiness", "covered", "missing"), rows
 
     def sections(self) -> list[tuple[str, Table]]:
         """The learning order, below the roles (for people: ``table`` and ``md``)."""
