@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "overlap": "careers",
     "path": "careers",
     "match": "careers",
+    "similar": "careers",
     "export": "export",
     "query": "query",
     "queries": "query",

@@ -164,4 +164,25 @@ def match(
     emit(settings.graph().match(names, limit), format_name)
 
 
-COMMANDS = (overlap, path, match)
+@click.command()
+@click.argument("name")
+@click.option("--limit", type=int, default=10, show_default=True, help="How many roles.")
+@format_option()
+@pass_settings
+def similar(settings: Settings, name: str, limit: int, format_name: str) -> None:
+    """The roles nearest to a role (built-in or imported), most similar first, each with
+    what both call for and what it calls for that the first does not.
+
+    The similarity is a weighted Jaccard of the two roles' skills and tools: each weighs how
+    specific it is (a skill half of all roles list says little), an optional skill half,
+    and a skill lends a fifth of its weight to the one above it.
+
+    \b
+    Examples:
+      careergraph similar "DevOps Engineer"
+      careergraph similar "MLOps Engineer" --limit 5 --format json
+    """
+    emit(settings.graph().similar(name, limit), format_name, empty=f"no role is like {name}")
+
+
+COMMANDS = (overlap, path, match, similar)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from careergraph.graph.results.paths import PathResult
     from careergraph.graph.results.query import QueryResult
     from careergraph.graph.results.search import SearchResults
+    from careergraph.graph.results.similar import SimilarRoles
     from careergraph.graph.results.stats import Stats
     from careergraph.graph.views import MindMapNode, View
 
@@ -332,8 +333,8 @@ class CareerGraph:
 
     def overlap(self, names: Sequence[str], kind: str = "all") -> Overlap:
         """What two or more roles, tracks or skill areas share and what only one has, with
-        their Jaccard similarity, comparing items of one ``kind``: ``all``, ``skills`` or
-        ``tools``.
+        their similarity (the weighted Jaccard of :mod:`careergraph.graph.careers.similarity`),
+        comparing items of one ``kind``: ``all``, ``skills`` or ``tools``.
 
         >>> graph = CareerGraph.open()
         >>> sorted(i.entity.label for i in graph.overlap(["Linux Guru", "Python Guru"]).shared)[:3]
@@ -342,6 +343,21 @@ class CareerGraph:
         from careergraph.graph.careers.overlap import overlap
 
         return overlap(self.careers, [self.resolve(name) for name in names], kind)
+
+    def similar(self, name: str, limit: int = 10) -> SimilarRoles:
+        """The ``limit`` roles nearest to the role ``name`` (built-in or imported), each with
+        its similarity (see :mod:`careergraph.graph.careers.similarity`), what both call for
+        and what it calls for that this one does not.
+
+        >>> graph = CareerGraph.open()
+        >>> graph.similar("Linux Guru", limit=1).similar[0].role.label
+        'Junior Linux Admin'
+        """
+        from careergraph.graph.careers.similarity import similar_roles
+
+        if limit < 1:
+            raise ParameterError("limit", "must be at least 1")
+        return similar_roles(self.careers, self._role(name), limit)
 
     def similarity_matrix(self, owners: str = "roles", kind: str = "all") -> SimilarityMatrix:
         """The pairwise similarity of every role (``owners="roles"``) or track, comparing

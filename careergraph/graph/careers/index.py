@@ -3,8 +3,9 @@ which list it as optional), how many items of each kind each role has, and how s
 skill is. They find the roles that share something with one role (paths, similar roles) and
 score fit (match) without comparing every pair.
 
-**Specificity** is a skill's inverse document frequency over the roles: ``log(N / df)``,
-where ``df`` is how many of the ``N`` roles with needs list the skill (needed or optional).
+**Specificity** is an item's inverse document frequency over the roles: ``log(N / df)``,
+where ``df`` is how many of the ``N`` roles list the item (in their profile, or as an
+optional skill).
 A skill that half of all occupations list says little (0.69); one that a single occupation
 lists says much (``log N``, 8.0 on ESCO).
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from careergraph.graph.careers.vocabulary import ITEM_KINDS
+
+OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,8 +53,8 @@ class RoleIndex:
     def __post_init__(self) -> None:
         self.position = {role: index for index, role in enumerate(self.roles)}
         self.item_counts = array("I", map(sum, zip(*self.kind_counts.values(), strict=True)))
-        roles = sum(1 for count in self.need_counts if count) or 1
-        listed = {s: len(r) for s, r in self.needers.items()}
+        roles = len(self.roles) or 1
+        listed = {s: len(r) for s, r in self.holders.items()}
         for skill, optional in self.listers.items():
             listed[skill] = listed.get(skill, 0) + len(optional)
         self.specificity = {s: math.log(roles / min(n, roles)) for s, n in listed.items()}
@@ -71,7 +74,7 @@ class RoleIndex:
     @property
     def most_specific(self) -> float:
         """The weight of a skill that a single role lists."""
-        return math.log(sum(1 for count in self.need_counts if count) or 1)
+        return math.log(len(self.roles) or 1)
 
     @classmethod
     def build(cls, facts: CareerFacts) -> RoleIndex:

@@ -7,7 +7,7 @@ lists: half credit one level up (SQL toward "query languages"), a quarter two le
 (``UP_CREDIT``).
 
 A role's **needs** are the most specific skills of its profile (an ESCO occupation's
-essential skills); its **optional** skills (ESCO's) count half (``OPTIONAL``). Each skill
+essential skills); its **optional** skills (ESCO's) count half (``index.OPTIONAL``). Each skill
 weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`): a skill that half of all
 roles list says little. For a role ``r`` and the skills named ``Q``:
 
@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from careergraph.graph.careers.index import OPTIONAL
 from careergraph.graph.careers.vocabulary import SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 LEARNING_STEPS = 10
 DEFAULT_LIMIT = 10  # roles shown (and learnt for) unless a limit is given
-OPTIONAL = 0.5
 UP_CREDIT = (0.5, 0.25)  # one and two levels up the skill hierarchy
 READINESS_SHARE = 0.3
 
@@ -106,6 +106,20 @@ def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None
         )
     order = _learning_order(facts, query, [p for _, _, p in ranked])
     return MatchResult(tuple(skills), tuple(shown), order)
+
+
+def fits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
+    """Every role that uses one of the skills, areas or tools ``named`` (IRIs), with its
+    fit: the whole ranking that :func:`match` shows the top of.
+
+    >>> from careergraph import CareerGraph
+    >>> facts = CareerGraph.open().careers
+    >>> ranked = fits(facts, ["https://w3id.org/careergraph/id/tool/terraform"])
+    >>> max(ranked, key=ranked.get).rsplit("/", 1)[1]
+    'build-engineer'
+    """
+    query = _Query(facts, facts.index, list(named))
+    return {facts.all_roles[p]: fit for p, fit in query.fits().items()}
 
 
 class _Query:

@@ -1,10 +1,9 @@
 """How much roles, tracks or skill areas have in common: shared and distinct profile items,
-and their Jaccard similarity.
+and their similarity (:mod:`.similarity`: the weighted Jaccard of their profiles).
 
-Jaccard (shared items over all items, ``|A and B| / |A or B|``; for more than two, the items all
-share over the items any has) is symmetric, lies between 0 and 1, and does not let a large
-profile look similar to everything just because it contains a small one. Profiles are built
-as :mod:`careergraph.graph.careers.facts` explains, so the skill hierarchy counts.
+For more than two, the similarity is the weight all share over the weight any has. Profiles
+are built as :mod:`careergraph.graph.careers.profiles` explains, so the source's skill areas
+count their content; the shared and distinct items are the profiles' own.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careergraph.errors import BadInputError, ParameterError, WrongKindError
-from careergraph.graph.careers.profiles import jaccard
+from careergraph.graph.careers.similarity import similarity
 from careergraph.graph.careers.vocabulary import (
     INTEGRATION_POINT,
     ROLE_CLASSES,
@@ -45,7 +44,6 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
     profiles = [facts.profile(o.iri) for o in owners]
     sets = [p.restricted(kind, facts) for p in profiles]
     shared = set.intersection(*sets)
-    union = set.union(*sets)
 
     def item(iri: str, among: Sequence[int]) -> ProfileItem:
         via = tuple((owners[i].label, profiles[i].items[iri]) for i in among)
@@ -62,8 +60,9 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
         )
         for i, owner in enumerate(owners)
     )
+    iris = [o.iri for o in owners]
     pairs = tuple(
-        (owners[i], owners[j], jaccard(sets[i], sets[j]))
+        (owners[i], owners[j], similarity(facts, [iris[i], iris[j]], kind))
         for i, j in itertools.combinations(everyone, 2)
     )
     return Overlap(
@@ -71,7 +70,7 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
         kind,
         _ordered(item(iri, everyone) for iri in shared),
         only,
-        len(shared) / len(union) if union else 0.0,
+        similarity(facts, iris, kind),
         pairs,
     )
 
@@ -81,8 +80,7 @@ def similarity_matrix(
 ) -> SimilarityMatrix:
     """The pairwise Jaccard similarity of ``owners``' profiles (items of one ``kind``)."""
     _check_kind(kind)
-    sets = [facts.profile(o.iri).restricted(kind, facts) for o in owners]
-    values = tuple(tuple(jaccard(a, b) for b in sets) for a in sets)
+    values = tuple(tuple(similarity(facts, [a.iri, b.iri], kind) for b in owners) for a in owners)
     return SimilarityMatrix(tuple(owners), kind, values)
 
 

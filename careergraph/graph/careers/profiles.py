@@ -70,6 +70,7 @@ class ProfileMemo:
     items: dict[str, frozenset[str]] = field(default_factory=dict)
     needs: dict[str, frozenset[str]] = field(default_factory=dict)
     optional: dict[str, frozenset[str]] = field(default_factory=dict)
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # see .similarity
     closures: dict[tuple[str, bool], dict[str, str | None]] = field(default_factory=dict)
     track_roots: dict[str, list[Root]] = field(default_factory=dict)
 

@@ -30,7 +30,7 @@ class Overlap:
     only: tuple[tuple[Entity, tuple[ProfileItem, ...]], ...]
     similarity: float
     pairs: tuple[tuple[Entity, Entity, float], ...]
-    measure: str = "jaccard"
+    measure: str = "weighted jaccard"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -67,7 +67,7 @@ class SimilarityMatrix:
     items: tuple[Entity, ...]
     kind: str  # the kind of items compared: all, skills or tools
     values: tuple[tuple[float, ...], ...]
-    measure: str = "jaccard"
+    measure: str = "weighted jaccard"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,238 @@
+"""The quality of careergraph's answers on a real taxonomy (the full ESCO), against plain
+baselines computed in the same run on the same random, held-out cases.
+
+- match, skill-subset retrieval: take k essential skills of a random ESCO occupation, pass
+  them (as IRIs) to match's ranking, find that occupation's rank: MRR@20 and hit@10, clean
+  and noisy (a share of the k replaced by random skills). Baseline: the sum of log(N/df)
+  over the query skills an occupation lists, essential 1, optional 0.5.
+- similar: for random occupations, the share of the 10 nearest in the same ISCO unit group,
+  and how often an occupation's broader ESCO occupation is among its 10 nearest (over those
+  that have one). Baseline: the weighted Jaccard of the same weights, without the hierarchy.
+- path: random pairs of ESCO occupations, the share answered within ``PATH_GIVE_UP`` seconds
+  and the p50 and p95 times.
+
+Ranks count ties at their middle (a tie of three for first is rank 2), for both rankers. The
+seed is not the one the weights were set on. Prints a Markdown table.
+
+    .venv/bin/python benchmarks/quality.py [--esco ../shared/data/esco] [--seed 2026]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from careergraph import CareerGraph
+from careergraph.errors import NotFoundError
+from careergraph.graph.careers.matching import fits
+from careergraph.graph.careers.similarity import nearest
+from careergraph.graph.sources.esco import import_esco
+from careergraph.namespaces import ESCO, SKOS
+
+PATH_GIVE_UP = 10.0
+OCCUPATION = "http://data.europa.eu/esco/occupation/"
+
+
+class Esco:
+    """The ESCO occupations of a graph, with their essential and optional skills."""
+
+    def __init__(self, graph: CareerGraph):
+        self.graph, facts = graph, graph.careers
+        essential = facts.links[ESCO + "relatedEssentialSkill"]
+        optional = facts.links[ESCO + "relatedOptionalSkill"]
+        self.occupations = sorted(r for r in facts.roles if r.startswith(OCCUPATION))
+        self.essential = {r: set(essential.get(r, ())) for r in self.occupations}
+        self.optional = {r: set(optional.get(r, ())) - self.essential[r] for r in self.occupations}
+        listed = Counter(s for r in self.occupations for s in self.essential[r] | self.optional[r])
+        self.skills = sorted(listed)
+        self.idf = {s: math.log(len(self.occupations) / n) for s, n in listed.items()}
+        self.broader = facts.links.get(SKOS + "broader", {})
+
+    def unit_group(self, occupation: str) -> str | None:
+        """The ISCO unit group an occupation falls under, through its broader occupations."""
+        seen = set()
+        while occupation not in seen:
+            seen.add(occupation)
+            parents = self.broader.get(occupation, ())
+            group = next((p for p in parents if "/isco/" in p), None)
+            if group:
+                return group
+            occupation = next((p for p in parents if p.startswith(OCCUPATION)), occupation)
+        return None
+
+    def parent(self, occupation: str) -> str | None:
+        return next((p for p in self.broader.get(occupation, ()) if p.startswith(OCCUPATION)), None)
+
+
+def middle_rank(scores: dict[str, float], target: str) -> float | None:
+    if target not in scores:
+        return None
+    mine = scores[target]
+    better = sum(1 for value in scores.values() if value > mine)
+    tied = sum(1 for value in scores.values() if value == mine) - 1
+    return 1 + better + tied / 2
+
+
+def idf_baseline(esco: Esco, query: list[str]) -> dict[str, float]:
+    holders: dict[str, float] = defaultdict(float)
+    for skill in query:
+        weight = esco.idf.get(skill, 0.0)
+        for occupation in esco.by_essential.get(skill, ()):
+            holders[occupation] += weight
+        for occupation in esco.by_optional.get(skill, ()):
+            holders[occupation] += 0.5 * weight
+    return holders
+
+
+def retrieval(esco: Esco, seed: int, k: int, noise: int, cases: int) -> dict[str, tuple]:
+    rnd = random.Random(f"{seed}-{k}-{noise}")
+    pool = [r for r in esco.occupations if len(esco.essential[r]) >= k]
+    ranks: dict[str, list] = {"careergraph": [], "baseline": []}
+    for _ in range(cases):
+        target = rnd.choice(pool)
+        query = rnd.sample(sorted(esco.essential[target]), k)
+        for i in range(noise):
+            query[i] = rnd.choice(esco.skills)
+        ranks["careergraph"].append(middle_rank(fits(esco.graph.careers, query), target))
+        ranks["baseline"].append(middle_rank(idf_baseline(esco, query), target))
+    return {
+        name: (
+            sum(1 / r for r in found if r and r <= 20) / cases,
+            sum(1 for r in found if r and r <= 10) / cases,
+        )
+        for name, found in ranks.items()
+    }
+
+
+def weighted_vector(esco: Esco, occupation: str) -> dict[str, float]:
+    vector = {s: esco.idf[s] for s in esco.essential[occupation]}
+    for skill in esco.optional[occupation]:
+        vector.setdefault(skill, 0.5 * esco.idf[skill])
+    return vector
+
+
+def baseline_nearest(esco: Esco, occupation: str, limit: int) -> list[str]:
+    mine = weighted_vector(esco, occupation)
+    candidates = set()
+    for skill in mine:
+        candidates |= esco.by_essential.get(skill, set()) | esco.by_optional.get(skill, set())
+    candidates.discard(occupation)
+    scored = []
+    for other in candidates:
+        theirs = weighted_vector(esco, other)
+        low = sum(min(v, theirs[s]) for s, v in mine.items() if s in theirs)
+        high = sum(mine.values()) + sum(theirs.values()) - low
+        scored.append((-low / high, other))
+    return [other for _, other in sorted(scored)[:limit]]
+
+
+def neighbours(esco: Esco, seed: int, cases: int) -> dict[str, tuple]:
+    rnd = random.Random(f"{seed}-similar")
+    sample = rnd.sample(esco.occupations, cases)
+    rankers = {
+        "careergraph": lambda r: [o for o, _ in nearest(esco.graph.careers, r, 10)],
+        "baseline": lambda r: baseline_nearest(esco, r, 10),
+    }
+    found = {}
+    for name, ranker in rankers.items():
+        shares, broader, seconds = [], [], []
+        for occupation in sample:
+            started = time.perf_counter()
+            top = ranker(occupation)
+            seconds.append(time.perf_counter() - started)
+            group = esco.unit_group(occupation)
+            shares.append(sum(1 for o in top if esco.unit_group(o) == group) / 10)
+            if esco.parent(occupation):
+                broader.append(esco.parent(occupation) in top)
+        found[name] = (
+            statistics.mean(shares),
+            statistics.mean(broader),
+            len(broader),
+            statistics.median(seconds),
+        )
+    return found
+
+
+class GaveUp(Exception):
+    pass
+
+
+def paths(esco: Esco, seed: int, cases: int) -> tuple[float, float, float, int]:
+    rnd = random.Random(f"{seed}-path")
+
+    def give_up(signum, frame):
+        raise GaveUp
+
+    signal.signal(signal.SIGALRM, give_up)
+    answered, seconds = 0, []
+    for _ in range(cases):
+        source, target = rnd.sample(esco.occupations, 2)
+        started = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, PATH_GIVE_UP)
+        try:
+            esco.graph.path(f"<{source}>", f"<{target}>")
+            answered += 1
+        except (NotFoundError, GaveUp):
+            pass
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        seconds.append(time.perf_counter() - started)
+    seconds.sort()
+    p95 = seconds[min(len(seconds) - 1, math.ceil(0.95 * len(seconds)) - 1)]
+    return answered / cases, statistics.median(seconds), p95, cases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parents[2] / "shared" / "data" / "esco"
+    parser.add_argument("--esco", default=str(default))
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--cases", type=int, default=400)
+    parser.add_argument("--path-cases", type=int, default=40)
+    options = parser.parse_args()
+    if not Path(options.esco).is_dir():
+        print(f"skipped: the full ESCO data is not at {options.esco}", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        import_esco(options.esco, folder)
+        graph = CareerGraph.open(persist=folder, imported=folder)
+        esco = Esco(graph)
+        esco.by_essential = defaultdict(set)
+        esco.by_optional = defaultdict(set)
+        for occupation in esco.occupations:
+            for skill in esco.essential[occupation]:
+                esco.by_essential[skill].add(occupation)
+            for skill in esco.optional[occupation]:
+                esco.by_optional[skill].add(occupation)
+        print(f"ESCO: {len(esco.occupations):,} occupations, {len(esco.skills):,} skills listed;"
+              f" seed {options.seed}\n")  # fmt: skip
+        print("| answer | measure | careergraph | baseline | ratio |")
+        print("|---|---|---:|---:|---:|")
+        for k, noise in ((3, 0), (5, 0), (10, 0), (3, 1), (5, 2), (10, 4)):
+            result = retrieval(esco, options.seed, k, noise, options.cases)
+            variant = f"k={k}, " + (f"{noise} of {k} random" if noise else "clean")
+            for index, measure in enumerate(("MRR@20", "hit@10")):
+                ours, base = result["careergraph"][index], result["baseline"][index]
+                print(f"| match ({variant}) | {measure} | {ours:.3f} | {base:.3f} |"
+                      f" {ours / base:.2f} |", flush=True)  # fmt: skip
+        similar = neighbours(esco, options.seed, min(options.cases, len(esco.occupations)))
+        ours, base = similar["careergraph"], similar["baseline"]
+        for index, measure in enumerate(("same ISCO unit group in top 10", "broader in top 10")):
+            print(f"| similar | {measure} | {ours[index]:.3f} | {base[index]:.3f} |"
+                  f" {ours[index] / base[index]:.2f} |")  # fmt: skip
+        print(f"| similar | median s per occupation | {ours[3]:.3f} | {base[3]:.3f} | |")
+        share, p50, p95, cases = paths(esco, options.seed, options.path_cases)
+        print(f"| path ({cases} random pairs) | answered | {share:.2f} | | |")
+        print(f"| path | p50 s / p95 s | {p50:.2f} / {p95:.2f} | | |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

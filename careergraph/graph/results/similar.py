@@ -1,0 +1,53 @@
+"""Results of similar: the roles nearest to a role, with what is shared and what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from careergraph.graph.results import Entity, Table
+
+
+@dataclass(frozen=True)
+class SimilarRole:
+    """One role near another: how similar, what both call for, and what it calls for that
+    the first does not (what a move there asks to learn)."""
+
+    role: Entity
+    similarity: float
+    shared: tuple[Entity, ...]
+    missing: tuple[Entity, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role.to_json(),
+            "similarity": round(self.similarity, 4),
+            "shared": [e.to_json() for e in self.shared],
+            "missing": [e.to_json() for e in self.missing],
+        }
+
+
+@dataclass(frozen=True)
+class SimilarRoles:
+    """The roles nearest to one role, most similar first."""
+
+    role: Entity
+    similar: tuple[SimilarRole, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"role": self.role.to_json(), "similar": [s.to_json() for s in self.similar]}
+
+    def heading(self) -> str:
+        return f"Roles nearest to {self.role.label}:"
+
+    def table(self) -> Table:
+        rows = [
+            (
+                near.role.label,
+                f"{near.similarity:.2f}",
+                ", ".join(e.label for e in near.shared),
+                ", ".join(e.label for e in near.missing),
+            )
+            for near in self.similar
+        ]
+        return ("role", "similarity", "shared (most specific first)", "missing"), rows

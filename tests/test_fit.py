@@ -1,0 +1,152 @@
+"""Career answers that hold on a real taxonomy: match ranks by fit, similar finds the nearest
+roles, on the committed ESCO excerpt (ESCO classification, European Commission)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES, invoke, invoke_json
+
+from careergraph import CareerGraph
+from careergraph.graph.careers.matching import UP_CREDIT, credits, fits
+from careergraph.graph.sources.esco import import_esco
+from careergraph.namespaces import ESCO, SKOS
+
+
+@pytest.fixture(scope="module")
+def esco(tmp_path_factory):
+    location = tmp_path_factory.mktemp("fit")
+    import_esco(FIXTURES / "esco", location)
+    return location, CareerGraph.open(persist=location, imported=location)
+
+
+def essential(graph: CareerGraph, label: str) -> list[str]:
+    role = graph.resolve(label, "occupation").iri
+    return sorted(graph.careers.links[ESCO + "relatedEssentialSkill"][role])
+
+
+def test_an_occupation_whose_essential_skills_are_given_ranks_first(esco):
+    _, graph = esco
+    for label in ("data scientist", "cloud engineer", "web developer", "blockchain developer"):
+        result = graph.match([f"<{iri}>" for iri in essential(graph, label)], limit=3)
+        assert result.roles[0].role.label == label
+        assert result.roles[0].readiness == 1.0 and result.roles[0].missing == ()
+
+
+def test_a_role_with_few_needs_does_not_outrank_a_specific_one(tmp_path):
+    """Three of a specific role's six needs, one of which a tiny role needs alone: by the
+    share of needs covered the tiny role would win (100% against 50%)."""
+    mine = tmp_path / "roles.ttl"
+    skills = "".join(f"<urn:s{i}> a cg:Skill ; skos:prefLabel 'Skill {i}' .\n" for i in range(1, 7))
+    mine.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n" + skills
+        + "<urn:tiny> a cg:Role ; skos:prefLabel 'Tiny Role' ; cg:requiresSkill <urn:s1> .\n"
+        + "<urn:specific> a cg:Role ; skos:prefLabel 'Specific Role' ; cg:requiresSkill "
+        + ", ".join(f"<urn:s{i}>" for i in range(1, 7)) + " .\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    graph = CareerGraph.open([mine], builtin=False)
+    result = graph.match(["Skill 1", "Skill 2", "Skill 3"])
+    assert [m.role.label for m in result.roles] == ["Specific Role", "Tiny Role"]
+    specific, tiny = result.roles
+    # Skill 1, which both roles need, says nothing (log 2/2 = 0): the specific role has two
+    # of the five needs that weigh anything, and uses all the skills that do.
+    assert tiny.readiness == 1.0 and specific.readiness == pytest.approx(2 / 5)
+    assert specific.relevance == 1.0 and tiny.relevance == 0.0
+
+
+def test_naming_an_area_covers_what_is_under_it(graph):
+    have = credits(graph.careers, [graph.resolve("Infrastructure Management").iri])
+    assert have[graph.resolve("Infrastructure as Code").iri] == 1.0
+    devops = next(
+        m
+        for m in graph.match(["Infrastructure Management"]).roles
+        if m.role.label == "DevOps Engineer"
+    )
+    assert "Infrastructure as Code" in {e.label for e in devops.covered}
+
+
+def test_a_narrower_skill_is_partial_evidence_toward_the_broader_one(esco):
+    _, graph = esco
+    narrower = graph.resolve("use data processing techniques").iri
+    broader = graph.resolve("use databases").iri
+    assert broader in graph.careers.links[SKOS + "broader"][narrower]
+    have = credits(graph.careers, [narrower])
+    assert have[narrower] == 1.0 and have[broader] == UP_CREDIT[0]
+    # an occupation that needs the broader skill and not the narrower one is found
+    facts = graph.careers
+    needing = {
+        r for r in facts.roles if broader in facts.needs(r) and narrower not in facts.needs(r)
+    }
+    ranked = fits(facts, [narrower])
+    assert needing and needing <= set(ranked)
+
+
+def test_an_optional_skill_counts_half(esco):
+    _, graph = esco
+    facts = graph.careers
+    role = graph.resolve("software developer", "occupation").iri
+    optional = sorted(facts.optional(role))[0]
+    shown = graph.match([f"<{optional}>"], limit=len(facts.roles)).roles
+    assert next(m for m in shown if m.role.iri == role).relevance == 0.5
+    needed = sorted(facts.needs(role))[0]
+    shown = graph.match([f"<{needed}>"], limit=len(facts.roles)).roles
+    assert next(m for m in shown if m.role.iri == role).relevance == 1.0
+
+
+def test_the_learning_order_is_made_of_needs_of_the_roles_shown(esco):
+    _, graph = esco
+    result = graph.match([f"<{iri}>" for iri in essential(graph, "data scientist")[:5]], limit=3)
+    shown = {m.role.iri for m in result.roles}
+    missing = {e.iri for m in result.roles for e in m.missing}
+    assert result.learning_order and {s.skill.iri for s in result.learning_order} <= missing
+    assert all({e.iri for e in step.opens} <= shown for step in result.learning_order)
+
+
+# ---- similar --------------------------------------------------------------------------------
+
+
+def test_similar_json_contract(esco):
+    location, _ = esco
+    result = invoke_json("--store", str(location), "similar", "data scientist", "--limit", "3")
+    assert result["role"]["label"] == "data scientist"
+    assert len(result["similar"]) == 3
+    first = result["similar"][0]
+    assert set(first) == {"role", "similarity", "shared", "missing"}
+    assert 0 < first["similarity"] <= 1 and first["shared"]
+    values = [near["similarity"] for near in result["similar"]]
+    assert values == sorted(values, reverse=True)
+    assert "data scientist" not in {near["role"]["label"] for near in result["similar"]}
+
+
+def test_similar_is_symmetric_and_overlap_says_the_same(esco):
+    _, graph = esco
+    near = graph.similar("data analyst", limit=1).similar[0]
+    back = {n.role.label: n.similarity for n in graph.similar(near.role.label, limit=20).similar}
+    assert back["data analyst"] == pytest.approx(near.similarity)
+    pair = graph.overlap([f"<{graph.resolve('data analyst').iri}>", f"<{near.role.iri}>"])
+    assert pair.similarity == pytest.approx(near.similarity)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("similar", "Chief Kubernetes Whisperer"), "no entity named"),
+        (("similar", "DevOps Engineer", "--limit", "0"), "--limit must be at least 1"),
+        (("similar", "DevOps Engineer", "--limit", "-3"), "--limit must be at least 1"),
+        (("similar", "Kubernetes"), "not a role"),
+    ],
+)
+def test_similar_bad_input(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_similar_on_the_built_in_graph_lists_roles(graph):
+    found = invoke_json("similar", "Junior Linux Admin", "--limit", "4")
+    assert len(found["similar"]) == 4
+    assert all(near["role"]["kind"] == "role" for near in found["similar"])
+    assert json.dumps(found)  # plain data
