@@ -133,7 +133,7 @@ def test_similar_is_symmetric_and_overlap_says_the_same(esco):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (("similar", "Chief Kubernetes Whisperer"), "no entity named"),
+        (("similar", "Chief Kubernetes Whisperer"), "no role named"),
         (("similar", "DevOps Engineer", "--limit", "0"), "--limit must be at least 1"),
         (("similar", "DevOps Engineer", "--limit", "-3"), "--limit must be at least 1"),
         (("similar", "Kubernetes"), "not a role"),

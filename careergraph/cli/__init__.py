@@ -71,8 +71,11 @@ class CareerGraphGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _notes(ctx)
+            return result
         except CareerGraphError as error:
+            _notes(ctx)
             if _debug(ctx):
                 raise
             click.echo(f"careergraph: error: {worded(error)}", err=True)
@@ -92,6 +95,13 @@ class CareerGraphGroup(click.Group):
                 err=True,
             )
             ctx.exit(70)
+
+
+def _notes(ctx: click.Context) -> None:
+    """What the graph noted of the answer (how a name was read), on stderr."""
+    graph = getattr(ctx.obj, "_graph", None)
+    for note in getattr(graph, "notes", ()):
+        click.echo(f"careergraph: note: {note}", err=True)
 
 
 def worded(error: CareerGraphError) -> str:

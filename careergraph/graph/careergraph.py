@@ -49,6 +49,10 @@ if TYPE_CHECKING:
     from careergraph.graph.views import MindMapNode, View
 
 _MAX_NESTING = 4
+# The kinds each question takes, by preference where one name fits several of them.
+ROLE_KINDS = ("role", "occupation")
+COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "integration-point")
+MATCHED_KINDS = ("skill", "tool", "skill-area", "esco-skill", "integration-point", "track")
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
@@ -72,6 +76,7 @@ class CareerGraph:
         self.store = store
         self.sources = list(sources)
         self.kept = kept  # what a built store keeps (names, career facts), if built
+        self.notes: list[str] = []  # what people should know of an answer (a name's reading)
 
     @classmethod
     def open(
@@ -153,6 +158,15 @@ class CareerGraph:
         with the closest candidates, or AmbiguousNameError.
         """
         return self.names.resolve(name, kind_named(kind) if kind else None)
+
+    def resolve_among(self, name: str, kinds: Sequence[str], what: str) -> Entity:
+        """The entity called ``name`` among ``kinds`` (names of kinds, by preference: see
+        :meth:`NameIndex.resolve_among`); where the name also fits other entities, a note
+        says which was taken (in ``notes``)."""
+        entity, note = self.names.resolve_among(name, [kind_named(k) for k in kinds], what)
+        if note:
+            self.notes.append(note)
+        return entity
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source."""
@@ -342,7 +356,9 @@ class CareerGraph:
         """
         from careergraph.graph.careers.overlap import overlap
 
-        return overlap(self.careers, [self.resolve(name) for name in names], kind)
+        what = "role, track or skill area"
+        owners = [self.resolve_among(name, COMPARED_KINDS, what) for name in names]
+        return overlap(self.careers, owners, kind)
 
     def similar(self, name: str, limit: int = 10) -> SimilarRoles:
         """The ``limit`` roles nearest to the role ``name`` (built-in or imported), each with
@@ -415,10 +431,7 @@ class CareerGraph:
             raise BadInputError("match needs at least one skill or tool")
         entities = []
         for name in skills:
-            entity = self.resolve(name)
-            if self.careers.item_kind(entity.iri) == "other":
-                raise WrongKindError(entity.label, entity.kind, "a skill or a tool")
-            entities.append(entity)
+            entities.append(self.resolve_among(name, MATCHED_KINDS, "skill or tool"))
         return match(self.careers, entities, limit)
 
     def career_network(self, via: Sequence[str] | None = None) -> nx.DiGraph:
@@ -476,7 +489,7 @@ class CareerGraph:
 
     def _role(self, name: str) -> Entity:
         """The role called ``name``; another kind of entity is an error."""
-        entity = self.resolve(name)
+        entity = self.resolve_among(name, ROLE_KINDS, "role")
         if entity.iri not in self.careers.roles:
             raise WrongKindError(entity.label, entity.kind, "a role")
         return entity

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -176,6 +176,49 @@ class NameIndex:
             name, self.closest(name, fits), what=kind.name.replace("-", " ") if kind else "entity"
         )
 
+    def resolve_among(
+        self, name: str, kinds: Sequence[Kind], what: str
+    ) -> tuple[Entity, str | None]:
+        """The entity called ``name`` among the ``kinds`` a question takes (``what`` says
+        them in words: ``role``, ``skill or tool``), and a note
+        where the name also fits others. Where it names entities of several of those
+        kinds, the kind listed first wins (a track before an ESCO skill of the same name);
+        of one kind, the name is ambiguous. Raises WrongKindError where it names only
+        entities of other kinds, UnknownNameError with the closest names of the kinds
+        taken, AmbiguousNameError.
+        """
+        from careergraph.errors import WrongKindError
+
+        def kind_of_entity(iri: str) -> int | None:
+            classes = self.classes_of(iri)
+            return next((i for i, k in enumerate(kinds) if k.class_iri in classes), None)
+
+        wrong: str | None = None
+        for candidates in self._candidates(name.strip()):
+            ranked = sorted(
+                (rank, i) for i in candidates if (rank := kind_of_entity(i)) is not None
+            )
+            if not ranked:
+                wrong = wrong or min(candidates, default=None)
+                continue
+            best = [iri for rank, iri in ranked if rank == ranked[0][0]]
+            if len(best) > 1:
+                raise AmbiguousNameError(name, [self.describe(iri) for iri in best])
+            chosen, others = self.entity(best[0]), sorted(candidates - {best[0]})
+            note = None
+            if others:
+                also = ", ".join(self.describe(iri) for iri in others[:3])
+                note = f"{name!r} is taken as {self.describe(best[0])}; it also names {also}"
+            return chosen, note
+        if wrong is not None:
+            other = self.entity(wrong)
+            raise WrongKindError(other.label, other.kind, _with_articles(what))
+
+        def fits(iri: str) -> bool:
+            return kind_of_entity(iri) is not None
+
+        raise UnknownNameError(name, self.closest(name, fits), what=what)
+
     def describe(self, iri: str) -> str:
         """A label with a name that picks this entity out: ``Security [skill/security]``."""
         handle = iri[len(ID) :] if iri.startswith(ID) else f"<{iri}>"
@@ -266,3 +309,15 @@ def _superclasses(store: Store) -> dict[str, set[str]]:
                 stack.extend(parents.get(parent, ()))
         closure[cls] = seen
     return closure
+
+
+def _with_articles(what: str) -> str:
+    """``role, track or skill area`` as ``a role, a track or a skill area``.
+
+    >>> _with_articles("skill or tool")
+    'a skill or a tool'
+    """
+    *firsts, last = what.split(" or ")
+    parts = [p for first in firsts for p in first.split(", ")] + [last]
+    worded = [("an " if p[0] in "aeiou" else "a ") + p for p in parts]
+    return ", ".join(worded[:-1]) + " or " + worded[-1] if len(worded) > 1 else worded[0]

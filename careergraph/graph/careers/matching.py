@@ -1,7 +1,8 @@
 """Which roles fit a set of skills, ranked by fit, with the gaps and what to learn first.
 
-A person **has** what they name, and more: a skill area (or a track) named covers the skills
-under it, a tool covers the skills it is used for (Terraform covers Infrastructure as Code).
+A person **has** what they name, and more: a skill area named covers the skills under it, a
+track what it calls for, a tool the skills it is used for (Terraform covers Infrastructure as
+Code).
 That is full credit (1). Knowing a narrower skill is evidence toward the broader one a role
 lists: half credit one level up (SQL toward "query languages"), a quarter two levels up
 (``UP_CREDIT``).
@@ -35,7 +36,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.index import OPTIONAL
-from careergraph.graph.careers.vocabulary import SKILL_CLASSES, TOOL_CLASS
+from careergraph.graph.careers.vocabulary import SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
 
@@ -52,10 +53,13 @@ READINESS_SHARE = 0.3
 
 def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
     """Everything a person who names these skills, areas and tools has in full: what they
-    name, the skills their tools are used for, and everything under the areas named."""
+    name, the skills their tools are used for, everything under the areas named, and what a
+    track named calls for."""
     have: set[str] = set()
     for iri in named:
         have.add(iri)
+        if facts.is_a(iri, TRACK_CLASS):
+            have |= facts.items(iri)
         if facts.is_a(iri, TOOL_CLASS):
             have |= {s for s in facts.objects(iri, CG + "usedFor") if facts.is_a(s, SKILL_CLASSES)}
         below, frontier = set(), {iri}
@@ -180,7 +184,7 @@ class _Query:
             role = self.facts.all_roles[position]
             needs = self.facts.needs(role)
             return sum(self.credit.get(s, 0.0) for s in needs) / len(needs) if needs else 0.0
-        return min(self.had.get(position, 0.0) / needed, 1.0)
+        return min(round(self.had.get(position, 0.0) / needed, 12), 1.0)
 
     def fit(self, position: int) -> float:
         share = READINESS_SHARE
