@@ -384,7 +384,7 @@ def test_projection_edges_follow_the_rules(graph, network):
             assert facts.tracks_of(source) & facts.tracks_of(target)
             assert facts.roles[target].rank > facts.roles[source].rank
         if edge["relation"] == "similar":
-            assert edge["similarity"] >= 0.25
+            assert edge["similarity"] >= facts.viable
     assert network.has_edge(ID + "role/junior-linux-admin", ID + "role/junior-devops-engineer")
     assert (
         network.edges[ID + "role/junior-python-developer", ID + "role/ml-engineer"]["relation"]

@@ -77,6 +77,7 @@ def test_no_path_is_a_not_found_answer(tmp_path):
     assert isinstance(raised.value, NotFoundError)
     result = invoke("--data", str(lonely), "--no-builtin", "path", "Island A", "Island B")
     assert result.exit_code == 1 and "no path from Island A to Island B" in result.stderr
+    assert "Island A has no viable first move" in result.stderr  # and says why
 
 
 def test_a_search_that_finds_nothing_is_empty_and_the_command_exits_1(graph):

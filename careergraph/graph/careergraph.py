@@ -404,7 +404,7 @@ class CareerGraph:
         ['DevOps Engineer', 'DevOps Architect']
         """
         from careergraph.graph.careers.moves import RELATIONS, CareerMoves
-        from careergraph.graph.careers.paths import cheapest_paths, describe_paths
+        from careergraph.graph.careers.paths import cheapest_paths, describe_paths, no_path_reason
         from careergraph.graph.results.paths import PathResult
 
         if k < 1:
@@ -419,7 +419,8 @@ class CareerGraph:
         if not found:
             how = f" via {', '.join(via)}" if via else ""
             within = f" in at most {max_steps} steps" if max_steps else ""
-            raise NoPathError(f"no path from {start.label} to {end.label}{how}{within}")
+            why = no_path_reason(moves, start.iri, end.iri)
+            raise NoPathError(f"no path from {start.label} to {end.label}{how}{within}: {why}")
         return PathResult(start, end, describe_paths(self.careers, moves, found))
 
     def match(self, skills: Sequence[str], limit: int | None = None) -> MatchResult:

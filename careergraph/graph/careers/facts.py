@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from careergraph.graph.store import Store
 
 
+KEEP_NEAR_UP_TO = 10_000  # roles: a build of a bigger graph keeps no similar-role lists
+
+
 class RoleFacts(NamedTuple):
     """A role's level and salary, as the paths show them (a named tuple: a built store
     makes one per role when it is read, which a dataclass would make slow)."""
@@ -67,8 +70,8 @@ class CareerFacts:
     """
 
     # What a built store keeps (see :meth:`state`), and what is worked out again on demand.
-    KEPT = ("links", "inverse", "roles", "investments", "item_kinds", "index")
-    TRANSIENT = ("names", "memo", "_index")
+    KEPT = ("links", "inverse", "roles", "investments", "item_kinds", "index", "viable", "near")
+    TRANSIENT = ("names", "memo", "_index", "_viable")
 
     def __init__(
         self,
@@ -79,6 +82,8 @@ class CareerFacts:
         item_kinds: dict[str, str] | None = None,
         index: RoleIndex | None = None,
         inverse: dict[str, dict[str, set[str]]] | None = None,
+        viable: float | None = None,
+        near: dict[str, list[tuple[str, float]]] | None = None,
     ):
         self.names = names
         self.links = links
@@ -88,6 +93,10 @@ class CareerFacts:
         self.inverse = inverse if inverse is not None else _inverse(links)
         self.memo = profiles.ProfileMemo()
         self._index = index
+        self._viable: float | None = viable
+        # Each role's viable similar roles, worked out for every role by a build of a graph
+        # of at most KEEP_NEAR_UP_TO roles (ESCO has 3,035), else when a search reaches it.
+        self.near: dict[str, list[tuple[str, float]]] = near if near is not None else {}
 
     @classmethod
     def read(cls, store: Store, names: NameIndex) -> CareerFacts:
@@ -125,6 +134,8 @@ class CareerFacts:
             },
             "item_kinds": dict(self.item_kinds),
             "index": self.index.state(),
+            "viable": self.viable,
+            "near": self._near_of_every_role(),
         }
 
     @classmethod
@@ -154,6 +165,8 @@ class CareerFacts:
             dict(state["item_kinds"]),
             RoleIndex.from_state(state["index"]),
             inverse,
+            float(state["viable"]),
+            {role: [tuple(pair) for pair in pairs] for role, pairs in state["near"].items()},
         )
 
     # ---- what things are -------------------------------------------------------------
@@ -228,6 +241,32 @@ class CareerFacts:
 
             self._index = RoleIndex.build(self)
         return self._index
+
+    def viable_near(self, role: str) -> list[tuple[str, float]]:
+        """The roles a move to which is viable on the strength of one's skills (see
+        :func:`.similarity.viable_near`), most similar first."""
+        if role not in self.near:
+            from careergraph.graph.careers.similarity import viable_near
+
+            self.near[role] = viable_near(self, role)
+        return self.near[role]
+
+    def _near_of_every_role(self) -> dict[str, list[tuple[str, float]]]:
+        if len(self.near) < len(self.roles) <= KEEP_NEAR_UP_TO:
+            from careergraph.graph.careers.similarity import near_of_every_role
+
+            self.near.update(near_of_every_role(self))
+        return self.near
+
+    @property
+    def viable(self) -> float:
+        """The least similarity of a viable move (see
+        :func:`.similarity.viable_similarity`): worked out once, or kept by a built store."""
+        if self._viable is None:
+            from careergraph.graph.careers.similarity import viable_similarity
+
+            self._viable = viable_similarity(self)
+        return self._viable
 
     @property
     def all_roles(self) -> list[str]:

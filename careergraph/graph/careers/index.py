@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from careergraph.graph.careers.vocabulary import ITEM_KINDS
 
-OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
 

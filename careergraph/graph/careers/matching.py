@@ -8,7 +8,7 @@ lists: half credit one level up (SQL toward "query languages"), a quarter two le
 (``UP_CREDIT``).
 
 A role's **needs** are the most specific skills of its profile (an ESCO occupation's
-essential skills); its **optional** skills (ESCO's) count half (``index.OPTIONAL``). Each skill
+essential skills); its **optional** skills (ESCO's) count half (``vocabulary.OPTIONAL``). Each skill
 weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`): a skill that half of all
 roles list says little. For a role ``r`` and the skills named ``Q``:
 
@@ -35,8 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.index import OPTIONAL
-from careergraph.graph.careers.vocabulary import SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
+from careergraph.graph.careers.vocabulary import OPTIONAL, SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
 

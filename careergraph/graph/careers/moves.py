@@ -10,10 +10,12 @@ makes it:
   track, to that track's roles at the same level rank (entry level for a role without one).
 - ``specialisation``: between a focused variant and the role it varies (``cg:specialises``),
   both ways.
-- ``similar``: between roles whose profiles (see :mod:`careergraph.graph.careers.facts`) have a
-  Jaccard similarity of at least ``SIMILARITY_THRESHOLD`` (0.25: a quarter of what the two
-  need together is shared), to a role at most one level up (when both levels are of one
-  scheme): a lateral move, or a step up on the strength of one's skills.
+- ``similar``: to a role whose similarity (:mod:`.similarity`: the weighted Jaccard of the
+  two profiles) makes the move viable, at most one level up (when both levels are of one
+  scheme): a lateral move, or a step up on the strength of one's skills. Viable is
+  calibrated on the data after Career Causeways (:func:`.similarity.viable_similarity`:
+  0.12 on ESCO, and on a graph with no ISCO unit groups), to one of the role's
+  ``NEAR_MOVES`` (20) most similar such roles.
 
 The cost of a step is what it asks of a person: ``BASE_COST[relation]`` (a move the source
 lays out is cheaper than one a person makes up) plus what has to be learned, 1 per skill (or
@@ -33,13 +35,12 @@ search against networkx.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
+from careergraph.graph.careers.similarity import nearest
 from careergraph.namespaces import CG, SKOS
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 RELATIONS = ("promotion", "transition", "specialisation", "similar")
 BASE_COST = {"promotion": 1.0, "specialisation": 1.0, "transition": 2.0, "similar": 3.0}
 LEARNING_COST = {"skill": 1.0, "tool": 0.5, "other": 0.0}
-SIMILARITY_THRESHOLD = 0.25
 CROWDED = 16  # a next level of more roles than this: a search takes its promotions as a group
 
 
@@ -79,7 +79,7 @@ class CareerMoves:
         self,
         facts: CareerFacts,
         relations: Sequence[str] = RELATIONS,
-        threshold: float = SIMILARITY_THRESHOLD,
+        threshold: float | None = None,
     ):
         unknown = [r for r in relations if r not in RELATIONS]
         if unknown:
@@ -237,23 +237,24 @@ class CareerMoves:
         return [other for other in members if other != role]
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
-        """Roles whose Jaccard similarity with ``role`` reaches the threshold, found through
-        the roles that hold each of its items, so that only roles sharing something are
-        compared."""
-        facts, roles, sizes = self.facts, self.facts.all_roles, self.facts.index.item_counts
-        mine = facts.items(role)
-        shared = Counter(itertools.chain.from_iterable(facts.index.holders[i] for i in mine))
-        for other, count, size in sorted((roles[p], n, sizes[p]) for p, n in shared.items()):
-            similarity = count / (len(mine) + size - count)
-            if other != role and similarity >= self.threshold and _within_reach(facts, role, other):
-                why = f"they share {count} skills and tools (Jaccard {similarity:.2f})"
-                yield other, "similar", why, similarity
+        """The roles whose similarity with ``role`` (:mod:`.similarity`) makes a move there
+        viable (at least ``threshold``, by default the calibrated
+        :attr:`CareerFacts.viable`), at most one level up."""
+        facts = self.facts
+        if self.threshold is None:
+            threshold, near = facts.viable, facts.viable_near(role)
+        else:
+            threshold, near = self.threshold, nearest(facts, role, None, self.threshold)
+        for other, value in near:
+            if _within_reach(facts, role, other):
+                why = f"similar skills ({value:.2f}; viable from {threshold:.2f})"
+                yield other, "similar", why, value
 
 
 def career_network(
     facts: CareerFacts,
     relations: Sequence[str] = RELATIONS,
-    threshold: float = SIMILARITY_THRESHOLD,
+    threshold: float | None = None,
 ) -> nx.DiGraph:
     """The whole projection: roles as nodes, the cheapest allowed move between two roles as
     the edge (attributes ``relation``, ``cost``, ``evidence``, ``similarity``)."""

@@ -154,3 +154,14 @@ def _investment(facts: CareerFacts, investment) -> Investment:
     return Investment(
         facts.names.entity(investment.iri), investment.low, investment.high, investment.unit
     )
+
+
+def no_path_reason(moves: CareerMoves, source: str, target: str) -> str:
+    """Why no path leads from ``source`` to ``target``, in words: no move out of the first,
+    none into the second, or no chain between them."""
+    facts = moves.facts
+    if not moves.from_role(source):
+        return f"{facts.label(source)} has no viable first move"
+    if not moves.from_role(target):  # the relations go both ways but for promotions
+        return f"{facts.label(target)} is isolated: no role is similar enough to it"
+    return "no chain of viable moves connects them"

@@ -26,3 +26,5 @@ LINKS = (
     CG + "fromTrack",
     CG + "towards",
 )
+
+OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one
