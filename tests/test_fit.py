@@ -150,3 +150,34 @@ def test_similar_on_the_built_in_graph_lists_roles(graph):
     assert len(found["similar"]) == 4
     assert all(near["role"]["kind"] == "role" for near in found["similar"])
     assert json.dumps(found)  # plain data
+
+
+# ---- one graph across sources ---------------------------------------------------------------
+
+CROSSWALK = """
+SELECT ?item ?link ?esco ?matched ?rule ?confidence WHERE {
+  ?evidence a rdf:Statement ; rdf:subject ?item ; rdf:predicate ?link ; rdf:object ?esco ;
+            cg:matchedLabel ?matched ; cg:matchRule ?rule ; cg:confidence ?confidence .
+  ?item ?link ?esco .
+} ORDER BY ?item ?esco
+"""
+
+
+def test_built_in_skills_link_to_esco_skills_with_their_evidence(esco):
+    _, graph = esco
+    rows = graph.query(CROSSWALK).to_json()["results"]["bindings"]
+    assert rows, "the excerpt holds ESCO skills that built-in tools are"
+    for row in rows:
+        assert row["item"]["value"].startswith("https://w3id.org/careergraph/id/")
+        assert row["esco"]["value"].startswith("http://data.europa.eu/esco/skill/")
+        assert row["link"]["value"].endswith(("exactMatch", "closeMatch"))
+        assert " = " in row["matched"]["value"] and row["rule"]["value"]
+        assert 0 < float(row["confidence"]["value"]) <= 1
+
+
+def test_a_linked_skill_counts_for_the_esco_skill(esco):
+    _, graph = esco
+    rows = graph.query(CROSSWALK).to_json()["results"]["bindings"]
+    exact = next(r for r in rows if r["link"]["value"].endswith("exactMatch"))
+    item, skill = exact["item"]["value"], exact["esco"]["value"]
+    assert skill in credits(graph.careers, [item]) and item in credits(graph.careers, [skill])

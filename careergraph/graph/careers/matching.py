@@ -2,7 +2,7 @@
 
 A person **has** what they name, and more: a skill area named covers the skills under it, a
 track what it calls for, a tool the skills it is used for (Terraform covers Infrastructure as
-Code).
+Code), a built-in skill the ESCO skill it is an exact match of, and back.
 That is full credit (1). Knowing a narrower skill is evidence toward the broader one a role
 lists: half credit one level up (SQL toward "query languages"), a quarter two levels up
 (``UP_CREDIT``).
@@ -59,6 +59,8 @@ def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
         have.add(iri)
         if facts.is_a(iri, TRACK_CLASS):
             have |= facts.items(iri)
+        exact = SKOS + "exactMatch"  # the same skill in another taxonomy (import esco)
+        have |= facts.objects(iri, exact) | facts.subjects(iri, exact)
         if facts.is_a(iri, TOOL_CLASS):
             have |= {s for s in facts.objects(iri, CG + "usedFor") if facts.is_a(s, SKILL_CLASSES)}
         below, frontier = set(), {iri}

@@ -1,12 +1,14 @@
 """How alike two roles (or tracks, or skill areas) are, and the roles nearest to one.
 
 Each owner is a vector of weights over what it calls for: every skill and tool of its profile
-weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`), an optional skill (ESCO's)
-``OPTIONAL`` times that, and each skill also lends ``UP_SHARE`` of its weight to each skill
-directly above it (two occupations that need sibling skills, SQL and SPARQL, share something
-of "query languages"). The **similarity** of two or more owners is the weighted Jaccard of
-their vectors: ``sum_k min(a_k, b_k) / sum_k max(a_k, b_k)``. It is symmetric, between 0 and
-1, 1 only for the same needs, and a large profile does not look like everything small.
+weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`); an optional skill (ESCO's)
+``OPTIONAL`` times that; the ESCO skill that one of its items (or, for a role, its track) is
+linked to by ``import esco`` as much as the link says (``vocabulary.MATCHES``: exactMatch 1,
+closeMatch 0.5); and each skill lends ``UP_SHARE`` of its weight to each skill directly above
+it (two occupations that need sibling skills, SQL and SPARQL, share something of "query
+languages"). The **similarity** of two or more owners is the weighted Jaccard of their
+vectors: ``sum_k min(a_k, b_k) / sum_k max(a_k, b_k)``. It is symmetric, between 0 and 1, 1
+only for the same needs, and a large profile does not look like everything small.
 
 The weights were compared on ESCO with the plain weighted Jaccard (no hierarchy) as the
 baseline: ``benchmarks/quality.py`` measures both, by how many of an occupation's ten
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.vocabulary import OPTIONAL
+from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
 from careergraph.graph.results.similar import SimilarRole, SimilarRoles
 from careergraph.namespaces import SKOS
 
@@ -45,6 +47,12 @@ def vector(facts: CareerFacts, owner: str) -> Vector:
                 found[item] = weight(item)
         for item in facts.optional(owner) if owner in facts.roles else ():
             found.setdefault(item, OPTIONAL * weight(item))
+        tracks = facts.tracks_of(owner) if owner in facts.roles else set()
+        for item in [*found, *tracks]:  # compared through the links to another taxonomy
+            for link, share in MATCHES.items():
+                for linked in facts.objects(item, link):
+                    if found.get(linked, 0.0) < share * weight(linked):
+                        found[linked] = share * weight(linked)
         for item, value in list(found.items()):
             for broader in facts.objects(item, SKOS + "broader"):
                 key = "^" + broader

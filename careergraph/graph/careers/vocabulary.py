@@ -25,6 +25,10 @@ LINKS = (
     CG + "track",
     CG + "fromTrack",
     CG + "towards",
+    SKOS + "exactMatch",
+    SKOS + "closeMatch",
 )
+# How much a skill counts for the other taxonomy's skill it is linked to (import esco).
+MATCHES = {SKOS + "exactMatch": 1.0, SKOS + "closeMatch": 0.5}
 
 OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from careergraph.errors import BadInputError, DataFileError
 from careergraph.graph.store.ntriples import iri_triple as _iri
 from careergraph.graph.store.ntriples import literal_triple as _literal
-from careergraph.namespaces import CG, DCTERMS, ESCO, RDF, RDFS, SKOS
+from careergraph.namespaces import CG, DCTERMS, ESCO, RDF, RDFS, SKOS, XSD
 
 if TYPE_CHECKING:
     from careergraph.graph.sources.datasets import Dataset
@@ -120,13 +120,15 @@ def import_esco(
 
     files = locate(path)
     total = files.line_count()
-    lines = esco_ntriples(files, builtin_roles(), lambda rows: progress(rows, total))
+    roles, items = builtin_names()
+    lines = esco_ntriples(files, roles, lambda rows: progress(rows, total), items)
     return Datasets(location).add(name, lines, files.origin)
 
 
-def builtin_roles() -> list[tuple[str, list[str]]]:
-    """The built-in roles with every name they go by, in label order: what ESCO's
-    occupations are matched against."""
+def builtin_names() -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
+    """The built-in roles, and the built-in skills, skill areas, tools and tracks (the Python
+    track is about Python), with every name they go by, in label order: what ESCO's
+    occupations and skills are matched against."""
     from careergraph.graph.names import NameIndex
     from careergraph.graph.sources import builtin_sources, load_source
     from careergraph.graph.store import open_store
@@ -135,15 +137,23 @@ def builtin_roles() -> list[tuple[str, list[str]]]:
     for source in builtin_sources():
         load_source(store, source)
     names = NameIndex.build(store)
-    roles = [iri for iri in names.types if CG + "Role" in names.classes_of(iri)]
-    roles.sort(key=lambda iri: (names.label(iri).casefold(), iri))
-    return [(iri, names.names_of(iri)) for iri in roles]
+
+    def named(classes: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+        found = [i for i in names.types if any(c in names.classes_of(i) for c in classes)]
+        found.sort(key=lambda iri: (names.label(iri).casefold(), iri))
+        return [(iri, names.names_of(iri)) for iri in found]
+
+    return named((CG + "Role",)), named((CG + "Skill", CG + "SkillArea", CG + "Tool", CG + "Track"))
 
 
 def esco_ntriples(
-    files: EscoFiles, roles: Iterable[tuple[str, list[str]]], progress: Callable[[int], None]
+    files: EscoFiles,
+    roles: Iterable[tuple[str, list[str]]],
+    progress: Callable[[int], None],
+    items: Iterable[tuple[str, list[str]]] = (),
 ) -> Iterator[str]:
-    """N-Triples lines of the ESCO data; ``roles`` (IRI, names) get their close matches;
+    """N-Triples lines of the ESCO data; ``roles`` (IRI, names) get their close matches and
+    ``items`` (built-in skills and tools) their links to ESCO skills (:class:`SkillLabels`);
     ``progress`` hears of every row read."""
     missing = [name for name in _NEEDED if name not in files.names]
     if missing:
@@ -154,6 +164,7 @@ def esco_ntriples(
     yield _literal(DATASET, RDFS + "label", ACKNOWLEDGEMENT)
     yield _literal(DATASET, DCTERMS + "license", "Commission Decision 2011/833/EU")
     occupations: dict[str, list[str]] = {}
+    skills: dict[str, list[str]] = {}
     try:
         for kind, name in ((ESCO + "Occupation", "occupations_en.csv"),
                            (ESCO + "Skill", "skills_en.csv")):  # fmt: skip
@@ -161,8 +172,7 @@ def esco_ntriples(
                 progress(1)
                 iri = _checked(row["conceptUri"], name)
                 names = [row["preferredLabel"], *_lines(row.get("altLabels", ""))]
-                if kind == ESCO + "Occupation":
-                    occupations[iri] = names
+                (occupations if kind == ESCO + "Occupation" else skills)[iri] = names
                 yield from _concept(iri, kind, row)
         for name in _LABELLED_GROUPS:
             if name in files.names:
@@ -190,6 +200,96 @@ def esco_ntriples(
     for role, names in roles:
         for occupation, _ in close_matches(names, occupations):
             yield _iri(role, SKOS + "closeMatch", occupation)
+    labels = SkillLabels(skills)
+    for item, names in items:
+        for link in labels.links(names):
+            yield from link.ntriples(item)
+
+
+@dataclass(frozen=True)
+class SkillLink:
+    """A link from a built-in skill or tool to an ESCO skill, with its evidence."""
+
+    skill: str
+    relation: str  # skos:exactMatch or skos:closeMatch
+    mine: str  # the built-in label that matched
+    theirs: str  # the ESCO label it matched
+    rule: str
+    confidence: float
+
+    def ntriples(self, item: str) -> Iterator[str]:
+        """The link, and its evidence on a statement restating it."""
+        yield _iri(item, self.relation, self.skill)
+        evidence = f"{DATASET}:link:{_digest(item + self.relation + self.skill)}"
+        yield _iri(evidence, RDF + "type", RDF + "Statement")
+        yield _iri(evidence, RDF + "subject", item)
+        yield _iri(evidence, RDF + "predicate", self.relation)
+        yield _iri(evidence, RDF + "object", self.skill)
+        yield _literal(evidence, CG + "matchedLabel", f"{self.mine} = {self.theirs}")
+        yield _literal(evidence, CG + "matchRule", self.rule)
+        yield _literal(
+            evidence, CG + "confidence", f"{self.confidence:.2f}", datatype=XSD + "decimal"
+        )
+        yield _iri(evidence, DCTERMS + "source", DATASET)
+
+
+SAME_LABEL = "the built-in item's label is the ESCO skill's preferred label (any case)"
+SAME_BUT_QUALIFIER = (
+    "the built-in item's label is the ESCO skill's preferred label without its parenthesised "
+    "qualifier (Python = Python (computer programming))"
+)
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+class SkillLabels:
+    """The preferred labels of ESCO's skills, looked up by a built-in item's names. Only
+    preferred labels count: ESCO's alternative labels mix synonyms with narrower terms
+    ("security" is one of "securities", "git" of "tools for software configuration
+    management")."""
+
+    def __init__(self, skills: dict[str, list[str]]):
+        self.same: dict[str, list[tuple[str, str]]] = {}
+        self.bare: dict[str, list[tuple[str, str]]] = {}
+        for skill, labels in skills.items():
+            preferred = labels[0]
+            key = _key(preferred)
+            self.same.setdefault(key, []).append((skill, preferred))
+            bare = _QUALIFIER.sub("", key)
+            if bare != key:
+                self.bare.setdefault(bare, []).append((skill, preferred))
+
+    def links(self, names: list[str]) -> list[SkillLink]:
+        """The ESCO skills a built-in skill or tool called ``names`` is: ``skos:exactMatch``
+        where a name is a skill's preferred label (confidence 1), or is it but for ESCO's
+        parenthesised qualifier (0.9; ``skos:closeMatch`` at 0.5 where several qualify).
+
+        >>> labels = SkillLabels({"urn:py": ["Python (computer programming)"], "urn:x": ["X"]})
+        >>> link = labels.links(["Python"])[0]
+        >>> link.skill, link.relation.rsplit("#")[1], link.confidence
+        ('urn:py', 'exactMatch', 0.9)
+        """
+        same = [(n, s, label) for n in names for s, label in self.same.get(_key(n), ())]
+        if same:
+            return [
+                SkillLink(skill, SKOS + "exactMatch", name, label, SAME_LABEL, 1.0)
+                for name, skill, label in sorted(set(same), key=lambda found: found[1])
+            ]
+        bare = sorted({(s, n, label) for n in names for s, label in self.bare.get(_key(n), ())})
+        relation, confidence = ("exactMatch", 0.9) if len(bare) == 1 else ("closeMatch", 0.5)
+        return [
+            SkillLink(skill, SKOS + relation, name, label, SAME_BUT_QUALIFIER, confidence)
+            for skill, name, label in bare
+        ]
+
+
+def _key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _digest(text: str) -> str:
+    from careergraph.graph.cache.files import blake2b_digest
+
+    return blake2b_digest(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def close_matches(names: list[str], occupations: dict[str, list[str]]) -> list[tuple[str, float]]:
