@@ -233,7 +233,8 @@ def test_a_step_says_what_it_takes(graph):
     assert {"Model Serving", "Feast", "Kubeflow"} <= acquired
     assert {"Git", "Version Control"} <= labels(step.carry_over)
     expected = BASE_COST["transition"] + sum(
-        LEARNING_COST[graph.careers.item_kind(e.iri)] for e in step.acquire
+        LEARNING_COST[graph.careers.item_kind(e.iri)] * graph.careers.index.weight(e.iri)
+        for e in step.acquire
     )
     assert step.cost == pytest.approx(expected)
     assert (step.salary_before.minimum, step.salary_after.minimum) == (70000, 90000)

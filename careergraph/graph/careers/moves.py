@@ -18,8 +18,10 @@ makes it:
   ``NEAR_MOVES`` (20) most similar such roles.
 
 The cost of a step is what it asks of a person: ``BASE_COST[relation]`` (a move the source
-lays out is cheaper than one a person makes up) plus what has to be learned, 1 per skill (or
-skill area) and 0.5 per tool that the target role needs and the current one does not.
+lays out is cheaper than one a person makes up) plus what has to be learned: for each skill
+(or skill area) and tool that the target role needs and the current one does not, its
+specificity (``log N/df``: a skill every role lists costs nothing to learn for a move, one a
+single role lists the most), times 1 for a skill and 0.5 for a tool.
 
 The search never builds the whole projection: ``CareerMoves`` works out a role's moves when a
 search reaches it, and ``cheapest_paths`` runs Yen's algorithm over Dijkstra searches of its
@@ -66,8 +68,10 @@ class Move:
 
 
 def learning_weight(facts: CareerFacts, items) -> float:
-    """What learning ``items`` asks (see the module docstring)."""
-    return sum(LEARNING_COST[facts.item_kind(iri)] for iri in items)
+    """What learning ``items`` asks (see the module docstring): each its kind's cost times
+    its specificity (:meth:`RoleIndex.weight`)."""
+    weight = facts.index.weight
+    return sum(LEARNING_COST[facts.item_kind(iri)] * weight(iri) for iri in items)
 
 
 class CareerMoves:
@@ -167,14 +171,9 @@ class CareerMoves:
         return self._weight(target) - learning_weight(self.facts, shared)
 
     def _weight(self, owner: str) -> float:
-        """What learning all a role (from the kept counts) or a track calls for asks."""
+        """What learning all that a role or a track calls for asks."""
         if owner not in self._weights:
-            facts, index = self.facts, self.facts.index.position.get(owner)
-            if index is None:
-                self._weights[owner] = learning_weight(facts, facts.items(owner))
-            else:
-                counts = facts.index.kind_counts
-                self._weights[owner] = sum(LEARNING_COST[s] * counts[s][index] for s in counts)
+            self._weights[owner] = learning_weight(self.facts, self.facts.items(owner))
         return self._weights[owner]
 
     def _candidates(self, role: str, grouped: bool = True) -> Iterator[tuple[str, str, str, float]]:

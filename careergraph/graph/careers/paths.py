@@ -37,7 +37,7 @@ def cheapest_paths(
             budget = None if max_steps is None else max_steps - i
             spur = _cheapest(moves, last[i], target, frozenset(root[:-1]), banned_moves, budget)
             if spur is not None:
-                cost = _cost(moves, root) + spur[0]
+                cost = _sum(_cost(moves, root), spur[0])
                 candidate = (cost, root[:-1] + spur[1])
                 if candidate not in candidates and candidate[1] not in (p for _, p in found):
                     heapq.heappush(candidates, candidate)
@@ -82,7 +82,7 @@ def _cheapest(
         for other, step_cost in costs.items():
             if other in banned_roles or (path[-1], other) in banned_moves or other in path:
                 continue
-            heapq.heappush(queue, (cost + step_cost, (*path, other), -1))
+            heapq.heappush(queue, (_sum(cost, step_cost), (*path, other), -1))
         for key in crowded:
             groups.append(key)
             heapq.heappush(queue, (cost, path, len(groups) - 1))
@@ -90,7 +90,12 @@ def _cheapest(
 
 
 def _cost(moves: CareerMoves, path: tuple[str, ...]) -> float:
-    return sum(moves.from_role(a)[b].cost for a, b in itertools.pairwise(path))
+    return _sum(*(moves.from_role(a)[b].cost for a, b in itertools.pairwise(path)))
+
+
+def _sum(*costs: float) -> float:
+    """Costs added up to a billionth: the same path costs the same however it was summed."""
+    return round(sum(costs), 9)
 
 
 def describe_paths(
