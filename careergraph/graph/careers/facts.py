@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from careergraph.graph.store import Store
 
 
-KEEP_NEAR_UP_TO = 10_000  # roles: a build of a bigger graph keeps no similar-role lists
+KEEP_NEAR_UP_TO = 5_000  # roles: a build of a bigger graph keeps no similar-role lists
 
 
 class RoleFacts(NamedTuple):
@@ -252,10 +252,9 @@ class CareerFacts:
         return self.near[role]
 
     def _near_of_every_role(self) -> dict[str, list[tuple[str, float]]]:
-        if len(self.near) < len(self.roles) <= KEEP_NEAR_UP_TO:
-            from careergraph.graph.careers.similarity import near_of_every_role
-
-            self.near.update(near_of_every_role(self))
+        if len(self.roles) <= KEEP_NEAR_UP_TO:
+            for role in self.index.roles:
+                self.viable_near(role)
         return self.near
 
     @property
