@@ -94,12 +94,18 @@ def nearest(
     for item in mine:
         for positions in (index.holders.get(item, ()), index.listers.get(item, ())):
             shared.update(positions)
-    size = sum(mine.values())
-    scored = []
-    for position in shared:
-        other = index.roles[position]
-        if other == role:
-            continue
+    others = [index.roles[p] for p in shared if index.roles[p] != role]
+    return _most_similar(facts, mine, others, floor, limit)
+
+
+def _most_similar(
+    facts: CareerFacts, mine: Vector, others: list[str], floor: float, limit: int | None
+) -> list[tuple[str, float]]:
+    """The ``limit`` of ``others`` most similar to the vector ``mine``, at least ``floor``
+    similar (ties in label order): the weighted Jaccard, from the identity
+    ``sum max = sum a + sum b - sum min``."""
+    size, scored = sum(mine.values()), []
+    for other in others:
         theirs = vector(facts, other)
         small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         low = sum(min(value, large[k]) for k, value in small.items() if k in large)
@@ -132,18 +138,8 @@ def viable_near(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
                 for position in positions:
                     shared[position] = shared.get(position, 0.0) + value
     shared.pop(index.position.get(role, -1), None)
-    size, floor, scored = sum(mine.values()), facts.viable, []
-    for position in sorted(shared, key=shared.__getitem__, reverse=True)[:COMPARED]:
-        other = index.roles[position]
-        theirs = vector(facts, other)
-        small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-        low = sum(min(v, large[k]) for k, v in small.items() if k in large)
-        high = size + sum(theirs.values()) - low
-        value = low / high if high else 0.0
-        if value >= floor:
-            scored.append((-value, facts.label(other).casefold(), other))
-    scored.sort()
-    return [(other, -value) for value, _, other in scored[:NEAR_MOVES]]
+    closest = sorted(shared, key=shared.__getitem__, reverse=True)[:COMPARED]
+    return _most_similar(facts, mine, [index.roles[p] for p in closest], facts.viable, NEAR_MOVES)
 
 
 def viable_similarity(facts: CareerFacts) -> float:
