@@ -40,7 +40,8 @@ def _readme_examples() -> list[str]:
 
 
 EXAMPLES = sorted(set(_help_examples() + _readme_examples()))
-NEEDS_A_SERVER = [e for e in EXAMPLES if "--endpoint" in e]  # tests/test_endpoint.py runs them
+# An endpoint needs a server: tests/test_endpoint.py starts one and runs these commands there.
+NEEDS_A_SERVER = [e for e in EXAMPLES if "--endpoint" in e]
 
 
 @pytest.fixture(scope="module", params=["built-in", "esco"])
