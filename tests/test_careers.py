@@ -223,6 +223,13 @@ def test_from_linux_to_mlops_through_the_stated_transitions(graph):
     assert only_stated.paths[0].steps[-1].target.label == "MLOps Architect"
 
 
+def test_a_step_with_nothing_to_learn_says_why(graph):
+    steps = graph.path("Junior DevOps Engineer", "DevOps Architect").paths[0].steps
+    assert [s.relation for s in steps] == ["promotion", "promotion"]  # it climbs the ladder
+    for step in steps:
+        assert step.acquire == () and "the source ties no skill to" in step.evidence
+
+
 def test_a_step_says_what_it_takes(graph):
     step = (
         graph.path("Junior Python Developer", "ML Engineer", via=["transition"]).paths[0].steps[0]

@@ -128,12 +128,17 @@ def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
         at_level = [i for i in spans if i.level == level]
         first = min((i.rank for i in spans if i.rank is not None), default=None)
         time += at_level or [i for i in spans if i.rank == first]
+    evidence = move.evidence
+    if not need - have:  # the source gives both roles the same skills: say so, not "learn 0"
+        evidence += (
+            f"; the source ties no skill to {facts.label(target)} that {facts.label(source)} lacks"
+        )
     return Step(
         entities(source),
         entities(target),
         move.relation,
         move.cost,
-        move.evidence,
+        evidence,
         _sorted(entities(i) for i in need - have),
         _sorted(entities(i) for i in need & have),
         _salary(facts, source),
