@@ -46,7 +46,7 @@ def test_devops_and_mlops_share_the_integration_points(graph):
     result = graph.overlap(["DevOps", "MLOps"])
     shared = labels(result.shared)
     assert {
-        "Kubernetes Ecosystem", "Kubeflow", "Istio", "Knative", "Argo Workflows",
+        "Kubernetes Ecosystem", "Kubernetes", "Kubeflow", "Istio", "Knative", "Argo Workflows",
         "Observability Stack", "Prometheus", "ELK Stack", "Jaeger", "Grafana",
         "Version Control", "Git", "DVC", "MLflow", "GitOps",
         "CI/CD Systems", "Jenkins", "GitHub Actions", "GitLab CI", "CircleCI",
