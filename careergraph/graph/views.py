@@ -377,7 +377,7 @@ def overlap_view(graph: CareerGraph, result: Overlap) -> View:
         for item in items:
             builder.node(item.entity.iri, 2)
             builder.edge(owner.iri, item.entity.iri, "needs")
-    title = " and ".join(o.label for o in result.items) + f": Jaccard {result.similarity:.2f}"
+    title = " and ".join(o.label for o in result.items) + f": similarity {result.similarity:.2f}"
     return builder.view("overlap", title)
 
 
