@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from careergraph.errors import AmbiguousNameError, UnknownNameError
+from careergraph.errors import AmbiguousNameError, UnknownNameError, WrongKindError
 from careergraph.graph.kinds import Kind, kind_of
 from careergraph.graph.queries import internal_query, values_of
 from careergraph.graph.results import Entity
@@ -180,14 +180,12 @@ class NameIndex:
         self, name: str, kinds: Sequence[Kind], what: str
     ) -> tuple[Entity, str | None]:
         """The entity called ``name`` among the ``kinds`` a question takes (``what`` says
-        them in words: ``role``, ``skill or tool``), and a note
-        where the name also fits others. Where it names entities of several of those
-        kinds, the kind listed first wins (a track before an ESCO skill of the same name);
-        of one kind, the name is ambiguous. Raises WrongKindError where it names only
-        entities of other kinds, UnknownNameError with the closest names of the kinds
-        taken, AmbiguousNameError.
+        them in words: ``role``, ``skill or tool``), and a note where the name also fits
+        other entities. Where it names entities of several of those kinds, the kind listed
+        first wins (a track before an ESCO skill of the same name); of one kind, the name is
+        ambiguous. Raises WrongKindError where it names only entities of other kinds,
+        UnknownNameError with the closest names of the kinds taken, AmbiguousNameError.
         """
-        from careergraph.errors import WrongKindError
 
         def kind_of_entity(iri: str) -> int | None:
             classes = self.classes_of(iri)
