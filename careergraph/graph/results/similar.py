@@ -41,13 +41,26 @@ class SimilarRoles:
         return f"Roles nearest to {self.role.label}:"
 
     def table(self) -> Table:
+        """The nearest roles, with the first few items shared and missing, the most specific
+        first (``--format json`` has them all)."""
         rows = [
             (
                 near.role.label,
                 f"{near.similarity:.2f}",
-                ", ".join(e.label for e in near.shared),
-                ", ".join(e.label for e in near.missing),
+                _first(near.shared),
+                _first(near.missing),
             )
             for near in self.similar
         ]
         return ("role", "similarity", "shared (most specific first)", "missing"), rows
+
+
+def _first(entities: tuple[Entity, ...], shown: int = 3) -> str:
+    """The first ``shown`` labels, and how many more there are.
+
+    >>> _first((Entity("A", "urn:a"), Entity("B", "urn:b")), shown=1)
+    'A and 1 more'
+    """
+    more = len(entities) - shown
+    listed = ", ".join(e.label for e in entities[:shown])
+    return f"{listed} and {more} more" if more > 0 else listed
