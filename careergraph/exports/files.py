@@ -24,9 +24,8 @@ def write_file(path: str | Path, content: bytes) -> Path:
     not writable, or the bytes could not all be written.
     """
     named = Path(path)
-    target = Path(os.path.realpath(named)) if named.is_symlink() else named
     try:
-        mode = os.stat(target).st_mode
+        mode = os.stat(named).st_mode  # through links: /dev/stdout is one, to a pipe perhaps
     except FileNotFoundError:
         mode = None
     except OSError as error:
@@ -34,7 +33,8 @@ def write_file(path: str | Path, content: bytes) -> Path:
     if mode is not None and not stat.S_ISREG(mode):
         if stat.S_ISDIR(mode):
             raise OutputError(f"{named}: is a folder, not a file")
-        return _write_stream(named, target, content)
+        return _write_stream(named, named, content)
+    target = Path(os.path.realpath(named)) if named.is_symlink() else named
     return _write_atomically(named, target, content)
 
 

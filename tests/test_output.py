@@ -1,0 +1,78 @@
+"""-o writes to what the path names, and only there: a regular file atomically, a device or a
+FIFO as a stream, a symbolic link's target; never a rename over anything but a regular file."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+
+import pytest
+from conftest import invoke
+
+
+def export_to(path) -> tuple[int, str]:
+    result = invoke("export", "nt", "-o", str(path))
+    return result.exit_code, result.stderr
+
+
+def test_a_regular_file_is_written_whole(tmp_path):
+    target = tmp_path / "graph.nt"
+    target.write_text("old", "utf-8")
+    code, _ = export_to(target)
+    assert code == 0 and target.read_bytes().count(b"\n") > 2000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nt"]  # no temporary left
+
+
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path):
+    real = tmp_path / "real.nt"
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.nt"
+    link.symlink_to(real)
+    code, _ = export_to(link)
+    assert code == 0 and link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes().count(b"\n") > 2000
+
+
+def test_a_fifo_is_written_as_a_stream(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, _ = export_to(fifo)
+    reader.join(30)
+    assert code == 0 and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received and received[0].count(b"\n") > 2000
+
+
+def test_a_device_is_written_to_and_stays_a_device(tmp_path):
+    """A null device made by the test (never the machine's own): it needs root, as CI has."""
+    device = tmp_path / "null"
+    made = subprocess.run(["mknod", str(device), "c", "1", "3"], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a device node here: {made.stderr.strip()}")
+    code, _ = export_to(device)
+    assert code == 0 and stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_dev_stdout_gets_the_content():
+    result = subprocess.run(
+        [sys.executable, "-m", "careergraph", "export", "nt", "-o", "/dev/stdout"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stdout.count(b"\n") > 2000
+    assert stat.S_ISCHR(os.stat("/dev/stdout").st_mode) or os.path.islink("/dev/stdout")
+
+
+def test_a_full_device_is_an_error_and_no_wrote(tmp_path):
+    device = tmp_path / "full"
+    made = subprocess.run(["mknod", str(device), "c", "1", "7"], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a device node here: {made.stderr.strip()}")
+    code, stderr = export_to(device)
+    assert code == 2 and "cannot write" in stderr and "wrote" not in stderr
+    assert stat.S_ISCHR(os.stat(device).st_mode)
