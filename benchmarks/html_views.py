@@ -59,7 +59,7 @@ def main() -> None:
             generate = []
             for _ in range(runs):
                 started = time.perf_counter()
-                view = build_view(graph, "full", max_nodes=None)
+                view = build_view(graph, "full")
                 page_bytes = render_html(view)
                 generate.append(time.perf_counter() - started)
             page_path = Path(folder) / f"view-{size}.html"

@@ -48,12 +48,19 @@ def test_a_fifo_is_written_as_a_stream(tmp_path):
     assert received and received[0].count(b"\n") > 2000
 
 
-def test_a_device_is_written_to_and_stays_a_device(tmp_path):
-    """A null device made by the test (never the machine's own): it needs root, as CI has."""
-    device = tmp_path / "null"
-    made = subprocess.run(["mknod", str(device), "c", "1", "3"], capture_output=True, text=True)
+def device_node(path, minor: int):
+    """A memory device of the test's own (1,3 null; 1,7 full), never the machine's: making
+    one needs root, as CI has; skipped elsewhere."""
+    made = subprocess.run(
+        ["mknod", str(path), "c", "1", str(minor)], capture_output=True, text=True
+    )
     if made.returncode != 0:
         pytest.skip(f"cannot make a device node here: {made.stderr.strip()}")
+    return path
+
+
+def test_a_device_is_written_to_and_stays_a_device(tmp_path):
+    device = device_node(tmp_path / "null", 3)
     code, _ = export_to(device)
     assert code == 0 and stat.S_ISCHR(os.stat(device).st_mode)
 
@@ -69,10 +76,7 @@ def test_dev_stdout_gets_the_content():
 
 
 def test_a_full_device_is_an_error_and_no_wrote(tmp_path):
-    device = tmp_path / "full"
-    made = subprocess.run(["mknod", str(device), "c", "1", "7"], capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot make a device node here: {made.stderr.strip()}")
+    device = device_node(tmp_path / "full", 7)
     code, stderr = export_to(device)
     assert code == 2 and "cannot write" in stderr and "wrote" not in stderr
     assert stat.S_ISCHR(os.stat(device).st_mode)

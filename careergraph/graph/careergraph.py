@@ -453,9 +453,9 @@ class CareerGraph:
         """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
         neighbourhood of ``focus``, cut to ``max_nodes`` (``View.note`` says what a cut
         left out; None: the default cut)."""
-        from careergraph.graph.views import DEFAULT_MAX_NODES, build_view
+        from careergraph.graph.views import build_view, cut
 
-        return build_view(self, name, focus, depth, _or_default(max_nodes, DEFAULT_MAX_NODES))
+        return cut(build_view(self, name, focus, depth), max_nodes)
 
     def mind_map(self, focus: str | None = None) -> MindMapNode:
         """The tree of the graph's mind map (``focus`` picks one where there are several)."""
@@ -465,19 +465,15 @@ class CareerGraph:
 
     def path_view(self, result: PathResult, max_nodes: int | None = None) -> View:
         """A path result drawn: its roles, the cheapest path highlighted."""
-        from careergraph.graph.views import DEFAULT_MAX_NODES, path_view
+        from careergraph.graph.views import cut, path_view
 
-        view = path_view(self, result)
-        view.cut(_or_default(max_nodes, DEFAULT_MAX_NODES))
-        return view
+        return cut(path_view(self, result), max_nodes)
 
     def overlap_view(self, result: Overlap, max_nodes: int | None = None) -> View:
         """An overlap drawn: the items compared, the shared part highlighted."""
-        from careergraph.graph.views import DEFAULT_MAX_NODES, overlap_view
+        from careergraph.graph.views import cut, overlap_view
 
-        view = overlap_view(self, result)
-        view.cut(_or_default(max_nodes, DEFAULT_MAX_NODES))
-        return view
+        return cut(overlap_view(self, result), max_nodes)
 
     def serialize(self, rdf_format: str | RdfFormat) -> bytes:
         """The whole graph as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml``."""
@@ -594,10 +590,6 @@ class CareerGraph:
     def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
         return {**PREFIXES, **ID_PREFIXES}
-
-
-def _or_default(value: int | None, default: int) -> int:
-    return default if value is None else value
 
 
 def _has_datasets(location: str | Path | None) -> bool:

@@ -88,23 +88,15 @@ class View:
         return self.note
 
 
-def build_view(
-    graph: CareerGraph,
-    name: str,
-    focus: str | None = None,
-    depth: int = 1,
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-) -> View:
-    """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps), cut
-    to its first ``max_nodes`` nodes (None: all of them; :attr:`View.note` says what a cut
-    left out)."""
-    view = _uncut_view(graph, name, focus, depth)
-    if max_nodes is not None:
-        view.cut(max_nodes)
+def cut(view: View, max_nodes: int | None = None) -> View:
+    """``view`` cut to its first ``max_nodes`` nodes (``DEFAULT_MAX_NODES`` if None)."""
+    view.cut(DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
     return view
 
 
-def _uncut_view(graph: CareerGraph, name: str, focus: str | None, depth: int) -> View:
+def build_view(graph: CareerGraph, name: str, focus: str | None = None, depth: int = 1) -> View:
+    """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps), whole
+    (:func:`cut` cuts it)."""
     if focus is not None and name != "mindmap":
         return focus_view(graph, focus, depth)
     builders = {

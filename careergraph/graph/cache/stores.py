@@ -38,6 +38,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,7 +95,8 @@ class StoreCache:
         """The built stores, most recently used first."""
         from careergraph.graph.results.store import StoreListing
 
-        return StoreListing(self.location, tuple(self.built()))
+        measured = (replace(b, bytes=_disk_size(b.path)) for b in self.built())
+        return StoreListing(self.location, tuple(measured))
 
     def clear(self) -> int:
         """Remove every built store (and left-over builds); return how many stores went."""
@@ -140,9 +142,7 @@ class StoreCache:
             return None
         sources = tuple((s["name"], s["triples"]) for s in data["sources"])
         path = self.graphs / key
-        return BuiltStore(
-            key, path, sources, data["triples"], data["built"], used, _disk_size(path)
-        )
+        return BuiltStore(key, path, sources, data["triples"], data["built"], used)
 
     def _build(self, key: str, sources: Sequence[Source]) -> BuiltStore:
         try:

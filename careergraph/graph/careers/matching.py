@@ -75,13 +75,28 @@ def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
 def credits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
     """What a person who names these has, with its credit: 1 for what they cover, the
     up-credit for the skills above it (see the module docstring)."""
-    found = dict.fromkeys(covered_by(facts, named), 1.0)
-    level = set(found)
+    return _best_credit(reach(facts, item) for item in named)
+
+
+def _best_credit(reaches) -> dict[str, float]:
+    """Each skill's best credit over the reaches of several items."""
+    found: dict[str, float] = {}
+    for levels in reaches:
+        for credit, skills in levels:
+            for skill in skills:
+                if found.get(skill, 0.0) < credit:
+                    found[skill] = credit
+    return found
+
+
+def reach(facts: CareerFacts, item: str) -> list[tuple[float, set[str]]]:
+    """What naming ``item`` gives credit for: what it covers (1), then the skills one and
+    two levels above that (``UP_CREDIT``)."""
+    level = covered_by(facts, [item])
+    found = [(1.0, level)]
     for credit in UP_CREDIT:
         level = set().union(*(facts.objects(s, SKOS + "broader") for s in level))
-        for skill in level:
-            if found.get(skill, 0.0) < credit:
-                found[skill] = credit
+        found.append((credit, level))
     return found
 
 
@@ -132,18 +147,15 @@ class _Query:
 
     def __init__(self, facts: CareerFacts, index: RoleIndex, named: list[str]):
         self.facts, self.index = facts, index
-        self.credit = credits(facts, named)
+        reaches = {item: reach(facts, item) for item in named}
+        self.credit = _best_credit(reaches.values())
         self.weights: dict[str, float] = {}
         self.uses: dict[int, dict[str, float]] = {}  # role -> named item -> best use
-        for item in named:
-            covered = covered_by(facts, [item])
-            listed = [index.specificity[s] for s in covered if s in index.specificity]
+        for item, levels in reaches.items():
+            listed = [index.specificity[s] for s in levels[0][1] if s in index.specificity]
             self.weights[item] = max(listed, default=index.most_specific)
-            self._use(item, covered, 1.0)
-            above = set(covered)
-            for credit in UP_CREDIT:
-                above = set().union(*(facts.objects(s, SKOS + "broader") for s in above))
-                self._use(item, above, credit)
+            for credit, skills in levels:
+                self._use(item, skills, credit)
         self.total = sum(self.weights.values()) or 1.0
         self.had: dict[int, float] = {}  # role -> the weighted needs it has
         for skill, credit in self.credit.items():

@@ -132,16 +132,6 @@ def optional(facts: CareerFacts, role: str) -> frozenset[str]:
     return memo[role]
 
 
-def jaccard(first: set[str], second: set[str]) -> float:
-    """|A and B| / |A or B|, 0 for two empty sets.
-
-    >>> jaccard({"a", "b"}, {"b", "c"})
-    0.3333333333333333
-    """
-    union = first | second
-    return len(first & second) / len(union) if union else 0.0
-
-
 def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
     """Where a profile starts: (item, why, reached as an integration point)."""
     if iri in seen:

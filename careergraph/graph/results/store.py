@@ -17,7 +17,7 @@ class BuiltStore:
     triples: int
     built: float
     used: float
-    bytes: int  # on disk
+    bytes: int | None = None  # on disk, where measured (store info measures it)
 
     def to_json(self) -> dict:
         return {
@@ -54,7 +54,7 @@ class StoreListing:
             (
                 b.key,
                 f"{b.triples:,}",
-                f"{b.bytes / 1e6:.1f} MB",
+                f"{b.bytes / 1e6:.1f} MB" if b.bytes is not None else "",
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(b.used)),
                 ", ".join(name for name, _ in b.sources),
             )
