@@ -5,7 +5,8 @@ track what it calls for, a tool the skills it is used for (Terraform covers Infr
 Code), a built-in skill the ESCO skill it is an exact match of, and back.
 That is full credit (1). Knowing a narrower skill is evidence toward the broader one a role
 lists: half credit one level up (SQL toward "query languages"), a quarter two levels up
-(``UP_CREDIT``).
+(``UP_CREDIT``). A link of the crosswalk to a close or broader skill of the other taxonomy
+counts as one level up (Kubernetes toward ESCO's "manage ICT virtualisation environments").
 
 A role's **needs** are the most specific skills of its profile (an ESCO occupation's
 essential skills); its **optional** skills (ESCO's) count half (``vocabulary.OPTIONAL``). Each skill
@@ -95,9 +96,19 @@ def reach(facts: CareerFacts, item: str) -> list[tuple[float, set[str]]]:
     level = covered_by(facts, [item])
     found = [(1.0, level)]
     for credit in UP_CREDIT:
-        level = set().union(*(facts.objects(s, SKOS + "broader") for s in level))
+        level = set().union(*(_above(facts, skill) for skill in level))
         found.append((credit, level))
     return found
+
+
+def _above(facts: CareerFacts, skill: str) -> set[str]:
+    """One step up: the broader skills, and the other taxonomy's close or broader skill it
+    is linked to (import esco's crosswalk: Kubernetes to "manage ICT virtualisation
+    environments")."""
+    close = SKOS + "closeMatch"
+    return facts.objects(skill, SKOS + "broader", SKOS + "broadMatch", close) | facts.subjects(
+        skill, close
+    )
 
 
 def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from careergraph.errors import BadInputError, DataFileError
 from careergraph.graph.store.ntriples import iri_triple as _iri
 from careergraph.graph.store.ntriples import literal_triple as _literal
-from careergraph.namespaces import CG, DCTERMS, ESCO, RDF, RDFS, SKOS, XSD
+from careergraph.namespaces import CG, DCTERMS, ESCO, ID, RDF, RDFS, SKOS, XSD
 
 if TYPE_CHECKING:
     from careergraph.graph.sources.datasets import Dataset
@@ -200,9 +200,11 @@ def esco_ntriples(
     for role, names in roles:
         for occupation, _ in close_matches(names, occupations):
             yield _iri(role, SKOS + "closeMatch", occupation)
+    items = list(items)
     labels = SkillLabels(skills)
+    curated = curated_links(skills, {item: names[0] for item, names in items})
     for item, names in items:
-        for link in labels.links(names):
+        for link in [*labels.links(names), *curated.get(item, ())]:
             yield from link.ntriples(item)
 
 
@@ -225,7 +227,8 @@ class SkillLink:
         yield _iri(evidence, RDF + "subject", item)
         yield _iri(evidence, RDF + "predicate", self.relation)
         yield _iri(evidence, RDF + "object", self.skill)
-        yield _literal(evidence, CG + "matchedLabel", f"{self.mine} = {self.theirs}")
+        joined = _JOINED[self.relation.rsplit("#", 1)[1]]
+        yield _literal(evidence, CG + "matchedLabel", f"{self.mine}{joined}{self.theirs}")
         yield _literal(evidence, CG + "matchRule", self.rule)
         yield _literal(
             evidence, CG + "confidence", f"{self.confidence:.2f}", datatype=XSD + "decimal"
@@ -233,6 +236,8 @@ class SkillLink:
         yield _iri(evidence, DCTERMS + "source", DATASET)
 
 
+# How cg:matchedLabel joins the two labels, by the link's kind.
+_JOINED = {"exactMatch": " = ", "closeMatch": " ~ ", "broadMatch": " within "}
 SAME_LABEL = "the built-in item's label is the ESCO skill's preferred label (any case)"
 SAME_BUT_QUALIFIER = (
     "the built-in item's label is the ESCO skill's preferred label without its parenthesised "
@@ -280,6 +285,56 @@ class SkillLabels:
             SkillLink(skill, SKOS + relation, name, label, SAME_BUT_QUALIFIER, confidence)
             for skill, name, label in bare
         ]
+
+
+CURATED = "careergraph's curated crosswalk (graph/sources/esco-crosswalk.csv): {why}"
+# What a curated row's relation is, and how sure it is: ESCO's skills are broader than most
+# built-in items (ESCO has no Kubernetes, only "manage ICT virtualisation environments").
+CURATED_RELATIONS = {
+    "exact": (SKOS + "exactMatch", 1.0),
+    "close": (SKOS + "closeMatch", 0.8),
+    "broad": (SKOS + "broadMatch", 0.7),
+}
+
+
+def curated_links(
+    skills: dict[str, list[str]],
+    items: dict[str, str],
+    table: Iterable[dict[str, str]] | None = None,
+) -> dict[str, list[SkillLink]]:
+    """The links of careergraph's curated crosswalk from the built-in ``items`` (IRI ->
+    label) to the ESCO skills of ``skills`` (IRI -> labels, preferred first), by item; a row
+    whose item or ESCO skill is not there (another version of either) is left out. Each row
+    of the table (``esco-crosswalk.csv`` unless ``table`` is given) names the item by its id
+    path, the relation, the ESCO skill, its label and why.
+
+    >>> row = {"item": "tool/kubernetes", "relation": "broad", "esco_skill": "urn:v",
+    ...        "esco_label": "manage ICT virtualisation environments", "why": "it names it"}
+    >>> skills = {"urn:v": ["manage ICT virtualisation environments"]}
+    >>> kubernetes = ID + "tool/kubernetes"
+    >>> links = curated_links(skills, {kubernetes: "Kubernetes"}, [row])
+    >>> [(link.relation.rsplit("#")[1], link.confidence) for link in links[kubernetes]]
+    [('broadMatch', 0.7)]
+    """
+    if table is None:
+        table = _crosswalk_table()
+    found: dict[str, list[SkillLink]] = {}
+    for row in table:
+        skill, item = row["esco_skill"], ID + row["item"]
+        if skill not in skills or item not in items:
+            continue
+        relation, confidence = CURATED_RELATIONS[row["relation"]]
+        rule = CURATED.format(why=row["why"])
+        link = SkillLink(skill, relation, items[item], skills[skill][0], rule, confidence)
+        found.setdefault(item, []).append(link)
+    return found
+
+
+def _crosswalk_table() -> list[dict[str, str]]:
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("esco-crosswalk.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def _key(label: str) -> str:
