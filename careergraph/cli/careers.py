@@ -172,16 +172,20 @@ def match(
 
 @click.command()
 @click.argument("name")
-@click.option("--limit", type=int, default=10, show_default=True, help="How many roles.")
+@click.option(
+    "--limit", type=int, default=10, show_default=True, help="How many roles (of each taxonomy)."
+)
 @format_option()
 @pass_settings
 def similar(settings: Settings, name: str, limit: int, format_name: str) -> None:
     """The roles nearest to a role (built-in or imported), most similar first, each with
-    what both call for and what it calls for that the first does not.
+    what both call for and what it calls for that the first does not. With ESCO imported,
+    the --limit nearest built-in roles and the --limit nearest ESCO occupations.
 
     The similarity is a weighted Jaccard of the two roles' skills and tools: each weighs how
     specific it is (a skill half of all roles list says little), an optional skill half,
-    and a skill lends a fifth of its weight to the one above it.
+    and a skill lends a fifth of its weight to the one above it. A built-in role and an
+    ESCO occupation are compared on the ESCO skills the built-in items are linked to.
 
     \b
     Examples:

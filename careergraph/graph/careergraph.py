@@ -361,9 +361,10 @@ class CareerGraph:
         return overlap(self.careers, owners, kind)
 
     def similar(self, name: str, limit: int = 10) -> SimilarRoles:
-        """The ``limit`` roles nearest to the role ``name`` (built-in or imported), each with
-        its similarity (see :mod:`careergraph.graph.careers.similarity`), what both call for
-        and what it calls for that this one does not.
+        """The ``limit`` roles nearest to the role ``name`` (built-in or imported) of each
+        taxonomy (built-in roles, ESCO occupations), each with its similarity (see
+        :mod:`careergraph.graph.careers.similarity`), what both call for and what it calls for
+        that this one does not.
 
         >>> graph = CareerGraph.open()
         >>> graph.similar("Linux Guru", limit=1).similar[0].role.label

@@ -71,6 +71,8 @@ class ProfileMemo:
     needs: dict[str, frozenset[str]] = field(default_factory=dict)
     optional: dict[str, frozenset[str]] = field(default_factory=dict)
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # see .similarity
+    projections: dict[str, dict[str, float]] = field(default_factory=dict)  # on ESCO's keys
+    sizes: dict[int, float] = field(default_factory=dict)  # id of a memoised vector -> its sum
     closures: dict[tuple[str, bool], dict[str, str | None]] = field(default_factory=dict)
     track_roots: dict[str, list[Root]] = field(default_factory=dict)
 

@@ -10,6 +10,11 @@ languages"). The **similarity** of two or more owners is the weighted Jaccard of
 vectors: ``sum_k min(a_k, b_k) / sum_k max(a_k, b_k)``. It is symmetric, between 0 and 1, 1
 only for the same needs, and a large profile does not look like everything small.
 
+**Across taxonomies** (a built-in role and an ESCO occupation), both vectors are compared on
+ESCO's skills only: a built-in role's own items have no counterpart in an occupation's profile
+and would only weigh down the similarity; what it shares with ESCO is what its items are linked
+to (:func:`taxonomy`, :func:`compared`).
+
 The weights were compared on ESCO with the plain weighted Jaccard (no hierarchy) as the
 baseline: ``benchmarks/quality.py`` measures both, by how many of an occupation's ten
 nearest share its ISCO unit group and how often its broader occupation is among them.
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
     from careergraph.graph.results import Entity
 
 UP_SHARE = 0.2
+ESCO_CONCEPTS = "http://data.europa.eu/esco/"
+TAXONOMIES = {"careergraph": "built-in", "esco": "ESCO"}  # as similar names them
 # Where no group has two roles to calibrate on: the figure calibrated on ESCO v1.1.1.
 DEFAULT_VIABLE = 0.12
 Vector = dict[str, float]
@@ -62,9 +69,33 @@ def vector(facts: CareerFacts, owner: str) -> Vector:
     return memo[owner]
 
 
+def taxonomy(iri: str) -> str:
+    """The taxonomy a role or an item belongs to: ``esco`` (imported) or ``careergraph`` (the
+    built-in graph, and files in its vocabulary).
+
+    >>> taxonomy("http://data.europa.eu/esco/occupation/x"), taxonomy("urn:mine")
+    ('esco', 'careergraph')
+    """
+    return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "careergraph"
+
+
+def compared(facts: CareerFacts, owner: str, other: str) -> Vector:
+    """``owner``'s vector as compared with ``other``'s: whole within a taxonomy; across
+    taxonomies, only its ESCO keys (see the module docstring)."""
+    return vector(facts, owner) if taxonomy(owner) == taxonomy(other) else _on_esco(facts, owner)
+
+
+def _on_esco(facts: CareerFacts, owner: str) -> Vector:
+    memo = facts.memo.projections
+    if owner not in memo:
+        memo[owner] = {k: v for k, v in vector(facts, owner).items() if taxonomy(k) == "esco"}
+    return memo[owner]
+
+
 def similarity(facts: CareerFacts, owners: Sequence[str], kind: str = "all") -> float:
     """The weighted Jaccard of the owners' vectors (their items of one ``kind``: ``all``,
-    ``skills`` or ``tools``): 0 where none calls for anything.
+    ``skills`` or ``tools``), compared on ESCO's keys where the owners' taxonomies differ: 0
+    where none calls for anything.
 
     >>> from careergraph import CareerGraph
     >>> facts = CareerGraph.open().careers
@@ -74,7 +105,8 @@ def similarity(facts: CareerFacts, owners: Sequence[str], kind: str = "all") -> 
     >>> 0 < similarity(facts, [track + "devops", track + "mlops"]) < 1
     True
     """
-    vectors = [vector(facts, owner) for owner in owners]
+    mixed = len({taxonomy(owner) for owner in owners}) > 1
+    vectors = [(_on_esco if mixed else vector)(facts, owner) for owner in owners]
     keys = set().union(*vectors)
     if kind != "all":
         keys = {k for k in keys if facts.item_kind(k.removeprefix("^")) == kind[:-1]}
@@ -89,27 +121,48 @@ def nearest(
     """The ``limit`` roles most similar to ``role`` (all, with None), at least ``floor``
     similar, most similar first (ties in label order): only roles that share a skill or
     tool with it are compared."""
-    index, mine = facts.index, vector(facts, role)
     shared = set()
-    for item in mine:
-        for positions in (index.holders.get(item, ()), index.listers.get(item, ())):
-            shared.update(positions)
-    others = [index.roles[p] for p in shared if index.roles[p] != role]
-    return _most_similar(facts, mine, others, floor, limit)
+    for key in vector(facts, role):
+        shared.update(sharers(facts, key))
+    others = [facts.index.roles[p] for p in shared if facts.index.roles[p] != role]
+    return _most_similar(facts, role, others, floor, limit)
+
+
+def sharers(facts: CareerFacts, key: str) -> set[int]:
+    """The positions of the roles whose vectors have ``key`` (a skill or tool): those that
+    hold or list it, and those that hold an item linked to it (import esco)."""
+    index = facts.index
+    found = {*index.holders.get(key, ()), *index.listers.get(key, ())}
+    for linked in facts.subjects(key, *MATCHES):
+        found.update(index.holders.get(linked, ()))
+    return found
+
+
+def _size(facts: CareerFacts, found: Vector) -> float:
+    """The sum of a (memoised) vector's weights, worked out once."""
+    sizes = facts.memo.sizes
+    key = id(found)
+    if key not in sizes:
+        sizes[key] = sum(found.values())
+    return sizes[key]
 
 
 def _most_similar(
-    facts: CareerFacts, mine: Vector, others: list[str], floor: float, limit: int | None
+    facts: CareerFacts, role: str, others: list[str], floor: float, limit: int | None
 ) -> list[tuple[str, float]]:
-    """The ``limit`` of ``others`` most similar to the vector ``mine``, at least ``floor``
-    similar (ties in label order): the weighted Jaccard, from the identity
+    """The ``limit`` of ``others`` most similar to ``role``, at least ``floor`` similar
+    (ties in label order): the weighted Jaccard, from the identity
     ``sum max = sum a + sum b - sum min``."""
-    size, scored = sum(mine.values()), []
+    scored, own = [], taxonomy(role)
+    whole, on_esco = vector(facts, role), None
     for other in others:
-        theirs = vector(facts, other)
-        small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-        low = sum(min(value, large[k]) for k, value in small.items() if k in large)
-        high = size + sum(theirs.values()) - low
+        if taxonomy(other) == own:
+            mine, theirs = whole, vector(facts, other)
+        else:  # across taxonomies (see the module docstring)
+            on_esco = on_esco if on_esco is not None else _on_esco(facts, role)
+            mine, theirs = on_esco, _on_esco(facts, other)
+        low = sum(min(mine[k], theirs[k]) for k in mine.keys() & theirs.keys())
+        high = _size(facts, mine) + _size(facts, theirs) - low
         value = low / high if high else 0.0
         if value >= floor:
             scored.append((-value, facts.label(other).casefold(), other))
@@ -129,17 +182,18 @@ def viable_near(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
     ``RARE`` roles list, and the ``COMPARED`` that share the most weight of such items are
     compared exactly: on ESCO this finds 99% of what comparing every role finds, in a tenth
     of the time."""
-    index, mine = facts.index, vector(facts, role)
+    index = facts.index
     shared: dict[int, float] = {}
-    for key, value in mine.items():
-        holders, listers = index.holders.get(key, ()), index.listers.get(key, ())
-        if key[0] != "^" and len(holders) + len(listers) <= RARE:
-            for positions in (holders, listers):
+    for key, value in vector(facts, role).items():
+        if key[0] != "^":
+            positions = sharers(facts, key)
+            if len(positions) <= RARE:
                 for position in positions:
                     shared[position] = shared.get(position, 0.0) + value
     shared.pop(index.position.get(role, -1), None)
     closest = sorted(shared, key=shared.__getitem__, reverse=True)[:COMPARED]
-    return _most_similar(facts, mine, [index.roles[p] for p in closest], facts.viable, NEAR_MOVES)
+    others = [index.roles[p] for p in closest]
+    return _most_similar(facts, role, others, facts.viable, NEAR_MOVES)
 
 
 def viable_similarity(facts: CareerFacts) -> float:
@@ -157,7 +211,7 @@ def viable_similarity(facts: CareerFacts) -> float:
         if group is not None:
             groups.setdefault(group, []).append(role)
     closest = [
-        max(similarity(facts, [role, other]) for other in members if other != role)
+        _most_similar(facts, role, [m for m in members if m != role], 0.0, 1)[0][1]
         for members in groups.values()
         if len(members) > 1
         for role in members
@@ -184,19 +238,34 @@ def occupational_group(facts: CareerFacts, role: str) -> str | None:
 
 
 def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
-    """The roles nearest to ``role``, each with what both call for and what it calls for
-    that ``role`` does not, the most specific first."""
-    mine, entity, weight = vector(facts, role.iri), facts.names.entity, facts.index.weight
+    """The ``limit`` roles nearest to ``role`` of each taxonomy (the role's own first: with
+    ESCO imported, the nearest built-in roles and the nearest ESCO occupations), each with
+    what both call for and what it calls for that ``role`` does not, the most specific first."""
+    entity, weight = facts.names.entity, facts.index.weight
 
     def ordered(items) -> tuple[Entity, ...]:
         return tuple(
             entity(i) for i in sorted(items, key=lambda i: (-weight(i), facts.label(i).casefold()))
         )
 
+    groups: dict[str, list[tuple[str, float]]] = {taxonomy(role.iri): []}
+    for other, value in nearest(facts, role.iri, None):
+        group = groups.setdefault(taxonomy(other), [])
+        if len(group) < limit:
+            group.append((other, value))
     found = []
-    for other, value in nearest(facts, role.iri, limit):
-        theirs = vector(facts, other)
-        shared = [k for k in theirs if k in mine and not k.startswith("^")]
-        missing = [k for k in facts.items(other) if k in theirs and k not in mine]
-        found.append(SimilarRole(entity(other), value, ordered(shared), ordered(missing)))
+    for name, group in groups.items():
+        for other, value in group:
+            mine, theirs = compared(facts, role.iri, other), compared(facts, other, role.iri)
+            words = name if name == taxonomy(role.iri) else "esco"  # the taxonomy compared on
+            # What both call for, and what a move there asks to learn, in those words: the
+            # other role's needs (not its optional skills), or what its items are linked to.
+            space = [k for k in theirs if k[0] != "^" and taxonomy(k) == words]
+            shared = [k for k in space if k in mine]
+            needs = facts.items(other) if words == name else theirs
+            missing = [k for k in space if k not in mine and k in needs]
+            label = TAXONOMIES[name]
+            found.append(
+                SimilarRole(entity(other), value, ordered(shared), ordered(missing), label)
+            )
     return SimilarRoles(role, tuple(found))

@@ -7,6 +7,7 @@ SKILL_CLASSES = (CG + "Skill", ESCO + "Skill")
 TOOL_CLASS = CG + "Tool"
 TRACK_CLASS = CG + "Track"
 INTEGRATION_POINT = CG + "IntegrationPoint"
+SENIORITY_CLASS = CG + "LongTermValueMultiplier"  # what a track's top expertise level asks
 # What a profile item counts as.
 ITEM_KINDS = ("skill", "tool", "other")
 
@@ -27,8 +28,13 @@ LINKS = (
     CG + "towards",
     SKOS + "exactMatch",
     SKOS + "closeMatch",
+    SKOS + "broadMatch",
+    CG + "expertiseLevel",
+    CG + "roiFactor",
 )
-# How much a skill counts for the other taxonomy's skill it is linked to (import esco).
-MATCHES = {SKOS + "exactMatch": 1.0, SKOS + "closeMatch": 0.5}
+# How much a skill counts for the other taxonomy's skill it is linked to (import esco): the
+# same skill in full, a close one 0.8, a broader one it is a way of 0.7 (the confidences of
+# the curated crosswalk, graph/sources/esco.py).
+MATCHES = {SKOS + "exactMatch": 1.0, SKOS + "closeMatch": 0.8, SKOS + "broadMatch": 0.7}
 
 OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one

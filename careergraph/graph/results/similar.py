@@ -17,10 +17,12 @@ class SimilarRole:
     similarity: float
     shared: tuple[Entity, ...]
     missing: tuple[Entity, ...]
+    taxonomy: str = "built-in"  # or "ESCO": similar lists the nearest of each
 
     def to_json(self) -> dict[str, Any]:
         return {
             "role": self.role.to_json(),
+            "taxonomy": self.taxonomy,
             "similarity": round(self.similarity, 4),
             "shared": [e.to_json() for e in self.shared],
             "missing": [e.to_json() for e in self.missing],
@@ -42,17 +44,21 @@ class SimilarRoles:
 
     def table(self) -> Table:
         """The nearest roles, with the first few items shared and missing, the most specific
-        first (``--format json`` has them all)."""
+        first (``--format json`` has them all), and the taxonomy of each where there are
+        several."""
+        several = len({near.taxonomy for near in self.similar}) > 1
         rows = [
             (
                 near.role.label,
+                *((near.taxonomy,) if several else ()),
                 f"{near.similarity:.2f}",
                 _first(near.shared),
                 _first(near.missing),
             )
             for near in self.similar
         ]
-        return ("role", "similarity", "shared (most specific first)", "missing"), rows
+        columns = ("role", *(("taxonomy",) if several else ()), "similarity")
+        return (*columns, "shared (most specific first)", "missing"), rows
 
 
 def _first(entities: tuple[Entity, ...], shown: int = 3) -> str:
