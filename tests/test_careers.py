@@ -228,6 +228,27 @@ def test_a_step_with_nothing_to_learn_says_why(graph):
     assert [s.relation for s in steps] == ["promotion", "promotion"]  # it climbs the ladder
     for step in steps:
         assert step.acquire == () and "the source ties no skill to" in step.evidence
+        assert step.evidence.endswith("only the level and salary change")
+        assert step.time == () and step.seniority == ()
+
+
+def test_rising_to_guru_level_states_its_time_and_seniority_skills(graph):
+    """Junior Linux Admin is Entry Level, at Core Competency (cg:expertiseLevel); the Linux
+    Guru is at Guru Level: 3-5 years, and the long-term value multipliers of Linux."""
+    step = graph.path("Junior Linux Admin", "Linux Guru").paths[0].steps[0]
+    assert [(str(t), t.low, t.high, t.unit) for t in step.time] == [
+        ("Linux Expertise: Guru Level (3-5 years)", 3, 5, "years")
+    ]
+    assert labels(step.seniority) == {
+        "Architecture design skills", "Enterprise system design", "Multi-cloud expertise",
+        "Performance optimization",
+    }  # fmt: skip
+    assert "Linux Expertise: Guru Level (3-5 years)" in step.evidence
+    assert "long-term value multipliers" in step.evidence
+    table = invoke("path", "Junior Linux Admin", "Linux Guru").stdout
+    assert "grow: Architecture design skills" in table
+    back = graph.path("Linux Guru", "Junior Linux Admin").paths[0].steps[0]
+    assert back.time == () and back.seniority == ()  # nothing to reach going down
 
 
 def test_a_step_says_what_it_takes(graph):

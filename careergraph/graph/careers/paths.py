@@ -10,7 +10,9 @@ import itertools
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.moves import CareerMoves, Move
+from careergraph.graph.careers.vocabulary import SENIORITY_CLASS
 from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
+from careergraph.namespaces import CG
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -112,27 +114,24 @@ def describe_paths(
 
 
 def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
-    """One step: what is learned and kept, the salaries, and (when it enters a track) the
-    certifications and time the source ties to that track: the time for the target's
-    expertise level, or for the first one (Core Competency) when the target has no such
-    level."""
+    """One step: what is learned and kept, the salaries, and what the source ties to the
+    step (:func:`_tied`): certifications, time and seniority skills."""
     have, need = facts.items(source), facts.items(target)
     entities = facts.names.entity
-    entered = facts.tracks_of(target) - facts.tracks_of(source)
-    certifications, time = [], []
-    for track in sorted(entered):
-        offers = facts.investments.get(track, [])
-        certifications += [i for i in offers if i.kind == "certification"]
-        spans = [i for i in offers if i.kind == "time"]
-        level = facts.roles[target].level
-        at_level = [i for i in spans if i.level == level]
-        first = min((i.rank for i in spans if i.rank is not None), default=None)
-        time += at_level or [i for i in spans if i.rank == first]
+    certifications, time, seniority = _tied(facts, source, target)
     evidence = move.evidence
     if not need - have:  # the source gives both roles the same skills: say so, not "learn 0"
         evidence += (
             f"; the source ties no skill to {facts.label(target)} that {facts.label(source)} lacks"
         )
+        if not (time or seniority) and move.relation == "promotion":
+            evidence += ", nor any time or seniority skill: only the level and salary change"
+    spans = tuple(_investment(facts, i) for i in time)
+    if spans:
+        evidence += f"; the time the source gives to reach it: {', '.join(map(str, spans))}"
+    if seniority:
+        named = ", ".join(facts.label(s) for s in seniority)
+        evidence += f"; the source names what to grow there (long-term value multipliers): {named}"
     return Step(
         entities(source),
         entities(target),
@@ -144,8 +143,54 @@ def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
         _salary(facts, source),
         _salary(facts, target),
         tuple(_investment(facts, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
-        tuple(_investment(facts, i) for i in time),
+        spans,
+        _sorted(entities(s) for s in seniority),
     )
+
+
+def _tied(facts: CareerFacts, source: str, target: str) -> tuple[list, list, list[str]]:
+    """What the source ties to a step, per track of the target (the rule is stated on
+    ``cg:expertiseLevel``):
+
+    - entering a track: its certifications;
+    - rising to a higher expertise level of a track (entering it counts as rising from
+      none): the time for the target's expertise level, or for the first one (Core
+      Competency) when a role entering has none;
+    - reaching the track's top expertise level (Guru Level): its long-term value multipliers,
+      the seniority skills the source names (architecture design, technical leadership...).
+    """
+    certifications, time, seniority = [], [], []
+    for track in sorted(facts.tracks_of(target)):
+        offers = facts.investments.get(track, [])
+        spans = [i for i in offers if i.kind == "time"]
+        entered = track not in facts.tracks_of(source)
+        if entered:
+            certifications += [i for i in offers if i.kind == "certification"]
+        after = _expertise(facts, target, spans)
+        if entered and not after:
+            first = min((i.rank for i in spans if i.rank is not None), default=None)
+            after = [i for i in spans if i.rank == first]
+        before = [] if entered else _expertise(facts, source, spans)
+        if after and (not before or (after[0].rank or 0) > (before[0].rank or 0)):
+            time += after
+            top = max((i.rank or 0 for i in spans), default=0)
+            if (after[0].rank or 0) == top:
+                seniority += [
+                    factor
+                    for factor in sorted(facts.objects(track, CG + "roiFactor"))
+                    if facts.is_a(factor, SENIORITY_CLASS)
+                ]
+    return certifications, time, seniority
+
+
+def _expertise(facts: CareerFacts, role: str, spans: list) -> list:
+    """The time investments of ``spans`` at the expertise level ``role`` stands at: its
+    own level, or the one its career-path level is at (``cg:expertiseLevel``)."""
+    level = facts.roles[role].level
+    if level is None:
+        return []
+    levels = {level} | facts.objects(level, CG + "expertiseLevel")
+    return [i for i in spans if i.level in levels]
 
 
 def _sorted(entities) -> tuple[Entity, ...]:

@@ -66,6 +66,7 @@ class Step:
     salary_after: Salary | None
     certifications: tuple[Investment, ...]
     time: tuple[Investment, ...]
+    seniority: tuple[Entity, ...] = ()  # the long-term value multipliers a step reaches
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +81,7 @@ class Step:
             "salary_after": self.salary_after.to_json() if self.salary_after else None,
             "certifications": [c.to_json() for c in self.certifications],
             "time_investment": [t.to_json() for t in self.time],
+            "seniority": [e.to_json() for e in self.seniority],
         }
 
 
@@ -123,9 +125,17 @@ class PathResult:
                         len(step.acquire),
                         len(step.carry_over),
                         f"{step.salary_before or '?'} -> {step.salary_after or '?'}",
-                        ", ".join(str(c) for c in step.certifications + step.time),
+                        _tied(step),
                     )
                 )
         columns = ("path", "cost", "step", "relation", "step cost", "learn", "keep", "salary",
-                   "certifications and time")  # fmt: skip
+                   "certifications, time and seniority skills")  # fmt: skip
         return columns, rows
+
+
+def _tied(step: Step) -> str:
+    """The certifications, time and seniority skills the source ties to a step."""
+    parts = [str(i) for i in step.certifications + step.time]
+    if step.seniority:
+        parts.append("grow: " + ", ".join(e.label for e in step.seniority))
+    return ", ".join(parts)
