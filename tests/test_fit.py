@@ -3,7 +3,10 @@ roles, on the committed ESCO excerpt (ESCO classification, European Commission).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, invoke, invoke_json
@@ -11,7 +14,9 @@ from conftest import FIXTURES, invoke, invoke_json
 from careergraph import CareerGraph
 from careergraph.graph.careers.matching import UP_CREDIT, credits, fits
 from careergraph.graph.sources.esco import import_esco
-from careergraph.namespaces import ESCO, SKOS
+from careergraph.namespaces import ESCO, ID, SKOS
+
+CROSSWALK_FILE = Path(__file__).parents[1] / "careergraph/graph/sources/esco-crosswalk.csv"
 
 
 @pytest.fixture(scope="module")
@@ -112,12 +117,15 @@ def test_similar_json_contract(esco):
     location, _ = esco
     result = invoke_json("--store", str(location), "similar", "data scientist", "--limit", "3")
     assert result["role"]["label"] == "data scientist"
-    assert len(result["similar"]) == 3
+    # The three nearest of each taxonomy, the role's own first.
+    taxonomies = [near["taxonomy"] for near in result["similar"]]
+    assert taxonomies == ["ESCO"] * 3 + ["built-in"] * 3
     first = result["similar"][0]
-    assert set(first) == {"role", "similarity", "shared", "missing"}
+    assert set(first) == {"role", "taxonomy", "similarity", "shared", "missing"}
     assert 0 < first["similarity"] <= 1 and first["shared"]
-    values = [near["similarity"] for near in result["similar"]]
-    assert values == sorted(values, reverse=True)
+    for taxonomy in ("ESCO", "built-in"):
+        values = [n["similarity"] for n in result["similar"] if n["taxonomy"] == taxonomy]
+        assert values == sorted(values, reverse=True)
     assert "data scientist" not in {near["role"]["label"] for near in result["similar"]}
 
 
@@ -170,9 +178,73 @@ def test_built_in_skills_link_to_esco_skills_with_their_evidence(esco):
     for row in rows:
         assert row["item"]["value"].startswith("https://w3id.org/careergraph/id/")
         assert row["esco"]["value"].startswith("http://data.europa.eu/esco/skill/")
-        assert row["link"]["value"].endswith(("exactMatch", "closeMatch"))
-        assert " = " in row["matched"]["value"] and row["rule"]["value"]
-        assert 0 < float(row["confidence"]["value"]) <= 1
+        assert row["link"]["value"].endswith(("exactMatch", "closeMatch", "broadMatch"))
+        joined = {"exactMatch": " = ", "closeMatch": " ~ ", "broadMatch": " within "}
+        assert joined[row["link"]["value"].rsplit("#")[1]] in row["matched"]["value"]
+        assert row["rule"]["value"] and 0 < float(row["confidence"]["value"]) <= 1
+
+
+def test_the_curated_crosswalk_links_what_labels_cannot_with_why(esco):
+    """ESCO has no Kubernetes: the curated row links it to the broader ESCO skill whose
+    description names it, and says so."""
+    _, graph = esco
+    rows = graph.query(CROSSWALK).to_json()["results"]["bindings"]
+    kubernetes = next(r for r in rows if r["item"]["value"].endswith("/tool/kubernetes"))
+    assert kubernetes["link"]["value"] == SKOS + "broadMatch"
+    assert kubernetes["matched"]["value"] == (
+        "Kubernetes within manage ICT virtualisation environments"
+    )
+    assert "curated crosswalk" in kubernetes["rule"]["value"]
+    assert "description names Kubernetes" in kubernetes["rule"]["value"]
+
+
+def test_the_named_query_lists_the_links_of_one_item(esco):
+    _, graph = esco
+    rows = graph.named_query("esco-crosswalk", {"item": "Kubernetes"}).to_json()
+    (row,) = rows["results"]["bindings"]
+    assert row["escoLabel"]["value"] == "manage ICT virtualisation environments"
+    assert row["link"]["value"] == SKOS + "broadMatch"
+    everything = graph.named_query("esco-crosswalk").table()[1]
+    assert len(everything) == len(graph.query(CROSSWALK).table()[1]) > 50
+
+
+def test_every_row_of_the_curated_crosswalk_names_a_built_in_item(graph):
+    table = csv.DictReader(io.StringIO(CROSSWALK_FILE.read_text(encoding="utf-8")))
+    rows = list(table)
+    assert len(rows) > 50 and table.fieldnames == [
+        "item", "relation", "esco_skill", "esco_label", "why"
+    ]  # fmt: skip
+    for row in rows:
+        item = graph.resolve(f"<{ID}{row['item']}>")
+        assert item.kind in {"skill", "skill-area", "tool", "track"}, row
+        assert row["relation"] in {"exact", "close", "broad"} and row["why"], row
+        assert row["esco_skill"].startswith("http://data.europa.eu/esco/skill/"), row
+
+
+def test_similar_crosses_from_a_built_in_role_to_esco_occupations_and_back(esco):
+    _, graph = esco
+    found = graph.similar("DevOps Engineer", limit=3).similar
+    occupations = [near for near in found if near.taxonomy == "ESCO"]
+    assert len(occupations) == 3 and occupations[0].similarity > 0
+    # Compared on ESCO's skills: what is shared is what the built-in items are linked to.
+    assert all(e.iri.startswith("http://data.europa.eu/esco/skill/") for e in occupations[0].shared)
+    back = graph.similar(occupations[0].role.label, limit=30).similar
+    assert "DevOps Engineer" in {near.role.label for near in back}
+
+
+def test_a_built_in_role_reaches_an_esco_occupation(esco):
+    _, graph = esco
+    steps = graph.path("Junior Linux Admin", "data scientist").paths[0].steps
+    assert steps[-1].target.label == "data scientist"
+    assert all(step.relation in {"similar", "transition", "promotion"} for step in steps)
+
+
+def test_a_skill_counts_toward_the_broader_esco_skill_it_is_linked_to(esco):
+    _, graph = esco
+    kubernetes = f"{ID}tool/kubernetes"
+    virtualisation = graph.resolve("manage ICT virtualisation environments").iri
+    assert credits(graph.careers, [kubernetes])[virtualisation] == UP_CREDIT[0]
+    assert kubernetes not in credits(graph.careers, [virtualisation])  # ESCO's brings nothing down
 
 
 def test_a_linked_skill_counts_for_the_esco_skill(esco):
