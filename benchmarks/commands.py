@@ -153,6 +153,9 @@ def esco(report: Report, env: dict[str, str], runs: int, path: str) -> None:
         "query (ESCO)": (["query", "-n", "tool-roles"], 0.5),
         "path (ESCO)": (["path", "software developer", "web developer"], 2.0),
         "match (ESCO)": (["match", "Python (computer programming)", "--limit", "5"], 1.0),
+        "similar (ESCO)": (["similar", "data scientist"], 0.5),
+        "similar, built-in to ESCO": (["similar", "DevOps Engineer"], 0.5),
+        "path, built-in to ESCO": (["path", "Junior Linux Admin", "data scientist"], 2.0),
         "focus html (ESCO)": (
             # Into the benchmark's folder: a careergraph before 2026-12 renamed its output over
             # whatever -o named, and -o /dev/null run as root replaced the device.

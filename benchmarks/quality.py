@@ -35,7 +35,7 @@ from pathlib import Path
 from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
 from careergraph.graph.careers.matching import fits
-from careergraph.graph.careers.similarity import nearest
+from careergraph.graph.careers.similarity import nearest, taxonomy
 from careergraph.graph.sources.esco import import_esco
 from careergraph.namespaces import ESCO, SKOS
 
@@ -162,7 +162,10 @@ def neighbours(esco: Esco, seed: int, cases: int) -> dict[str, tuple]:
     rnd = random.Random(f"{seed}-similar")
     sample = rnd.sample(esco.occupations, cases)
     rankers = {
-        "careergraph": lambda r: [o for o, _ in nearest(esco.graph.careers, r, 10)],
+        # What similar shows of ESCO: the 10 nearest ESCO occupations.
+        "careergraph": lambda r: [
+            o for o, _ in nearest(esco.graph.careers, r, 10, per=taxonomy) if taxonomy(o) == "esco"
+        ],
         "baseline": lambda r: baseline_nearest(esco, r, 10),
     }
     found = {}

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
 from careergraph.graph.results.similar import SimilarRole, SimilarRoles
-from careergraph.namespaces import SKOS
+from careergraph.namespaces import CG, SKOS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.results import Entity
@@ -55,13 +55,15 @@ def vector(facts: CareerFacts, owner: str) -> Vector:
         for item in facts.optional(owner) if owner in facts.roles else ():
             found.setdefault(item, OPTIONAL * weight(item))
         tracks = facts.tracks_of(owner) if owner in facts.roles else set()
+        links = [(facts.links.get(link, {}), share) for link, share in MATCHES.items()]
         for item in [*found, *tracks]:  # compared through the links to another taxonomy
-            for link, share in MATCHES.items():
-                for linked in facts.objects(item, link):
+            for targets, share in links:
+                for linked in targets.get(item, ()):
                     if found.get(linked, 0.0) < share * weight(linked):
                         found[linked] = share * weight(linked)
+        above = facts.links.get(SKOS + "broader", {})
         for item, value in list(found.items()):
-            for broader in facts.objects(item, SKOS + "broader"):
+            for broader in above.get(item, ()):
                 key = "^" + broader
                 if found.get(key, 0.0) < UP_SHARE * value:
                     found[key] = UP_SHARE * value
@@ -116,25 +118,61 @@ def similarity(facts: CareerFacts, owners: Sequence[str], kind: str = "all") -> 
 
 
 def nearest(
-    facts: CareerFacts, role: str, limit: int | None, floor: float = 0.0
+    facts: CareerFacts,
+    role: str,
+    limit: int | None,
+    floor: float = 0.0,
+    per: Callable[[str], str] | None = None,
 ) -> list[tuple[str, float]]:
     """The ``limit`` roles most similar to ``role`` (all, with None), at least ``floor``
-    similar, most similar first (ties in label order): only roles that share a skill or
-    tool with it are compared."""
-    shared = set()
-    for key in vector(facts, role):
-        shared.update(sharers(facts, key))
-    others = [facts.index.roles[p] for p in shared if facts.index.roles[p] != role]
-    return _most_similar(facts, role, others, floor, limit)
+    similar, most similar first (ties in label order); with ``per`` (a function of a role,
+    such as :func:`taxonomy`), the ``limit`` most similar of each of its values.
+
+    Only roles that share a skill or tool with ``role`` are compared, and only those that
+    can still make the cut: a role's similarity is at most the weight of ``role``'s keys it
+    shares (and of the hierarchy's share of them) over the sum of ``role``'s weights, so
+    the roles are taken by that bound, and the rest skipped once it falls below the
+    ``limit``-th best."""
+    index, mine, own = facts.index, vector(facts, role), taxonomy(role)
+    reach: dict[int, float] = {}
+    for key, value in mine.items():
+        if key[0] != "^":
+            for positions in sharers(facts, key):
+                for position in positions:
+                    reach[position] = reach.get(position, 0.0) + value
+    reach.pop(index.position.get(role, -1), None)
+    spare = {  # per taxonomy compared on: the hierarchy's share, and the sum of weights
+        within: (sum(v for k, v in found.items() if k[0] == "^"), _size(facts, found))
+        for within, found in (("same", mine), ("across", _on_esco(facts, role)))
+    }
+    kept: dict[str, list[tuple[float, str, str]]] = {}  # per group: (-value, label, role)
+    for position in sorted(reach, key=reach.__getitem__, reverse=True):
+        other = index.roles[position]
+        caret, size = spare["same" if taxonomy(other) == own else "across"]
+        bound = (reach[position] + caret) / size if size else 0.0
+        group = kept.setdefault(per(other) if per else "", [])
+        if bound < floor or (limit is not None and len(group) >= limit and bound < -group[-1][0]):
+            continue
+        for _, value in _most_similar(facts, role, [other], floor, 1):
+            group.append((-value, facts.label(other).casefold(), other))
+            group.sort()
+            if limit is not None:
+                del group[limit:]
+    found = sorted(item for group in kept.values() for item in group)
+    return [(other, -negative) for negative, _, other in found]
 
 
-def sharers(facts: CareerFacts, key: str) -> set[int]:
-    """The positions of the roles whose vectors have ``key`` (a skill or tool): those that
-    hold or list it, and those that hold an item linked to it (import esco)."""
-    index = facts.index
-    found = {*index.holders.get(key, ()), *index.listers.get(key, ())}
-    for linked in facts.subjects(key, *MATCHES):
-        found.update(index.holders.get(linked, ()))
+def sharers(facts: CareerFacts, key: str) -> list:
+    """The positions of the roles whose vectors have ``key`` (a skill or tool), as arrays
+    (a role may be in two): those that hold it, those that list it as optional, and those
+    that hold an item linked to it, or whose track is (import esco)."""
+    index, inverse = facts.index, facts.inverse
+    found = [index.holders.get(key, ()), index.listers.get(key, ())]
+    for link in MATCHES:
+        for linked in inverse.get(link, {}).get(key, ()):
+            found.append(index.holders.get(linked, ()))
+            of_track = inverse.get(CG + "track", {}).get(linked, ())
+            found.append([index.position[r] for r in of_track if r in index.position])
     return found
 
 
@@ -186,10 +224,11 @@ def viable_near(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
     shared: dict[int, float] = {}
     for key, value in vector(facts, role).items():
         if key[0] != "^":
-            positions = sharers(facts, key)
-            if len(positions) <= RARE:
-                for position in positions:
-                    shared[position] = shared.get(position, 0.0) + value
+            found = sharers(facts, key)
+            if sum(map(len, found)) <= RARE:
+                for positions in found:
+                    for position in positions:
+                        shared[position] = shared.get(position, 0.0) + value
     shared.pop(index.position.get(role, -1), None)
     closest = sorted(shared, key=shared.__getitem__, reverse=True)[:COMPARED]
     others = [index.roles[p] for p in closest]
@@ -249,10 +288,8 @@ def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
         )
 
     groups: dict[str, list[tuple[str, float]]] = {taxonomy(role.iri): []}
-    for other, value in nearest(facts, role.iri, None):
-        group = groups.setdefault(taxonomy(other), [])
-        if len(group) < limit:
-            group.append((other, value))
+    for other, value in nearest(facts, role.iri, limit, per=taxonomy):
+        groups.setdefault(taxonomy(other), []).append((other, value))
     found = []
     for name, group in groups.items():
         for other, value in group:
