@@ -14,8 +14,9 @@ weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`): a skill that h
 roles list says little. For a role ``r`` and the skills named ``Q``:
 
 - **relevance** ``= sum_q w(q) u_r(q) / sum_q w(q)``: how much of the person's skills the role
-  uses, where ``u_r(q)`` is the best use ``r`` makes of ``q``: 1 if it needs what ``q``
-  covers, ``OPTIONAL`` if it lists it as optional, times the up-credit if it lists a broader
+  uses, where ``u_r(q)`` is the best use ``r`` makes of ``q``: 1 if its profile has ``q``
+  (Prometheus, in a DevOps role's observability stack) or it needs what ``q`` covers,
+  ``OPTIONAL`` if it lists it as optional, times the up-credit if it lists a broader
   skill; the weight of a named area or tool is that of the most specific skill it covers;
 - **readiness** ``= sum_{s in needs(r)} w(s) c(s) / sum_{s in needs(r)} w(s)``: the share of
   the role's needs the person has, each weighed by its specificity, ``c(s)`` the credit;
@@ -167,6 +168,8 @@ class _Query:
             self.weights[item] = max(listed, default=index.most_specific)
             for credit, skills in levels:
                 self._use(item, skills, credit)
+            for position in index.holders.get(item, ()):  # a role that lists the item uses it
+                self.uses.setdefault(position, {})[item] = 1.0
         self.total = sum(self.weights.values()) or 1.0
         self.had: dict[int, float] = {}  # role -> the weighted needs it has
         for skill, credit in self.credit.items():
