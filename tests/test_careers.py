@@ -246,7 +246,7 @@ def test_rising_to_guru_level_states_its_time_and_seniority_skills(graph):
     assert "Linux Expertise: Guru Level (3-5 years)" in step.evidence
     assert "long-term value multipliers" in step.evidence
     table = invoke("path", "Junior Linux Admin", "Linux Guru").stdout
-    assert "grow: Architecture design skills" in table
+    assert "grow    Architecture design skills" in table
     back = graph.path("Linux Guru", "Junior Linux Admin").paths[0].steps[0]
     assert back.time == () and back.seniority == ()  # nothing to reach going down
 

@@ -32,7 +32,14 @@ def _cells(result: Result) -> tuple[tuple[str, ...], list[list[str]]]:
 
 def render_table(result: Result) -> str:
     """Aligned columns for people, with a header line, and the result's heading, note for
-    no rows and further sections (see the module docstring)."""
+    no rows and further sections (see the module docstring); a result with a ``plan()``
+    (path) is laid out as that plan instead. Both fit the terminal (:mod:`.layout`)."""
+    if hasattr(result, "plan") and result.table()[1]:  # type: ignore[attr-defined]
+        from careergraph.exports.layout import lay_out_plan, terminal_width
+
+        heading = getattr(result, "heading", lambda: "")()
+        plan = lay_out_plan(result.plan(), terminal_width())  # type: ignore[attr-defined]
+        return f"{heading}\n{plan}" if heading else plan
     return _for_people(result, _aligned, lambda title: f"{title}:")
 
 
@@ -65,34 +72,41 @@ class _Rows:
 
 
 def _aligned(result: Result) -> str:
-    columns, rows = _cells(result)
-    rows = [[" ".join(cell.split()) for cell in row] for row in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
-    return "\n".join(lines)
+    from careergraph.exports.layout import lay_out, terminal_width
+
+    columns, rows = result.table()  # type: ignore[attr-defined]
+    return lay_out(columns, rows, terminal_width())
 
 
 def render_csv(result: Result) -> str:
-    """RFC 4180 CSV with a header row."""
+    """RFC 4180 CSV with a header row; a result's sections (match's learning order) follow,
+    each after an empty line, with a header row of its own."""
     import csv
     import io
 
-    columns, rows = _cells(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
+    for number, (columns, rows) in enumerate(_tables(result)):
+        if number:
+            buffer.write("\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
     return buffer.getvalue().rstrip("\n")
 
 
 def render_tsv(result: Result) -> str:
-    """Tab-separated values with a header row; tabs and line breaks in cells become spaces."""
-    columns, rows = _cells(result)
-    return "\n".join("\t".join(" ".join(c.split()) for c in row) for row in [list(columns), *rows])
+    """Tab-separated values with a header row; tabs and line breaks in cells become spaces;
+    sections follow as in CSV."""
+    return "\n\n".join(
+        "\n".join("\t".join(" ".join(c.split()) for c in row) for row in [list(columns), *rows])
+        for columns, rows in _tables(result)
+    )
+
+
+def _tables(result: Result) -> list[tuple[tuple[str, ...], list[list[str]]]]:
+    """The result's table and its sections' tables, as text cells."""
+    sections = [_cells(_Rows(cells)) for _, cells in getattr(result, "sections", list)()]
+    return [_cells(result), *sections]
 
 
 def render_markdown(result: Result) -> str:

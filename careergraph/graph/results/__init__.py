@@ -14,7 +14,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-Cell = str | int | float | bool | None
+
+class Items(tuple):
+    """A cell that lists names: whole in machine formats (joined by ", "), and as many as fit,
+    with how many more, in a table for people.
+
+    >>> str(Items(["Git", "Bash"]))
+    'Git, Bash'
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
+Cell = str | int | float | bool | Items | None
 Table = tuple[tuple[str, ...], list[tuple[Cell, ...]]]
 
 

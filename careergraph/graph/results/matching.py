@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Entity, Table
+from careergraph.graph.results import Entity, Items, Table
 
 
 @dataclass(frozen=True)
@@ -63,25 +63,33 @@ class MatchResult:
         }
 
     def table(self) -> Table:
+        """The roles, those with the same answer (fit, needs covered and missing) in one row,
+        with the skills each has and lacks by name."""
+        groups: dict[tuple, list[RoleMatch]] = {}
+        for match in self.roles:
+            key = (round(match.fit, 4), round(match.readiness, 4), match.covered, match.missing)
+            groups.setdefault(key, []).append(match)
         rows = [
             (
-                match.role.label,
-                f"{match.fit:.2f}",
-                f"{match.relevance:.0%}",
-                f"{match.readiness:.0%}",
-                len(match.covered),
-                ", ".join(e.label for e in match.missing),
+                Items(m.role.label for m in same),
+                f"{same[0].fit:.2f}",
+                f"{same[0].relevance:.0%}",
+                f"{same[0].readiness:.0%}",
+                Items(e.label for e in same[0].covered),
+                Items(e.label for e in same[0].missing),
             )
-            for match in self.roles
+            for same in groups.values()
         ]
-        return ("role", "fit", "relevance", "readiness", "covered", "missing"), rows
+        return ("roles", "fit", "relevance", "readiness", "has", "missing"), rows
 
     def sections(self) -> list[tuple[str, Table]]:
-        """The learning order, below the roles (for people: ``table`` and ``md``)."""
+        """The learning order, below the roles (in every format but json, which has it as
+        ``learning_order``): each skill with how many of the roles shown need it and the
+        roles it completes."""
         if not self.learning_order:
             return []
         rows = [
-            (number, step.skill.label, step.needed_by, ", ".join(e.label for e in step.opens))
+            (number, step.skill.label, step.needed_by, Items(e.label for e in step.opens))
             for number, step in enumerate(self.learning_order, 1)
         ]
         return [("Learn next", (("step", "skill", "needed by", "completes"), rows))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Cell, Entity, Table
+from careergraph.graph.results import Cell, Entity, Items, Table
 
 
 @dataclass(frozen=True)
@@ -112,30 +112,99 @@ class PathResult:
         }
 
     def table(self) -> Table:
+        """Every step of every path, with what it takes by name (csv, tsv, md)."""
         rows: list[tuple[Cell, ...]] = []
         for number, path in enumerate(self.paths, 1):
-            for step in path.steps:
+            for index, step in enumerate(path.steps, 1):
                 rows.append(
                     (
                         number,
                         round(path.cost, 1),
-                        f"{step.source.label} -> {step.target.label}",
+                        index,
+                        step.source.label,
+                        step.target.label,
                         step.relation,
                         round(step.cost, 1),
-                        len(step.acquire),
+                        step.evidence,
+                        Items(e.label for e in step.acquire),
                         len(step.carry_over),
-                        f"{step.salary_before or '?'} -> {step.salary_after or '?'}",
-                        _tied(step),
+                        str(step.salary_before or ""),
+                        str(step.salary_after or ""),
+                        Items(str(i) for i in step.certifications),
+                        Items(str(i) for i in step.time),
+                        Items(e.label for e in step.seniority),
                     )
                 )
-        columns = ("path", "cost", "step", "relation", "step cost", "learn", "keep", "salary",
-                   "certifications, time and seniority skills")  # fmt: skip
+        columns = ("path", "path cost", "step", "from", "to", "relation", "step cost", "why",
+                   "learn", "keep", "salary before", "salary after", "certifications", "time",
+                   "grow")  # fmt: skip
         return columns, rows
 
+    def plan(self) -> list[tuple[str, list[tuple[str, Cell]]]]:
+        """For people (``table``): each path as a plan, a block per step (the move and why,
+        what to learn by name, how much carries over, the salaries, the certifications, time
+        and seniority skills the source ties to it), then the path's totals."""
+        blocks: list[tuple[str, list[tuple[str, Cell]]]] = []
+        for number, path in enumerate(self.paths, 1):
+            roles = [path.steps[0].source.label, *(step.target.label for step in path.steps)]
+            title = f"Path {number} of {len(self.paths)}: {' -> '.join(roles)}"
+            blocks.append((f"{title} (cost {path.cost:.1f})", []))
+            for index, step in enumerate(path.steps, 1):
+                move = f"{step.source.label} -> {step.target.label}"
+                blocks.append(
+                    (f"Step {index}: {move} ({step.relation}, cost {step.cost:.1f})", _fields(step))
+                )
+            blocks.append(("In all", _totals(path)))
+        return blocks
 
-def _tied(step: Step) -> str:
-    """The certifications, time and seniority skills the source ties to a step."""
-    parts = [str(i) for i in step.certifications + step.time]
-    if step.seniority:
-        parts.append("grow: " + ", ".join(e.label for e in step.seniority))
-    return ", ".join(parts)
+
+def _fields(step: Step) -> list[tuple[str, Cell]]:
+    fields: list[tuple[str, Cell]] = [
+        ("why", step.evidence),
+        ("learn", Items(e.label for e in step.acquire) or "nothing the source names"),
+        ("keep", f"{len(step.carry_over)} skills and tools"),
+        ("salary", _salaries(step.salary_before, step.salary_after)),
+    ]
+    named = (
+        ("certifications", Items(str(i) for i in step.certifications)),
+        ("time", Items(str(i) for i in step.time)),
+        ("grow", Items(e.label for e in step.seniority)),
+    )
+    return fields + [(name, value) for name, value in named if value]
+
+
+def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
+    learned = {e.iri: e.label for step in path.steps for e in step.acquire}
+    first, last = path.steps[0].salary_before, path.steps[-1].salary_after
+    fields: list[tuple[str, Cell]] = [
+        ("steps", str(len(path.steps))),
+        ("learn", f"{len(learned)} skills and tools" if learned else "nothing the source names"),
+        ("salary", _salaries(first, last)),
+    ]
+    certifications = Items(str(i) for step in path.steps for i in step.certifications)
+    spans = [i for step in path.steps for i in step.time]
+    if certifications:
+        fields.append(("certifications", certifications))
+    if spans:
+        fields.append(("time", _total_time(spans)))
+    return fields
+
+
+def _salaries(before: Salary | None, after: Salary | None) -> str:
+    return f"{before or 'not stated'} -> {after or 'not stated'}"
+
+
+def _total_time(spans: list[Investment]) -> str:
+    """The time investments of a path added up, in years where their units differ.
+
+    >>> years = Investment(Entity("a", "urn:a"), 1, 2, "years")
+    >>> months = Investment(Entity("b", "urn:b"), 6, 12, "months")
+    >>> _total_time([years, months])
+    '1.5-3 years'
+    """
+    units = {i.unit for i in spans}
+    scale = {"months": 1 / 12} if len(units) > 1 else {}
+    low = sum((i.low or 0) * scale.get(i.unit or "", 1) for i in spans)
+    high = sum((i.high or 0) * scale.get(i.unit or "", 1) for i in spans)
+    unit = "years" if scale else (units.pop() or "")
+    return (f"{low:g}" if low == high else f"{low:g}-{high:g}") + f" {unit}".rstrip()

@@ -1,0 +1,186 @@
+"""Tables for people that fit the terminal.
+
+A table is laid out in the width of the terminal: the ``COLUMNS`` variable where it is set,
+else the terminal's width when standard output is one; output to a file or a pipe is never
+cut. Where the columns are wider than that, the widest give way first (each keeps at least
+``MIN_WIDTH`` characters, or its own width if less); a long cell then wraps onto more lines,
+and a list of names (:class:`~careergraph.graph.results.Items`) shows as many as fit in
+``LIST_LINES`` lines and says how many more there are. Machine formats (json, csv, tsv, md)
+never come here: they are never cut.
+
+Control characters in a cell (escape sequences, bidirectional overrides) are shown escaped,
+``\\x1b``, so that the data never controls the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from careergraph.graph.results import Items
+
+MIN_WIDTH = 10
+LIST_LINES = 3
+GAP = "  "
+# C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def terminal_width() -> int | None:
+    """The width to lay tables out in: ``COLUMNS`` where set to a positive number, else
+    the terminal's when standard output is one; None (no limit) otherwise."""
+    value = os.environ.get("COLUMNS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        if sys.stdout.isatty():
+            return shutil.get_terminal_size().columns
+    except (AttributeError, ValueError, OSError):  # a closed or replaced stdout
+        pass
+    return None
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, with runs of white space as one space and control characters
+    escaped.
+
+    >>> printable("a\\tb\\n c\\x1b[2J")
+    'a b c\\\\x1b[2J'
+    """
+    return _CONTROL.sub(_escaped, " ".join(text.split()))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def lay_out(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int | None) -> str:
+    """The table as aligned text in ``width`` characters (None: as wide as it is).
+
+    >>> print(lay_out(("name", "tools"), [("Ann", Items(["Git", "Bash", "Awk"]))], 16))
+    name  tools
+    ----  ----------
+    Ann   Git, Bash,
+          Awk
+    """
+    head = [printable(c) for c in columns]
+    body = [[_text(cell) for cell in row] for row in rows]
+    natural = [max([len(c), *(len(row[i]) for row in body)]) for i, c in enumerate(head)]
+    widths = column_widths(natural, width - len(GAP) * (len(head) - 1) if width else None)
+    lines = _block(head, widths, [None] * len(head))
+    lines.append(GAP.join("-" * w for w in widths))
+    for row, raw in zip(body, rows, strict=True):
+        lines += _block(row, widths, [c if isinstance(c, Items) else None for c in raw])
+    return "\n".join(lines)
+
+
+def column_widths(natural: list[int], budget: int | None) -> list[int]:
+    """Each column's width: its natural one where all fit in ``budget``; else the widest
+    give way first, down to a common cap, and what is left over goes back to them.
+
+    >>> column_widths([4, 30, 50], 60)
+    [4, 28, 28]
+    >>> column_widths([4, 30, 50], None)
+    [4, 30, 50]
+    """
+    if budget is None or sum(natural) <= budget:
+        return list(natural)
+    floors = [min(n, MIN_WIDTH) for n in natural]
+    if sum(floors) > budget:  # too many columns: share the width out evenly
+        floors = [min(n, max(1, budget // len(natural))) for n in natural]
+    low, high = 0, max(natural)
+    while low < high:  # the largest cap with which every column fits
+        cap = (low + high + 1) // 2
+        if sum(min(n, max(cap, f)) for n, f in zip(natural, floors, strict=True)) <= budget:
+            low = cap
+        else:
+            high = cap - 1
+    widths = [min(n, max(low, f)) for n, f in zip(natural, floors, strict=True)]
+    spare = budget - sum(widths)
+    for index in sorted(range(len(widths)), key=lambda i: -natural[i]):
+        given = min(spare, natural[index] - widths[index])
+        widths[index] += max(given, 0)
+        spare -= max(given, 0)
+    return widths
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Items):
+        return printable(", ".join(cell))
+    return printable(str(cell))
+
+
+def _block(cells: list[str], widths: list[int], lists: list[Items | None]) -> list[str]:
+    """One row as lines: each cell wrapped in its width, padded to the row's height."""
+    wrapped = [
+        _listed(items, width) if items is not None and len(text) > width else _wrap(text, width)
+        for text, width, items in zip(cells, widths, lists, strict=True)
+    ]
+    height = max(len(lines) for lines in wrapped)
+    return [
+        GAP.join(
+            (lines[i] if i < len(lines) else "").ljust(width)
+            for lines, width in zip(wrapped, widths, strict=True)
+        ).rstrip()
+        for i in range(height)
+    ]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def _listed(items: Items, width: int) -> list[str]:
+    """As many of the names as fit in ``LIST_LINES`` lines, then how many more."""
+    names = [printable(name) for name in items]
+    room, shown = width * LIST_LINES, 0
+    while shown < len(names) and len(", ".join(names[: shown + 1])) < room:
+        shown += 1
+    while True:
+        more = len(names) - shown
+        text = ", ".join(names[:shown]) + (f" and {more} more" if more else "")
+        lines = _wrap(text.removeprefix(" "), width)
+        if len(lines) <= LIST_LINES or shown == 0:
+            return lines
+        shown -= 1
+
+
+Block = tuple[str, Sequence[tuple[str, object]]]
+
+
+def lay_out_plan(blocks: Sequence[Block], width: int | None) -> str:
+    """Titled blocks of ``field: value`` lines (path's plan), each value wrapped under
+    itself in ``width``, a list of names shortened as in a table.
+
+    >>> print(lay_out_plan([("Step 1", [("learn", Items(["Git", "Bash", "Awk"]))])], 20))
+    Step 1
+      learn  Git, Bash,
+             Awk
+    """
+    lines: list[str] = []
+    for title, fields in blocks:
+        if lines and not fields:  # a block without fields heads what follows
+            lines.append("")
+        lines += _wrap(printable(title), width) if width else [printable(title)]
+        indent = max((len(name) for name, _ in fields), default=0) + 4
+        room = max(width - indent, MIN_WIDTH) if width else None
+        for name, value in fields:
+            text = _text(value)
+            if room is None:
+                wrapped = [text]
+            elif isinstance(value, Items) and len(text) > room:
+                wrapped = _listed(value, room)
+            else:
+                wrapped = _wrap(text, room)
+            lines.append(f"  {name.ljust(indent - 4)}  {wrapped[0]}".rstrip())
+            lines += [" " * indent + more for more in wrapped[1:]]
+    return "\n".join(lines)

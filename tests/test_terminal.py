@@ -1,0 +1,144 @@
+"""Output a person can act on, in a 100-column terminal: every table fits, path reads as a
+plan, match groups identical answers and keeps its learning order in every format, and the
+data never controls the terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from careergraph.cli import cli
+from careergraph.graph.sources.esco import import_esco
+
+COMMANDS = [
+    ("show", "MLOps Architect"),
+    ("show", "MLOps"),
+    ("list", "roles"),
+    ("list", "certifications"),
+    ("search", "kube"),
+    ("overlap", "DevOps", "MLOps"),
+    ("similar", "DevOps Engineer"),
+    ("path", "Junior Linux Admin", "MLOps Engineer", "-k", "3"),
+    ("match", "Kubernetes", "Terraform", "Prometheus"),
+    ("query", "-n", "role-skills"),
+    ("query", "-n", "salary-bands"),
+    ("queries",),
+    ("stats",),
+    ("store", "info"),
+]
+ESCO_COMMANDS = [
+    ("show", "ICT system administrator"),
+    ("match", "Python (computer programming)", "SQL", "data mining"),
+    ("path", "Junior Linux Admin", "data scientist", "-k", "2"),
+    ("query", "-n", "esco-crosswalk"),
+]
+
+
+@pytest.fixture(scope="module")
+def esco_store(tmp_path_factory):
+    location = tmp_path_factory.mktemp("terminal-esco")
+    import_esco(FIXTURES / "esco", location)
+    return "esco", location
+
+
+@pytest.fixture(scope="module", params=["built-in", "esco"])
+def store(request, tmp_path_factory):
+    if request.param == "esco":
+        return request.getfixturevalue("esco_store")
+    return "built-in", tmp_path_factory.mktemp("terminal-built-in")
+
+
+def run(store, *args: str, columns: str | None = "100"):
+    env = {"COLUMNS": columns}  # None: unset (not a terminal)
+    return CliRunner().invoke(cli, ["--store", str(store[1]), *args], env=env)
+
+
+def widest(result) -> str:
+    assert result.exit_code == 0, result.stderr
+    return max(result.stdout.splitlines(), key=len)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_table_fits_in_100_columns(store, args):
+    assert len(widest(run(store, *args))) <= 100
+
+
+@pytest.mark.parametrize("args", ESCO_COMMANDS, ids=" ".join)
+def test_every_table_of_esco_fits_in_100_columns(esco_store, args):
+    assert len(widest(run(esco_store, *args))) <= 100
+
+
+def test_columns_sets_the_width_and_a_pipe_is_never_cut(store):
+    narrow = run(store, "match", "Kubernetes", "Terraform", columns="60").stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    whole = run(store, "match", "Kubernetes", "Terraform", columns=None).stdout
+    assert max(len(line) for line in whole.splitlines()) > 100  # not a terminal: not cut
+    assert " more" not in whole.split("Learn next")[0]
+
+
+def test_path_reads_as_a_plan_with_the_skills_to_learn(store):
+    plan = run(store, "path", "Junior Linux Admin", "MLOps Engineer").stdout
+    assert plan.startswith("Path 1 of 1: Junior Linux Admin -> ")
+    step = plan.split("Step 1: ")[1].split("Step 2: ")[0]
+    assert "why     DevOps transition paths: from Linux Expertise to DevOps" in step
+    assert "learn   Ansible, APM Tools" in step and " more" in step
+    assert "salary  65,000-85,000 USD -> " in step
+    assert "In all\n  steps   2\n  learn   " in plan
+    written = run(store, "path", "Junior Linux Admin", "MLOps Engineer", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(written.stdout)))
+    assert [row["step"] for row in rows] == ["1", "2"]
+    assert "Ansible" in rows[0]["learn"].split(", ") and "more" not in rows[0]["learn"]
+
+
+def test_a_promotion_says_what_changes(store):
+    plan = run(store, "path", "Junior Python Developer", "Python Guru").stdout
+    assert "time    Python Expertise: Guru Level (2-4 years)" in plan
+    assert "grow    Cloud-native development, Full-stack capabilities" in plan
+
+
+def test_match_groups_identical_answers_and_names_what_is_missing(store):
+    table = run(store, "match", "Kubernetes", "Terraform", "Prometheus").stdout
+    first = table.splitlines()[2]
+    assert first.startswith("Build Engineer, Cloud") and "missing" in table.splitlines()[0]
+    assert table.count("Junior DevOps Engineer") == 0  # in "and 7 more" of the first group
+    groups = json.loads(run(store, "match", "Kubernetes", "--format", "json").stdout)
+    assert len(groups["roles"]) == 10  # json keeps every role
+
+
+@pytest.mark.parametrize("format_name", ["md", "csv", "tsv", "json"])
+def test_match_keeps_its_learning_order_in_every_format(store, format_name):
+    out = run(store, "match", "Kubernetes", "Terraform", "--format", format_name).stdout
+    if format_name == "json":
+        order = json.loads(out)["learning_order"]
+        assert order and order[0]["skill"]["label"]
+        return
+    assert "APM Tools" in out.split("Learn next")[-1] if format_name == "md" else True
+    tables = out.split("\n\n")
+    assert len(tables) == 2 if format_name in ("csv", "tsv") else "### Learn next" in out
+    if format_name == "csv":
+        order = list(csv.DictReader(io.StringIO(tables[1])))
+        assert order[0]["step"] == "1" and order[0]["skill"] and order[0]["needed by"]
+
+
+def test_control_characters_in_the_data_are_shown_escaped(tmp_path):
+    data = tmp_path / "hostile.ttl"
+    data.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<https://w3id.org/careergraph/id/role/evil> a cg:Role ;\n"
+        '  skos:prefLabel "Evil\\u001b]52;c;aGk=\\u0007 Role\\u001b[2J" .\n',
+        "utf-8",
+    )
+    labels = "SELECT ?l WHERE { ?r a cg:Role ; skos:prefLabel ?l FILTER(CONTAINS(?l, 'Evil')) }"
+    for args in (("search", "Evil"), ("show", "evil"), ("query", labels)):
+        result = CliRunner().invoke(cli, ["--data", str(data), *args])
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "\\x1b]52;c;aGk=\\x07" in result.stdout
+    raw = CliRunner().invoke(cli, ["--data", str(data), "search", "Evil", "--format", "json"])
+    assert "\u001b" in json.loads(raw.stdout)[0]["label"]  # machine formats keep the value
