@@ -37,13 +37,14 @@ def test_list_formats_agree():
             io.StringIO(invoke("list", "roles", "--track", "devops", "--format", "csv").stdout)
         )
     )
-    assert [r["label"] for r in rows] == [r["label"] for r in as_json]
+    assert [r["name"] for r in rows] == [r["label"] for r in as_json]
+    assert [r["id"] for r in rows] == [r["iri"] for r in as_json]  # machine formats: the IRI
     tsv = invoke("list", "roles", "--track", "devops", "--format", "tsv").stdout.splitlines()
-    assert tsv[0].split("\t") == ["label", "track", "level", "iri"] and len(tsv) == 10
+    assert tsv[0].split("\t") == ["name", "track", "level", "id"] and len(tsv) == 10
     md = invoke("list", "roles", "--track", "devops", "--format", "md").stdout.splitlines()
-    assert md[0].startswith("| label |") and md[1].startswith("| ---") and len(md) == 11
+    assert md[0].startswith("| name |") and md[1].startswith("| ---") and len(md) == 11
     table = invoke("list", "roles", "--track", "devops").stdout
-    assert "Site Reliability Engineer" in table
+    assert "Site Reliability Engineer" in table and " role/site-reliability-engineer" in table
 
 
 def test_list_accepts_singular_kind_and_level_filter():

@@ -160,10 +160,18 @@ def test_standard_readers_read_our_results(certifications, tmp_path, name):
 
 def test_markdown_and_table(certifications):
     md = certifications["md"].splitlines()
-    assert md[0].startswith("| certification | certificationLabel |")
+    assert md[0].startswith("| certification | certification label |")  # variables in words
     assert md[1].startswith("| --- |")
     assert "| certification:pcep | PCEP |" in md[3]
     assert "certification:lpic" in certifications["table"]
+    assert certifications["table"].split()[:5] == [
+        "certification",
+        "certification",
+        "label",
+        "track",
+        "label",
+    ]
+    assert "certificationLabel" in certifications["csv"]  # the W3C formats keep the names
 
 
 @pytest.mark.parametrize("name", ["json", "xml", "csv", "tsv"])

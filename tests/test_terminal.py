@@ -142,3 +142,20 @@ def test_control_characters_in_the_data_are_shown_escaped(tmp_path):
         assert "\\x1b]52;c;aGk=\\x07" in result.stdout
     raw = CliRunner().invoke(cli, ["--data", str(data), "search", "Evil", "--format", "json"])
     assert "\u001b" in json.loads(raw.stdout)[0]["label"]  # machine formats keep the value
+
+
+def test_plain_column_names_prices_and_stats_in_columns(store):
+    certifications = run(store, "list", "certifications").stdout
+    assert certifications.splitlines()[0].split() == ["name", "track", "price", "id"]
+    assert "450 USD" in certifications and "200-600 USD each level" in certifications
+    assert "49 USD per month" in certifications and "certification/rhcsa" in certifications
+    priced = json.loads(run(store, "list", "certifications", "--format", "json").stdout)
+    assert {c["label"]: c["price"] for c in priced}["RHCE"] == "800 USD"
+    stats = run(store, "stats").stdout.splitlines()
+    assert " triples on oxigraph, in" in stats[0]  # and the store's path, wrapped
+    assert ["source", "triples"] in [line.split() for line in stats[:4]]
+    assert "Entities by class:" in stats
+    bands = run(store, "query", "-n", "salary-bands").stdout.splitlines()[0]
+    assert bands.split()[:5] == ["band", "track", "label", "level", "label"]
+    overlap = run(store, "overlap", "DevOps", "MLOps").stdout.splitlines()[0]
+    assert overlap.split() == ["item", "kind", "in", "why"]

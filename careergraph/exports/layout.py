@@ -21,7 +21,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from careergraph.graph.results import Items
+from careergraph.graph.results import Iri, Items, short_id
 
 MIN_WIDTH = 10
 LIST_LINES = 3
@@ -57,6 +57,17 @@ def printable(text: str) -> str:
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def wrapped(text: str, width: int | None) -> str:
+    """A line of text (a heading, a note) made printable and wrapped in ``width``.
+
+    >>> print(wrapped("Roles nearest to Junior Linux Admin:", 20))
+    Roles nearest to
+    Junior Linux Admin:
+    """
+    shown = printable(text)
+    return "\n".join(_wrap(shown, width)) if width else shown
 
 
 def lay_out(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int | None) -> str:
@@ -114,6 +125,8 @@ def _text(cell: object) -> str:
         return ""
     if isinstance(cell, Items):
         return printable(", ".join(cell))
+    if isinstance(cell, Iri):
+        return printable(short_id(cell))
     return printable(str(cell))
 
 

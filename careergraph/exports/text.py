@@ -33,29 +33,46 @@ def _cells(result: Result) -> tuple[tuple[str, ...], list[list[str]]]:
 def render_table(result: Result) -> str:
     """Aligned columns for people, with a header line, and the result's heading, note for
     no rows and further sections (see the module docstring); a result with a ``plan()``
-    (path) is laid out as that plan instead. Both fit the terminal (:mod:`.layout`)."""
+    (path) is laid out as that plan instead. All of it fits the terminal (:mod:`.layout`)."""
+    from careergraph.exports.layout import lay_out_plan, terminal_width, wrapped
+
+    width = terminal_width()
+
+    def line(text: str) -> str:
+        return wrapped(text, width)
+
     if hasattr(result, "plan") and result.table()[1]:  # type: ignore[attr-defined]
-        from careergraph.exports.layout import lay_out_plan, terminal_width
-
         heading = getattr(result, "heading", lambda: "")()
-        plan = lay_out_plan(result.plan(), terminal_width())  # type: ignore[attr-defined]
-        return f"{heading}\n{plan}" if heading else plan
-    return _for_people(result, _aligned, lambda title: f"{title}:")
+        plan = lay_out_plan(result.plan(), width)  # type: ignore[attr-defined]
+        return f"{line(heading)}\n{plan}" if heading else plan
+    return _for_people(result, _aligned, lambda title: line(f"{title}:"), line)
 
 
-def _for_people(result: Result, draw: Callable[[Any], str], titled: Callable[[str], str]) -> str:
+def _for_people(
+    result: Result,
+    draw: Callable[[Any], str],
+    titled: Callable[[str], str],
+    line: Callable[[str], str] = lambda text: text,
+) -> str:
     parts = []
     heading = getattr(result, "heading", None)
     if heading is not None and heading():
-        parts.append(heading())
+        parts.append(line(heading()))
     when_empty = getattr(result, "when_empty", None)
     if when_empty is not None and not result.table()[1]:  # type: ignore[attr-defined]
-        parts.append(when_empty())
+        parts.append(line(when_empty()))
     else:
         parts.append(draw(result))
     for title, cells in getattr(result, "sections", list)():
         parts.append(f"\n{titled(title)}\n{draw(_Rows(cells))}")
     return "\n".join(parts)
+
+
+def _heads(result: Result, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The column heads for people: the result's own words for them where it has some
+    (a query's variables in plain words)."""
+    heads = getattr(result, "heads", None)
+    return heads(columns) if heads is not None else columns
 
 
 class _Rows:
@@ -75,7 +92,7 @@ def _aligned(result: Result) -> str:
     from careergraph.exports.layout import lay_out, terminal_width
 
     columns, rows = result.table()  # type: ignore[attr-defined]
-    return lay_out(columns, rows, terminal_width())
+    return lay_out(_heads(result, columns), rows, terminal_width())
 
 
 def render_csv(result: Result) -> str:
@@ -117,6 +134,7 @@ def render_markdown(result: Result) -> str:
 
 def _markdown_table(result: Result) -> str:
     columns, rows = _cells(result)
+    columns = _heads(result, columns)
 
     def line(cells: list[str] | tuple[str, ...]) -> str:
         escaped = (" ".join(c.split()).replace("\\", "\\\\").replace("|", "\\|") for c in cells)

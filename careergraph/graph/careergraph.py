@@ -204,6 +204,7 @@ class CareerGraph:
         members: set[str] = set()
         tracks: dict[str, set[str]] = defaultdict(set)
         levels: dict[str, set[str]] = defaultdict(set)
+        prices: dict[str, str] = {}
         for row in self.store.select(internal_query("listing"), bindings):
             iri = row["entity"].value
             members.add(iri)
@@ -211,6 +212,8 @@ class CareerGraph:
                 tracks[iri].add(row["inTrack"].value)
             if isinstance(row.get("atLevel"), IRI):
                 levels[iri].add(row["atLevel"].value)
+            if "currency" in row:
+                prices.setdefault(iri, _price(row))
         entity = self.names.entity
         items = sorted(
             (
@@ -218,6 +221,7 @@ class CareerGraph:
                     entity(iri),
                     tuple(sorted(entity(t) for t in tracks.get(iri, ()))),
                     min((entity(v) for v in levels.get(iri, ())), default=None),
+                    prices.get(iri),
                 )
                 for iri in members
             ),
@@ -602,3 +606,17 @@ def _has_datasets(location: str | Path | None) -> bool:
 
 def _statement_order(statement: Statement) -> tuple[str, str]:
     return (statement.predicate.label.casefold(), str(statement.value).casefold())
+
+
+def _price(row: dict[str, Term]) -> str:
+    """A certification's price as the listing shows it: ``450 USD``, ``200-600 USD each
+    level``, ``49 USD per month``."""
+    low = row.get("price") or row.get("minPrice")
+    high = row.get("maxPrice") or low
+    if low is None:
+        return ""
+    span = low.value if high is None or high.value == low.value else f"{low.value}-{high.value}"
+    per = row.get("per")
+    unit = f" per {per.value}" if per is not None and " " not in per.value else ""
+    unit = unit or (f" {per.value}" if per is not None else "")
+    return f"{span} {row['currency'].value}{unit}"

@@ -29,6 +29,29 @@ class Items(tuple):
         return ", ".join(self)
 
 
+def short_id(iri: str) -> str:
+    """An IRI as short as a person can read and type: careergraph's id path, ESCO's kind and
+    id, or the IRI itself.
+
+    >>> short_id("https://w3id.org/careergraph/id/role/mlops-architect")
+    'role/mlops-architect'
+    >>> short_id("http://data.europa.eu/esco/occupation/0a0a")
+    'esco/occupation/0a0a'
+    """
+    for base, shown in (("https://w3id.org/careergraph/id/", ""),
+                        ("http://data.europa.eu/esco/", "esco/")):  # fmt: skip
+        if iri.startswith(base):
+            return shown + iri[len(base) :]
+    return iri
+
+
+class Iri(str):
+    """A cell that is an IRI: whole in machine formats, as its :func:`short_id` in a table
+    for people."""
+
+    __slots__ = ()
+
+
 Cell = str | int | float | bool | Items | None
 Table = tuple[tuple[str, ...], list[tuple[Cell, ...]]]
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from careergraph.graph.results import Cell, Table
+from careergraph.graph.results import Cell, Table, short_id
 from careergraph.graph.store import Answer
 from careergraph.graph.store.formats import FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS
 from careergraph.graph.store.querytext import analyse
@@ -66,7 +66,8 @@ class QueryResult:
         return results_json(self.answer)
 
     def table(self) -> Table:
-        """Variables and rows for people: compact IRIs, literal values."""
+        """Variables and rows for people: compact IRIs (short ids where no prefix fits),
+        literal values."""
         if self.answer.form == "ask":
             return ("answer",), [("yes" if self.answer.boolean else "no",)]
         rows = [
@@ -75,14 +76,32 @@ class QueryResult:
         ]
         return tuple(self.answer.variables), rows
 
+    def heads(self, columns: tuple[str, ...]) -> tuple[str, ...]:
+        """The columns as a table for people heads them: in plain words (table, md; the
+        W3C formats keep the variables' names)."""
+        return tuple(plain_words(name) for name in columns)
+
     def _cell(self, term: Term | None) -> Cell:
         if term is None:
             return None
         if isinstance(term, IRI):
-            return compact(term.value, self.prefixes)
+            shown = compact(term.value, self.prefixes)
+            return short_id(term.value) if shown == term.value else shown
         if isinstance(term, BlankNode):
             return str(term)
         return term.value if term.language else term.to_python()
+
+
+def plain_words(variable: str) -> str:
+    """A variable's name as words: ``trackLabel`` is "track label", ``max_cost`` "max cost".
+
+    >>> plain_words("trackLabel"), plain_words("max_cost"), plain_words("openEnded")
+    ('track label', 'max cost', 'open ended')
+    """
+    import re
+
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", variable).replace("_", " ")
+    return spaced.lower()
 
 
 def json_term(term: Term) -> dict[str, str]:

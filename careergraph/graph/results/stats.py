@@ -27,12 +27,15 @@ class Stats:
             "classes": [{**c.to_json(), "count": n} for c, n in self.classes],
         }
 
+    def heading(self) -> str:
+        """The engine, the store and the size, above the table of sources."""
+        return f"{self.triples:,} triples on {self.engine}, in {self.store}"
+
     def table(self) -> Table:
-        rows: list[tuple[Cell, ...]] = [
-            ("engine", self.engine, None),
-            ("store", self.store, None),
-            ("triples", "", self.triples),
-        ]
-        rows += [("source", name, n) for name, n in self.sources]
-        rows += [("class", c.label, n) for c, n in self.classes]
-        return ("what", "name", "count"), rows
+        """The triples each source added."""
+        return ("source", "triples"), [(name, n) for name, n in self.sources]
+
+    def sections(self) -> list[tuple[str, Table]]:
+        """The entities of each class, the most numerous first."""
+        rows: list[tuple[Cell, ...]] = [(c.label, n) for c, n in self.classes]
+        return [("Entities by class", (("class", "entities"), rows))]
