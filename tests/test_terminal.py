@@ -157,5 +157,7 @@ def test_plain_column_names_prices_and_stats_in_columns(store):
     assert "Entities by class:" in stats
     bands = run(store, "query", "-n", "salary-bands").stdout.splitlines()[0]
     assert bands.split()[:5] == ["band", "track", "label", "level", "label"]
-    overlap = run(store, "overlap", "DevOps", "MLOps").stdout.splitlines()[0]
-    assert overlap.split() == ["item", "kind", "in", "why"]
+    overlap = run(store, "overlap", "DevOps", "MLOps").stdout.splitlines()
+    assert overlap[0].startswith("DevOps and MLOps: similarity 0.")
+    assert "shared; 18 only DevOps; 23 only MLOps" in overlap[0]
+    assert overlap[1].split() == ["item", "kind", "in", "why"]

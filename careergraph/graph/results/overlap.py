@@ -46,6 +46,15 @@ class Overlap:
             ],
         }
 
+    def heading(self) -> str:
+        """In one line: the similarity, and how many items are shared and only one's."""
+        names = " and ".join(item.label for item in self.items)
+        only = "; ".join(f"{len(items)} only {owner.label}" for owner, items in self.only)
+        return (
+            f"{names}: similarity {self.similarity:.2f} ({self.measure}); "
+            f"{len(self.shared)} shared; {only}"
+        )
+
     def table(self) -> Table:
         rows: list[tuple[Cell, ...]] = [
             (item.entity.label, item.kind, "shared", "; ".join(f"{o}: {w}" for o, w in item.via))
