@@ -161,3 +161,34 @@ def test_plain_column_names_prices_and_stats_in_columns(store):
     assert overlap[0].startswith("DevOps and MLOps: similarity 0.")
     assert "shared; 18 only DevOps; 23 only MLOps" in overlap[0]
     assert overlap[1].split() == ["item", "kind", "in", "why"]
+
+
+def test_show_tells_what_a_person_asks_about_a_role(store):
+    shown = run(store, "show", "MLOps Architect").stdout
+    assert shown.startswith("MLOps Architect (role)\n")
+    salary = shown.split("Salary:\n")[1].split("\n\n")[0]
+    assert "MLOps Architect band  200,000-300,000+ USD" in salary
+    profile = shown.split("Skills and tools (its profile):\n")[1].split("\n\n")[0]
+    assert "Kubeflow" in profile and "core skill of MLOps" in profile
+    assert "AI Infrastructure Lead" in shown.split("Leads to:\n")[1].split("\n\n")[0]
+    came = shown.split("Comes from:\n")[1].split("\n\n")[0]
+    assert ["MLOps", "Specialist", "promotion"] in [line.split()[:3] for line in came.splitlines()]
+    about = json.loads(run(store, "show", "MLOps Architect", "--format", "json").stdout)
+    assert about["salary"] == [{"from": "MLOps Architect band", "yearly": "200,000-300,000+ USD"}]
+    assert {"item": "Kubeflow", "kind": "tool", "why": "in Kubernetes Ecosystem"} in about[
+        "profile"
+    ]
+    assert about["leads_to"][0]["move"] and about["comes_from"] and about["similar"]
+    assert about["properties"]["skos:prefLabel"]  # the statements, as before
+
+
+def test_show_tells_a_track_its_roles_and_a_tool_who_needs_it(store):
+    track = run(store, "show", "MLOps").stdout
+    levels = track.split("Roles by level:\n")[1].split("\n\n")[0]
+    assert "Entry Level   Data Engineer, ML Engineer, MLOps Engineer" in levels
+    assert "roles (track)" in track and "emerging technologies (track)" in track
+    linux = run(store, "show", "Junior Linux Admin").stdout
+    assert "RHCSA          Linux Expertise  450 USD" in linux
+    assert "Linux Expertise: Guru Level       Linux Expertise  3-5 years" in linux
+    tool = run(store, "show", "Kubernetes").stdout
+    assert "DevOps Engineer" in tool.split("Roles that need it:\n")[1]

@@ -255,7 +255,11 @@ class CareerGraph:
                 key=_statement_order,
             )
         )
-        return EntityDetails(entity, tuple(sorted(types)), self._statements(subject, 0), incoming)
+        from careergraph.graph.careers.briefing import briefing
+
+        about = briefing(self.careers, entity.iri)
+        statements = self._statements(subject, 0)
+        return EntityDetails(entity, tuple(sorted(types)), statements, incoming, about)
 
     def search(self, text: str, kind: str | None = None, limit: int = 20) -> SearchResults:
         """Entities whose labels or alternative labels match ``text``, best first (none,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Cell, Entity, Table
+from careergraph.graph.results import Cell, Entity, Items, Table
 from careergraph.namespaces import compact
 
 
@@ -56,27 +56,107 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled table ``show`` adds about a role, a track, a skill or a tool (see
+    :mod:`careergraph.graph.careers.briefing`); ``key`` names it in JSON."""
+
+    title: str
+    key: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [
+            {c.replace(" ", "_"): list(v) if isinstance(v, Items) else v for c, v in zip(
+                self.columns, row, strict=True)}
+            for row in self.rows
+        ]  # fmt: skip
+
+
+# What people call the predicates of other vocabularies in a table (json keeps the names).
+PLAIN = {
+    "skos:prefLabel": "name",
+    "skos:altLabel": "also called",
+    "skos:definition": "definition",
+    "skos:broader": "under",
+    "skos:closeMatch": "close match",
+    "skos:exactMatch": "same as",
+    "skos:broadMatch": "within",
+    "dcterms:description": "description",
+    "dcterms:source": "source",
+    "dcterms:license": "licence",
+    "esco:relatedEssentialSkill": "essential skill",
+    "esco:relatedOptionalSkill": "optional skill",
+    "rdfs:label": "label",
+}
+
+
+@dataclass(frozen=True)
 class EntityDetails:
-    """Everything the graph says about one entity, and what points to it."""
+    """Everything the graph says about one entity, what points to it, and (for a role, a
+    track, a skill or a tool) what a person asks about it."""
 
     entity: Entity
     types: tuple[Entity, ...]
     properties: tuple[Statement, ...]
     incoming: tuple[Statement, ...]
+    about: tuple[Section, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             **self.entity.to_json(),
             "types": [t.to_json() for t in self.types],
             "properties": _group(self.properties),
             "incoming": _group(self.incoming),
         }
+        return {**found, **{s.key: s.to_json() for s in self.about}}
+
+    def heading(self) -> str:
+        kinds = ", ".join(t.label for t in self.types)
+        return f"{self.entity.label} ({kinds})" if kinds else self.entity.label
 
     def table(self) -> Table:
-        rows: list[tuple[Cell, ...]] = [("type", ", ".join(t.label for t in self.types))]
-        rows += [(s.predicate.label, str(s.value)) for s in self.properties]
-        rows += [(f"{s.predicate.label} (from)", str(s.value)) for s in self.incoming]
+        """Its statements, a row per property (values listed together), and what points to
+        it, a row per property and kind of entity ("roles (track)": the roles whose track
+        it is)."""
+        rows: list[tuple[Cell, ...]] = []
+        for name, values in _by_name(self.properties, lambda s: _plain(s.predicate)):
+            rows.append((name, _values(values)))
+        incoming = _by_name(
+            self.incoming, lambda s: f"{_kinds(s.value)} ({_plain(s.predicate)})"
+        )  # fmt: skip
+        rows += [(name, _values(values)) for name, values in incoming]
         return ("property", "value"), rows
+
+    def sections(self) -> list[tuple[str, Table]]:
+        return [(s.title, (s.columns, list(s.rows))) for s in self.about if s.rows]
+
+
+def _plain(predicate: Entity) -> str:
+    return PLAIN.get(predicate.label, predicate.label)
+
+
+def _kinds(value: Any) -> str:
+    """The plural of an entity's kind, in words: "emerging technologies".
+
+    >>> _kinds(Entity("x", "urn:x", "emerging-technology")), _kinds(Entity("y", "urn:y", "box"))
+    ('emerging technologies', 'boxes')
+    """
+    kind = (getattr(value, "kind", None) or "entity").replace("-", " ")
+    if kind.endswith("y") and kind[-2:-1] not in "aeiou":
+        return kind[:-1] + "ies"
+    return kind + ("es" if kind.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def _by_name(statements, name) -> list[tuple[str, list[Any]]]:
+    grouped: dict[str, list[Any]] = {}
+    for statement in statements:
+        grouped.setdefault(name(statement), []).append(statement.value)
+    return list(grouped.items())
+
+
+def _values(values: list[Any]) -> Cell:
+    return str(values[0]) if len(values) == 1 else Items(str(v) for v in values)
 
 
 def _group(statements: tuple[Statement, ...]) -> dict[str, list[Any]]:

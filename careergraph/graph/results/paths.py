@@ -47,8 +47,19 @@ class Investment:
         return {**self.entity.to_json(), "low": self.low, "high": self.high, "unit": self.unit}
 
     def __str__(self) -> str:
-        span = f"{self.low:g}" if self.low == self.high else f"{self.low:g}-{self.high:g}"
-        return f"{self.entity.label} ({span} {self.unit or ''})".replace(" )", ")")
+        return f"{self.entity.label} ({span(self.low, self.high, self.unit)})"
+
+
+def span(low: float | None, high: float | None, unit: str | None) -> str:
+    """A range of figures with its unit: ``3-5 years``, ``450 USD``.
+
+    >>> span(3, 5, "years"), span(450, 450, "USD"), span(None, None, None)
+    ('3-5 years', '450 USD', '')
+    """
+    if low is None:
+        return ""
+    figures = f"{low:g}" if low == high or high is None else f"{low:g}-{high:g}"
+    return f"{figures} {unit or ''}".strip()
 
 
 @dataclass(frozen=True)
@@ -206,5 +217,4 @@ def _total_time(spans: list[Investment]) -> str:
     scale = {"months": 1 / 12} if len(units) > 1 else {}
     low = sum((i.low or 0) * scale.get(i.unit or "", 1) for i in spans)
     high = sum((i.high or 0) * scale.get(i.unit or "", 1) for i in spans)
-    unit = "years" if scale else (units.pop() or "")
-    return (f"{low:g}" if low == high else f"{low:g}-{high:g}") + f" {unit}".rstrip()
+    return span(low, high, "years" if scale else units.pop())

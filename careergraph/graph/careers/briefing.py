@@ -1,0 +1,180 @@
+"""What ``show`` tells a person about a role, a track, or a skill or tool, beyond the
+statements about it: a role's salary, skills and tools (its profile, with why), the roles it
+leads to (the cheapest moves path takes, none down a level) and comes from (the moves the
+source lays out), the roles most like it, and the certifications and time of its tracks; a
+track's roles by level, skills, certifications and time; the roles that need a skill or
+tool. Each part is a :class:`~careergraph.graph.results.entity.Section`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careergraph.graph.careers.moves import CareerMoves
+from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
+from careergraph.graph.results import Items
+from careergraph.graph.results.entity import Section
+from careergraph.graph.results.paths import Salary, span
+from careergraph.namespaces import CG, SKOS
+
+if TYPE_CHECKING:
+    from careergraph.graph.careers.facts import CareerFacts
+
+STATED = ("promotion", "transition", "specialisation")  # the moves the source lays out
+SIMILAR_SHOWN = 5
+NEXT_SHOWN = 10  # the cheapest moves out of a role that show lists
+
+
+def briefing(facts: CareerFacts, iri: str) -> tuple[Section, ...]:
+    """The sections ``show`` adds for ``iri``: by what it is (nothing for other entities).
+
+    >>> from careergraph import CareerGraph
+    >>> facts = CareerGraph.open().careers
+    >>> role = "https://w3id.org/careergraph/id/role/mlops-architect"
+    >>> [section.key for section in briefing(facts, role)][:4]
+    ['salary', 'profile', 'leads_to', 'comes_from']
+    """
+    if iri in facts.roles and facts.is_a(iri, ROLE_CLASSES):
+        return role_sections(facts, iri)
+    if facts.is_a(iri, TRACK_CLASS):
+        return track_sections(facts, iri)
+    if facts.item_kind(iri) in ("skill", "tool"):
+        return (needed_by(facts, iri),)
+    return ()
+
+
+def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
+    """A role's profile, its stated moves both ways, the roles most like it, and what its
+    tracks cost in certifications and time."""
+    from careergraph.graph.careers.similarity import nearest, taxonomy
+
+    label = facts.label
+    profile = facts.profile(role).items
+    items = sorted((i for i in profile if facts.item_kind(i) != "other"),
+                   key=lambda i: (facts.item_kind(i), label(i).casefold()))  # fmt: skip
+    moves = CareerMoves(facts, STATED)
+    every = CareerMoves(facts).from_role(role)  # as path takes them: similar moves too
+    out = sorted(
+        ((t, m) for t, m in every.items() if not _below(facts, t, role)),
+        key=lambda pair: (pair[1].cost, label(pair[0]).casefold()),
+    )
+    into = sorted(
+        ((source, moves.from_role(source)[role]) for source in _stated_sources(facts, role)
+         if role in moves.from_role(source)),
+        key=lambda pair: label(pair[0]).casefold(),
+    )  # fmt: skip
+    similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy)
+    known = facts.roles[role]
+    pay = Salary(known.salary_min, known.salary_max, known.open_ended, known.currency)
+    sections = [
+        Section(
+            "Salary",
+            "salary",
+            ("from", "yearly"),
+            ((label(known.salary) if known.salary else "", str(pay)),) if str(pay) else (),
+        ),
+        Section(
+            "Skills and tools (its profile)",
+            "profile",
+            ("item", "kind", "why"),
+            tuple((label(i), facts.item_kind(i), profile[i]) for i in items),
+        ),
+        Section(
+            "Leads to",
+            "leads_to",
+            ("role", "move", "why"),
+            tuple((label(t), m.relation, m.evidence) for t, m in out[:NEXT_SHOWN]),
+        ),
+        Section(
+            "Comes from",
+            "comes_from",
+            ("role", "move", "why"),
+            tuple((label(s), m.relation, m.evidence) for s, m in into),
+        ),
+        Section(
+            "Most similar roles",
+            "similar",
+            ("role", "similarity"),
+            tuple((label(other), f"{value:.2f}") for other, value in similar),
+        ),
+    ]
+    return (*sections, *_investments(facts, sorted(facts.tracks_of(role))))
+
+
+def track_sections(facts: CareerFacts, track: str) -> tuple[Section, ...]:
+    """A track's roles by level, its skills and tools, and its certifications and time."""
+    label = facts.label
+    by_level: dict[tuple[int, str], list[str]] = {}
+    for role in facts.roles_of(track):
+        known = facts.roles[role]
+        level = label(known.level) if known.level else "no level"
+        by_level.setdefault((known.rank or 0, level), []).append(label(role))
+    profile = facts.profile(track).items
+    items = sorted((i for i in profile if facts.item_kind(i) != "other"),
+                   key=lambda i: (facts.item_kind(i), label(i).casefold()))  # fmt: skip
+    return (
+        Section(
+            "Roles by level",
+            "roles_by_level",
+            ("level", "roles"),
+            tuple((level, Items(sorted(roles))) for (_, level), roles in sorted(by_level.items())),
+        ),
+        Section(
+            "Skills and tools",
+            "profile",
+            ("item", "kind", "why"),
+            tuple((label(i), facts.item_kind(i), profile[i]) for i in items),
+        ),
+        *_investments(facts, [track]),
+    )
+
+
+def needed_by(facts: CareerFacts, item: str) -> Section:
+    """The roles whose profile has a skill or tool."""
+    roles = sorted(facts.index.roles[p] for p in facts.index.holders.get(item, ()))
+    return Section(
+        "Roles that need it",
+        "needed_by",
+        ("roles",),
+        ((Items(facts.label(r) for r in roles),),) if roles else (),
+    )
+
+
+def _investments(facts: CareerFacts, tracks: list[str]) -> tuple[Section, ...]:
+    """The certifications (with prices) and the time the source ties to the tracks."""
+    certifications, time = [], []
+    for track in tracks:
+        for item in sorted(facts.investments.get(track, []), key=lambda i: i.rank or 0):
+            row = (facts.label(item.iri), facts.label(track), span(item.low, item.high, item.unit))
+            (certifications if item.kind == "certification" else time).append(row)
+    return (
+        Section(
+            "Certifications",
+            "certifications",
+            ("certification", "track", "price"),
+            tuple(sorted(certifications)),
+        ),
+        Section("Time to learn", "time", ("level", "track", "time"), tuple(time)),
+    )
+
+
+def _below(facts: CareerFacts, other: str, role: str) -> bool:
+    """Whether ``other`` is at a lower level than ``role`` of the same level scheme."""
+    mine, theirs = facts.roles[role], facts.roles[other]
+    if mine.level is None or theirs.level is None or mine.rank is None or theirs.rank is None:
+        return False
+    scheme = SKOS + "inScheme"
+    same = facts.objects(mine.level, scheme) & facts.objects(theirs.level, scheme)
+    return bool(same) and theirs.rank < mine.rank
+
+
+def _stated_sources(facts: CareerFacts, role: str) -> set[str]:
+    """The roles a stated move into ``role`` can come from: those of its tracks, of the
+    tracks whose transitions lead to it or its tracks, and its variants."""
+    tracks = facts.tracks_of(role)
+    towards = {role, *tracks}
+    transitions = set().union(*(facts.subjects(t, CG + "towards") for t in towards))
+    origins = set().union(*(facts.objects(t, CG + "fromTrack") for t in transitions))
+    sources = set().union(*(facts.roles_of(t) for t in tracks | origins))
+    sources |= facts.subjects(role, CG + "specialises") | facts.objects(role, CG + "specialises")
+    return {s for s in sources if s in facts.roles and s != role}
