@@ -35,9 +35,9 @@ from pathlib import Path
 from careergraph import CareerGraph
 from careergraph.errors import NotFoundError
 from careergraph.graph.careers.matching import fits
-from careergraph.graph.careers.similarity import nearest, taxonomy
+from careergraph.graph.careers.similarity import nearest
 from careergraph.graph.sources.esco import import_esco
-from careergraph.namespaces import ESCO, SKOS
+from careergraph.namespaces import ESCO, SKOS, taxonomy
 
 PATH_GIVE_UP = 10.0
 OCCUPATION = "http://data.europa.eu/esco/occupation/"

@@ -97,3 +97,17 @@ def expand(name: str) -> str | None:
     if sep and prefix in PREFIXES and not local.startswith("//"):
         return PREFIXES[prefix] + local
     return None
+
+
+ESCO_CONCEPTS = "http://data.europa.eu/esco/"
+TAXONOMIES = ("builtin", "esco")
+
+
+def taxonomy(iri: str) -> str:
+    """The taxonomy an entity belongs to: ``esco`` (imported) or ``builtin`` (the built-in
+    graph, and files in its vocabulary); a ``"^"`` before the IRI is ignored.
+
+    >>> taxonomy("http://data.europa.eu/esco/occupation/x"), taxonomy("urn:mine")
+    ('esco', 'builtin')
+    """
+    return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "builtin"

@@ -253,3 +253,28 @@ def test_a_linked_skill_counts_for_the_esco_skill(esco):
     exact = next(r for r in rows if r["link"]["value"].endswith("exactMatch"))
     item, skill = exact["item"]["value"], exact["esco"]["value"]
     assert skill in credits(graph.careers, [item]) and item in credits(graph.careers, [skill])
+
+
+# ---- views keep the built-in graph -----------------------------------------------------------
+
+BUILT_IN_ROLE = "https://w3id.org/careergraph/id/role/"
+
+
+@pytest.mark.parametrize("name", ["careers", "full"])
+def test_a_cut_view_keeps_every_built_in_role_and_a_source_restricts_it(esco, name):
+    _, graph = esco
+    whole = {node.id for node in graph.view(name, max_nodes=10**6).nodes}
+    built_in = {iri for iri in whole if not iri.startswith("http://data.europa.eu/esco/")}
+    roles = {iri for iri in graph.careers.roles if iri.startswith(BUILT_IN_ROLE)}
+    assert len(roles) == 28 and roles <= built_in and len(whole) > len(built_in) + 5
+    cut = graph.view(name, max_nodes=len(built_in) + 5)  # the cut leaves out ESCO's only
+    assert built_in <= {node.id for node in cut.nodes} and "left out" in cut.note
+    mine = {node.id for node in graph.view(name, source="builtin").nodes}
+    assert mine == built_in
+    theirs = {node.id for node in graph.view(name, source="esco").nodes}
+    assert theirs == whole - built_in
+
+
+def test_an_unknown_source_is_a_usage_error():
+    result = invoke("export", "html", "--view", "careers", "--source", "mine")
+    assert result.exit_code == 2 and "'mine' is not one of 'builtin', 'esco'" in result.stderr

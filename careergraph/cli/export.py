@@ -9,6 +9,7 @@ import click
 from careergraph.cli.context import Settings, pass_settings, report, write_output
 from careergraph.exports import REGISTRY, render
 from careergraph.graph.choices import VIEWS
+from careergraph.namespaces import TAXONOMIES
 
 # What export writes: every renderer of the whole graph, its projection and its views.
 EXPORT_SHAPES = ("graph", "network", "view", "mindmap")
@@ -40,7 +41,13 @@ DEFAULT_FOLDER = Path("exports")
 @click.option(
     "--max-nodes",
     type=int,
-    help="html: draw at most this many nodes (default 1500); the rest are left out, saying so.",
+    help="html: draw at most this many nodes (default 1500); the rest are left out, saying so"
+    " (the built-in graph's last).",
+)
+@click.option(
+    "--source",
+    type=click.Choice(TAXONOMIES),
+    help="html: only the entities of the built-in graph (and your files), or of ESCO.",
 )
 @pass_settings
 def export(
@@ -51,6 +58,7 @@ def export(
     focus: str | None,
     depth: int,
     max_nodes: int | None,
+    source: str | None,
 ) -> None:
     """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; the
     projection of roles and career moves that `path` walks as graphml or gexf (for Gephi or
@@ -65,6 +73,7 @@ def export(
       careergraph export ttl
       careergraph --data mine.ttl export jsonld -o merged.jsonld
       careergraph export html --view mindmap
+      careergraph export html --view careers --source builtin
       careergraph export html --focus "MLOps Architect" --depth 2 -o mlops.html
       careergraph export mermaid --view mindmap -o mindmap.mmd
     """
@@ -77,7 +86,7 @@ def export(
     subjects = {
         "graph": lambda: graph,
         "network": graph.career_network,
-        "view": lambda: graph.view(view or "full", focus, depth, max_nodes),
+        "view": lambda: graph.view(view or "full", focus, depth, max_nodes, source),
         "mindmap": lambda: graph.mind_map(focus),
     }
     subject = subjects[chosen.shape]()

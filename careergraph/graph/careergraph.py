@@ -28,7 +28,7 @@ from careergraph.graph.sources import Source, builtin_sources, file_source, load
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
-from careergraph.namespaces import ID_PREFIXES, PREFIXES, RDF, XSD, compact
+from careergraph.namespaces import ID_PREFIXES, PREFIXES, RDF, TAXONOMIES, XSD, compact
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
@@ -458,13 +458,17 @@ class CareerGraph:
         focus: str | None = None,
         depth: int = 1,
         max_nodes: int | None = None,
+        source: str | None = None,
     ) -> View:
         """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
-        neighbourhood of ``focus``, cut to ``max_nodes`` (``View.note`` says what a cut
-        left out; None: the default cut)."""
+        neighbourhood of ``focus``, with only the entities of ``source`` (``builtin`` or
+        ``esco``; None: all), cut to ``max_nodes`` (``View.note`` says what a cut left
+        out, the built-in entities last; None: the default cut)."""
         from careergraph.graph.views import build_view, cut
 
-        return cut(build_view(self, name, focus, depth), max_nodes)
+        if source is not None and source not in TAXONOMIES:
+            raise ParameterError("source", f"must be one of {', '.join(TAXONOMIES)}")
+        return cut(build_view(self, name, focus, depth), max_nodes, source)
 
     def mind_map(self, focus: str | None = None) -> MindMapNode:
         """The tree of the graph's mind map (``focus`` picks one where there are several)."""

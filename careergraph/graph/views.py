@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG
+from careergraph.namespaces import CG, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -66,13 +66,22 @@ class View:
     layout: str = "tree"  # "tree" (by node level, left to right) or "placed" (x, y)
     note: str = ""
 
+    def restrict(self, source: str) -> None:
+        """Keep only the nodes of one taxonomy (``builtin``: the built-in graph and files in
+        its vocabulary; ``esco``), and the edges between them."""
+        self.nodes = [node for node in self.nodes if taxonomy(node.id) == source]
+        kept = {node.id for node in self.nodes}
+        self.edges = [e for e in self.edges if e.source in kept and e.target in kept]
+
     def cut(self, max_nodes: int) -> str | None:
-        """Keep the first ``max_nodes`` nodes (they come in order of importance) and the edges
-        between them; say what was left out, or None if nothing was."""
+        """Keep the first ``max_nodes`` nodes (they come in order of importance, the built-in
+        graph's before an import's) and the edges between them; say what was left out, or
+        None if nothing was."""
         if max_nodes < 1:
             raise ParameterError("max_nodes", "must be at least 1")
         if len(self.nodes) <= max_nodes:
             return None
+        self.nodes.sort(key=lambda node: taxonomy(node.id) != "builtin")  # stable
         dropped = self.nodes[max_nodes:]
         self.nodes = self.nodes[:max_nodes]
         kept = {node.id for node in self.nodes}
@@ -88,8 +97,11 @@ class View:
         return self.note
 
 
-def cut(view: View, max_nodes: int | None = None) -> View:
-    """``view`` cut to its first ``max_nodes`` nodes (``DEFAULT_MAX_NODES`` if None)."""
+def cut(view: View, max_nodes: int | None = None, source: str | None = None) -> View:
+    """``view`` with only the nodes of ``source`` (a taxonomy; None: all), cut to its
+    first ``max_nodes`` nodes (``DEFAULT_MAX_NODES`` if None)."""
+    if source is not None:
+        view.restrict(source)
     view.cut(DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
     return view
 

@@ -15,7 +15,7 @@ from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
 from careergraph.graph.results.paths import Salary, span
-from careergraph.namespaces import CG, SKOS
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -46,7 +46,7 @@ def briefing(facts: CareerFacts, iri: str) -> tuple[Section, ...]:
 def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
     """A role's profile, its stated moves both ways, the roles most like it, and what its
     tracks cost in certifications and time."""
-    from careergraph.graph.careers.similarity import nearest, taxonomy
+    from careergraph.graph.careers.similarity import nearest
 
     label = facts.label
     profile = facts.profile(role).items

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
 from careergraph.graph.results.similar import SimilarRole, SimilarRoles
-from careergraph.namespaces import CG, SKOS
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -35,8 +35,7 @@ if TYPE_CHECKING:
     from careergraph.graph.results import Entity
 
 UP_SHARE = 0.2
-ESCO_CONCEPTS = "http://data.europa.eu/esco/"
-TAXONOMIES = {"careergraph": "built-in", "esco": "ESCO"}  # as similar names them
+SHOWN_AS = {"builtin": "built-in", "esco": "ESCO"}  # the taxonomies, as similar names them
 # Where no group has two roles to calibrate on: the figure calibrated on ESCO v1.1.1.
 DEFAULT_VIABLE = 0.12
 Vector = dict[str, float]
@@ -69,16 +68,6 @@ def vector(facts: CareerFacts, owner: str) -> Vector:
                     found[key] = UP_SHARE * value
         memo[owner] = found
     return memo[owner]
-
-
-def taxonomy(iri: str) -> str:
-    """The taxonomy a role or an item belongs to: ``esco`` (imported) or ``careergraph`` (the
-    built-in graph, and files in its vocabulary).
-
-    >>> taxonomy("http://data.europa.eu/esco/occupation/x"), taxonomy("urn:mine")
-    ('esco', 'careergraph')
-    """
-    return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "careergraph"
 
 
 def compared(facts: CareerFacts, owner: str, other: str) -> Vector:
@@ -301,7 +290,7 @@ def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
             shared = [k for k in space if k in mine]
             needs = facts.items(other) if words == name else theirs
             missing = [k for k in space if k not in mine and k in needs]
-            label = TAXONOMIES[name]
+            label = SHOWN_AS[name]
             found.append(
                 SimilarRole(entity(other), value, ordered(shared), ordered(missing), label)
             )
