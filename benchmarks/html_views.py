@@ -69,7 +69,7 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 started = time.perf_counter()
                 page.goto(page_path.as_uri())
-                page.wait_for_function("window.careergraph && window.careergraph.drawn",
+                page.wait_for_function("() => window.careergraph && window.careergraph.drawn",
                                        timeout=120_000)  # fmt: skip
                 draw.append(time.perf_counter() - started)
                 page.close()

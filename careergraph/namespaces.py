@@ -111,3 +111,19 @@ def taxonomy(iri: str) -> str:
     ('esco', 'builtin')
     """
     return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "builtin"
+
+
+def plain_words(name: str) -> str:
+    """A name as words: ``trackLabel`` is "track label", ``max_cost`` "max cost", and an
+    IRI's local name the same (``esco:relatedEssentialSkill`` "related essential skill").
+
+    >>> plain_words("trackLabel"), plain_words("max_cost")
+    ('track label', 'max cost')
+    >>> plain_words("http://data.europa.eu/esco/model#relatedEssentialSkill")
+    'related essential skill'
+    """
+    import re
+
+    local = re.split(r"[#/:]", name)[-1] or name
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).replace("_", " ")
+    return spaced.lower()

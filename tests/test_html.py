@@ -45,7 +45,7 @@ def open_page(browser, path: Path, check: str = "null") -> Page:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.careergraph && window.careergraph.drawn", timeout=60_000)
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn", timeout=60_000)
     found = page.evaluate(
         """(check) => {
         const cg = window.careergraph;
@@ -215,7 +215,7 @@ def test_hostile_labels_stay_text(browser, tmp_path, hostile, args):
 def drawn_labels(browser, target: Path) -> list[str]:
     page = browser.new_page()
     page.goto(target.resolve().as_uri())
-    page.wait_for_function("window.careergraph && window.careergraph.drawn")
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
     labels = page.evaluate("window.careergraph.nodes.get().map(n => n.label)")
     page.close()
     return labels
@@ -393,7 +393,7 @@ def test_find_a_node_and_hide_a_kind(browser, tmp_path):
     target = export_html(tmp_path, "export", "html", "--view", "devops-mlops")
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     page.goto(target.resolve().as_uri())
-    page.wait_for_function("window.careergraph && window.careergraph.drawn")
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
     page.fill("#find", "terraform")
     page.press("#find", "Enter")
     selected = page.evaluate("window.careergraph.network.getSelectedNodes()")
@@ -405,3 +405,68 @@ def test_find_a_node_and_hide_a_kind(browser, tmp_path):
     page.check("input[data-kind='tool']")
     assert page.evaluate("window.careergraph.nodes.get().filter(n => n.hidden).length") == 0
     page.close()
+
+
+# ---- legible at first sight -------------------------------------------------------------------
+
+LEGIBLE_PX = 12
+
+
+@pytest.mark.parametrize("args", [("--view", v) for v in VIEWS] + [("--focus", "MLOps Architect")])
+def test_every_label_a_view_shows_is_legible_at_first_sight(browser, tmp_path, args):
+    """At the initial view of a 1400x900 window, a node label is drawn at vis-network's
+    scale times its font size: 12 px or more; the full view opens as a cluster per kind."""
+    target = export_html(tmp_path, "export", "html", *args)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(target.resolve().as_uri())
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    seen = page.evaluate(
+        """() => {
+        const network = window.careergraph.network;
+        const box = network.body.container.getBoundingClientRect();
+        const shown = network.body.nodeIndices.filter(id => {
+            const at = network.canvasToDOM(network.getPosition(id));
+            return at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+        });
+        const scale = network.getScale();
+        const sizes = shown.map(id => network.body.nodes[id].options.font.size * scale);
+        return {shown: shown.length, smallest: Math.min(...sizes),
+                clusters: shown.filter(id => network.isCluster(id)).length};
+    }"""
+    )
+    page.screenshot(path=str(tmp_path / "first-sight.png"))
+    page.close()
+    assert seen["shown"] > 0 and seen["smallest"] >= LEGIBLE_PX, seen
+    if args == ("--view", "full"):
+        assert seen["clusters"] >= 20  # an overview: a cluster per kind
+
+
+def test_a_cluster_opens_on_click(browser, tmp_path):
+    target = export_html(tmp_path, "export", "html", "--view", "full")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(target.resolve().as_uri())
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    opened = page.evaluate(
+        """() => {
+        const network = window.careergraph.network;
+        const before = network.body.nodeIndices.length;
+        network.body.emitter.emit("click", {nodes: ["cluster:role"], edges: []});
+        return [before, network.body.nodeIndices.length, network.isCluster("cluster:role")];
+    }"""
+    )
+    page.close()
+    assert opened[1] == opened[0] - 1 + 28 and opened[2] is False
+
+
+def test_the_mind_map_has_branches_to_both_sides_and_careers_lanes(graph):
+    mind_map = build_view(graph, "mindmap")
+    root = mind_map.nodes[0]
+    assert (root.x, root.y) == (0.0, 0.0)
+    sides = {node.x > 0 for node in mind_map.nodes[1:]}
+    assert sides == {True, False}
+    careers = build_view(graph, "careers")
+    headings = {node.label for node in careers.nodes if node.kind == "heading"}
+    assert {"DevOps", "MLOps", "Linux Expertise", "Python Expertise"} <= headings
+    assert {"Entry Level", "Mid Level", "Senior Level"} <= headings
+    focus = build_view(graph, "full", "MLOps Architect", 1)
+    assert all("://" not in edge.label for edge in focus.edges)  # words, never IRIs

@@ -52,6 +52,7 @@ _GLYPHS = {"dot": "●", "square": "■", "box": "▬", "diamond": "◆", "hexag
            "triangle": "▲", "triangleDown": "▼", "ellipse": "◉"}  # fmt: skip
 _MARKER = re.compile(r"/\*CAREERGRAPH:([A-Z_]+)\*/")
 _LABELLED_EDGES = 300  # more edges than this: the relation shows only in the tooltip
+FONT_SIZE = 14  # node labels, in pixels at scale 1; a page opens where they draw at 12 or more
 
 
 def style_of(kind: str) -> tuple[str, str]:
@@ -76,6 +77,13 @@ def render_html(view: View) -> bytes:
         "nodes": nodes,
         "edges": edges,
         "options": _options(view),
+        # Where a view too big to read whole opens: its first node (a tree's root, the mind
+        # map's centre), at the left of the window for a tree; the full view opens as a
+        # cluster per kind.
+        "start": view.nodes[0].id if view.nodes and view.name != "full" else None,
+        "anchor": "left" if view.layout == "tree" else "centre",
+        "clusters": view.name == "full",
+        "font": FONT_SIZE,
         "legend": [
             {
                 "kind": kind,
@@ -84,6 +92,7 @@ def render_html(view: View) -> bytes:
                 "count": count,
             }
             for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+            if kind != "heading"  # a lane's or a column's label is not an entity
         ],
     }
     assets = resources.files("pyvis") / "lib" / "vis-9.1.2"
@@ -111,6 +120,17 @@ def script_json(value: object) -> str:
 
 
 def _node(node) -> dict[str, object]:
+    if node.kind == "heading":  # a lane's or a column's label (the careers view)
+        return {
+            "id": node.id,
+            "label": node.label,
+            "kind": node.kind,
+            "shape": "text",
+            "font": {"size": 20, "color": "#1d3557", "bold": True},
+            "details": [[key, value] for key, value in node.details if value],
+            "x": round(node.x or 0.0, 1),
+            "y": round(node.y or 0.0, 1),
+        }
     color, shape = style_of(node.kind)
     data: dict[str, object] = {
         "id": node.id,
@@ -153,7 +173,7 @@ def _options(view: View) -> dict[str, object]:
             "tooltipDelay": 120,
             "hideEdgesOnDrag": len(view.edges) > 1000,
         },
-        "nodes": {"font": {"size": 14}, "margin": 8},
+        "nodes": {"font": {"size": FONT_SIZE}, "margin": 8},
         "edges": {"smooth": False},
     }
     if view.layout == "tree":

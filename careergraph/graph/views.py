@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, taxonomy
+from careergraph.namespaces import CG, plain_words, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -219,7 +219,8 @@ def _names(graph: CareerGraph, iris: list[str]) -> str:
 
 
 def mindmap_view(graph: CareerGraph, focus: str | None = None) -> View:
-    """The mind map as a left-to-right tree, each node coloured by what it depicts."""
+    """The mind map as a mind map: the root in the centre, its branches to both sides
+    (:func:`two_sided`), each node coloured by what it depicts."""
     root = mind_map(graph, focus)
     builder = _Builder(graph)
     queue = deque([(root, 0, None)])
@@ -235,7 +236,47 @@ def mindmap_view(graph: CareerGraph, focus: str | None = None) -> View:
         if parent is not None:
             builder.edge(parent, node.iri, "")
         queue.extend((child, depth + 1, node.iri) for child in node.children)
-    return builder.view("mindmap", root.label)
+    for iri, (x, y) in two_sided(root).items():
+        builder.nodes[iri].x, builder.nodes[iri].y = x, y
+    return builder.view("mindmap", root.label, layout="placed")
+
+
+MIND_MAP_COLUMN = 300.0  # between the depths of a mind map
+MIND_MAP_ROW = 46.0  # between its leaves
+
+
+def two_sided(root: MindMapNode) -> dict[str, tuple[float, float]]:
+    """Where each node of a mind map goes, as Mermaid and XMind draw one: the root at the
+    centre, the first half of its branches to the right and the rest to the left, each
+    depth a column further out, each leaf a row of its own and each parent level with the
+    middle of its children; both sides centred on the root.
+
+    >>> leaf = lambda name: MindMapNode(name, name, None, None, ())
+    >>> root = MindMapNode("r", "r", None, None, (leaf("a"), leaf("b"), leaf("c")))
+    >>> two_sided(root)
+    {'r': (0.0, 0.0), 'a': (300.0, -23.0), 'b': (300.0, 23.0), 'c': (-300.0, 0.0)}
+    """
+    positions = {root.iri: (0.0, 0.0)}
+    half = (len(root.children) + 1) // 2
+    for side, branches in ((1.0, root.children[:half]), (-1.0, root.children[half:])):
+        placed: dict[str, tuple[float, float]] = {}
+        leaves = [0]  # how many leaves this side has placed
+        for branch in branches:
+            _place(branch, 1, side, placed, leaves)
+        middle = (leaves[0] - 1) * MIND_MAP_ROW / 2
+        positions.update({iri: (x, y - middle) for iri, (x, y) in placed.items()})
+    return positions
+
+
+def _place(node: MindMapNode, depth: int, side: float, placed: dict, leaves: list[int]) -> float:
+    """Place ``node`` and what is under it on one side of a mind map; its row."""
+    if node.children:
+        rows = [_place(child, depth + 1, side, placed, leaves) for child in node.children]
+        y = (rows[0] + rows[-1]) / 2
+    else:
+        y, leaves[0] = leaves[0] * MIND_MAP_ROW, leaves[0] + 1
+    placed[node.iri] = (side * depth * MIND_MAP_COLUMN, y)
+    return y
 
 
 def devops_mlops_view(graph: CareerGraph) -> View:
@@ -268,22 +309,61 @@ def devops_mlops_view(graph: CareerGraph) -> View:
     return builder.view("devops-mlops", "DevOps and MLOps: skills, tools and what they share")
 
 
+CAREER_COLUMN = 330.0  # between levels
+CAREER_ROW = 58.0  # between roles of one track and level
+CAREER_CELL = 12  # roles of one track and level in one column, before the next column
+
+
 def careers_view(graph: CareerGraph) -> View:
-    """The career ladders of every track: roles by level with their salary, promotions,
-    transitions and variants."""
+    """The career ladders: a lane per track and a column per level, each labelled, with the
+    roles' salaries, and the promotions, transitions and variants between them."""
     network = graph.career_network(("promotion", "transition", "specialisation"))
     builder = _Builder(graph)
-    ranks = sorted({data["rank"] for _, data in network.nodes(data=True)})
-    for role, data in sorted(network.nodes(data=True), key=lambda n: (n[1]["track"], n[1]["rank"])):
+    ranks = sorted({data["rank"] for _, data in network.nodes(data=True) if data["rank"]})
+    cells: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    level_names: dict[int, str] = {}
+    nodes = sorted(network.nodes(data=True), key=lambda n: (n[1]["label"].casefold(), n[0]))
+    for role, data in nodes:
         salary = ""
         if data["salary_max"]:
             salary = f"${data['salary_min'] / 1000:,.0f}k-${data['salary_max'] / 1000:,.0f}k"
-        level = ranks.index(data["rank"]) if data["rank"] else len(ranks)
-        node = builder.node(role, level, f"{data['label']}\n{salary}".strip())
+        column = ranks.index(data["rank"]) if data["rank"] else len(ranks)
+        level_names.setdefault(column, data["level"] or "no level")
+        node = builder.node(role, column, f"{data['label']}\n{salary}".strip())
         node.details += [("track", data["track"]), ("level", data["level"]), ("salary", salary)]
+        cells[data["track"] or "no track"][column].append(role)
+    lanes = sorted(cells, key=lambda lane: (lane == "no track", lane.casefold()))
+    widths = {c: max(_cell_columns(len(cells[lane].get(c, []))) for lane in lanes)
+              for c in level_names}  # fmt: skip
+    lefts, x = {}, CAREER_COLUMN
+    for column in sorted(level_names):
+        lefts[column], x = x, x + widths[column] * CAREER_COLUMN
+    top = 0.0
+    for lane in lanes:
+        height = max(min(len(r), CAREER_CELL) for r in cells[lane].values())
+        _heading(builder, f"lane:{lane}", lane, 0.0, top + (height - 1) * CAREER_ROW / 2)
+        for column, roles in cells[lane].items():
+            for index, role in enumerate(roles):
+                node = builder.nodes[role]
+                node.x = lefts[column] + (index // CAREER_CELL) * CAREER_COLUMN
+                node.y = top + (index % CAREER_CELL) * CAREER_ROW
+        top += height * CAREER_ROW + CAREER_ROW
+    for column, name in level_names.items():
+        centre = lefts[column] + (widths[column] - 1) * CAREER_COLUMN / 2
+        _heading(builder, f"level:{name}", name, centre, -1.5 * CAREER_ROW)
     for source, target, data in network.edges(data=True):
         builder.edge(source, target, data["relation"])
-    return builder.view("careers", "Career ladders, transitions and salaries")
+    return builder.view("careers", "Career ladders, transitions and salaries", layout="placed")
+
+
+def _cell_columns(roles: int) -> int:
+    return max(1, math.ceil(roles / CAREER_CELL))
+
+
+def _heading(builder: _Builder, key: str, text: str, x: float, y: float) -> None:
+    """A label of a lane or a column: a node of kind ``heading``, not an entity."""
+    iri = f"urn:careergraph:heading:{key}"
+    builder.nodes[iri] = ViewNode(iri, text, "heading", [("heading", text)], x=x, y=y)
 
 
 def trends_view(graph: CareerGraph) -> View:
@@ -395,7 +475,11 @@ def _links(graph: CareerGraph, node: str | None = None) -> list[tuple[str, str, 
         else graph.store.select(internal_query("entity-links"))
     )
     return [
-        (row["subject"].value, labels.get(p := row["predicate"].value, p), row["object"].value)
+        (
+            row["subject"].value,
+            labels.get(p := row["predicate"].value) or plain_words(p),
+            row["object"].value,
+        )
         for row in rows
         if row["predicate"].value != CG + "inMindMap"
     ]

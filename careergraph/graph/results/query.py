@@ -11,7 +11,7 @@ from careergraph.graph.store import Answer
 from careergraph.graph.store.formats import FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS
 from careergraph.graph.store.querytext import analyse
 from careergraph.graph.store.terms import IRI, BlankNode, Term
-from careergraph.namespaces import compact
+from careergraph.namespaces import compact, plain_words
 
 
 @dataclass(frozen=True)
@@ -90,18 +90,6 @@ class QueryResult:
         if isinstance(term, BlankNode):
             return str(term)
         return term.value if term.language else term.to_python()
-
-
-def plain_words(variable: str) -> str:
-    """A variable's name as words: ``trackLabel`` is "track label", ``max_cost`` "max cost".
-
-    >>> plain_words("trackLabel"), plain_words("max_cost"), plain_words("openEnded")
-    ('track label', 'max cost', 'open ended')
-    """
-    import re
-
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", variable).replace("_", " ")
-    return spaced.lower()
 
 
 def json_term(term: Term) -> dict[str, str]:
