@@ -153,17 +153,25 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _listed(items: Items, width: int) -> list[str]:
-    """As many of the names as fit in ``LIST_LINES`` lines, then how many more."""
+    """As many of the names as fit in ``LIST_LINES`` lines, then how many more (at least
+    the first name, cut short if it alone is longer).
+
+    >>> _listed(Items(["Ansible", "Bash", "Chef", "Git"]), 12)
+    ['Ansible,', 'Bash, Chef,', 'Git']
+    >>> _listed(Items(["a" * 40, "b"]), 10)
+    ['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaaaaaa…']
+    """
     names = [printable(name) for name in items]
-    room, shown = width * LIST_LINES, 0
+    room, shown = width * LIST_LINES, 1
     while shown < len(names) and len(", ".join(names[: shown + 1])) < room:
         shown += 1
     while True:
         more = len(names) - shown
-        text = ", ".join(names[:shown]) + (f" and {more} more" if more else "")
-        lines = _wrap(text.removeprefix(" "), width)
-        if len(lines) <= LIST_LINES or shown == 0:
+        lines = _wrap(", ".join(names[:shown]) + (f" and {more} more" if more else ""), width)
+        if len(lines) <= LIST_LINES:
             return lines
+        if shown == 1:  # the first name alone does not fit
+            return [*lines[: LIST_LINES - 1], lines[LIST_LINES - 1][: width - 1] + "…"]
         shown -= 1
 
 

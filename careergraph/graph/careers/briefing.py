@@ -49,20 +49,17 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
     from careergraph.graph.careers.similarity import nearest
 
     label = facts.label
-    profile = facts.profile(role).items
-    items = sorted((i for i in profile if facts.item_kind(i) != "other"),
-                   key=lambda i: (facts.item_kind(i), label(i).casefold()))  # fmt: skip
     moves = CareerMoves(facts, STATED)
     every = CareerMoves(facts).from_role(role)  # as path takes them: similar moves too
     out = sorted(
         ((t, m) for t, m in every.items() if not _below(facts, t, role)),
         key=lambda pair: (pair[1].cost, label(pair[0]).casefold()),
     )
+    sources = [s for s in _stated_sources(facts, role) if role in moves.from_role(s)]
     into = sorted(
-        ((source, moves.from_role(source)[role]) for source in _stated_sources(facts, role)
-         if role in moves.from_role(source)),
+        ((source, moves.from_role(source)[role]) for source in sources),
         key=lambda pair: label(pair[0]).casefold(),
-    )  # fmt: skip
+    )
     similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy)
     known = facts.roles[role]
     pay = Salary(known.salary_min, known.salary_max, known.open_ended, known.currency)
@@ -73,12 +70,7 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
             ("from", "yearly"),
             ((label(known.salary) if known.salary else "", str(pay)),) if str(pay) else (),
         ),
-        Section(
-            "Skills and tools (its profile)",
-            "profile",
-            ("item", "kind", "why"),
-            tuple((label(i), facts.item_kind(i), profile[i]) for i in items),
-        ),
+        _profile(facts, role, "Skills and tools (its profile)"),
         Section(
             "Leads to",
             "leads_to",
@@ -109,9 +101,6 @@ def track_sections(facts: CareerFacts, track: str) -> tuple[Section, ...]:
         known = facts.roles[role]
         level = label(known.level) if known.level else "no level"
         by_level.setdefault((known.rank or 0, level), []).append(label(role))
-    profile = facts.profile(track).items
-    items = sorted((i for i in profile if facts.item_kind(i) != "other"),
-                   key=lambda i: (facts.item_kind(i), label(i).casefold()))  # fmt: skip
     return (
         Section(
             "Roles by level",
@@ -119,14 +108,20 @@ def track_sections(facts: CareerFacts, track: str) -> tuple[Section, ...]:
             ("level", "roles"),
             tuple((level, Items(sorted(roles))) for (_, level), roles in sorted(by_level.items())),
         ),
-        Section(
-            "Skills and tools",
-            "profile",
-            ("item", "kind", "why"),
-            tuple((label(i), facts.item_kind(i), profile[i]) for i in items),
-        ),
+        _profile(facts, track, "Skills and tools"),
         *_investments(facts, [track]),
     )
+
+
+def _profile(facts: CareerFacts, owner: str, title: str) -> Section:
+    """The skills, then the tools, of a role's or a track's profile, each with why."""
+    found = facts.profile(owner).items
+    items = sorted(
+        (i for i in found if facts.item_kind(i) != "other"),
+        key=lambda i: (facts.item_kind(i), facts.label(i).casefold()),
+    )
+    rows = tuple((facts.label(i), facts.item_kind(i), found[i]) for i in items)
+    return Section(title, "profile", ("item", "kind", "why"), rows)
 
 
 def needed_by(facts: CareerFacts, item: str) -> Section:

@@ -66,11 +66,12 @@ class Section:
     rows: tuple[tuple[Cell, ...], ...]
 
     def to_json(self) -> list[dict[str, Any]]:
+        """A dictionary per row, keyed by the columns (spaces as underscores)."""
+        keys = [column.replace(" ", "_") for column in self.columns]
         return [
-            {c.replace(" ", "_"): list(v) if isinstance(v, Items) else v for c, v in zip(
-                self.columns, row, strict=True)}
+            {k: list(v) if isinstance(v, Items) else v for k, v in zip(keys, row, strict=True)}
             for row in self.rows
-        ]  # fmt: skip
+        ]
 
 
 # What people call the predicates of other vocabularies in a table (json keeps the names).
@@ -119,13 +120,9 @@ class EntityDetails:
         """Its statements, a row per property (values listed together), and what points to
         it, a row per property and kind of entity ("roles (track)": the roles whose track
         it is)."""
-        rows: list[tuple[Cell, ...]] = []
-        for name, values in _by_name(self.properties, lambda s: _plain(s.predicate)):
-            rows.append((name, _values(values)))
-        incoming = _by_name(
-            self.incoming, lambda s: f"{_kinds(s.value)} ({_plain(s.predicate)})"
-        )  # fmt: skip
-        rows += [(name, _values(values)) for name, values in incoming]
+        own = _by_name(self.properties, lambda s: _plain(s.predicate))
+        incoming = _by_name(self.incoming, lambda s: f"{_kinds(s.value)} ({_plain(s.predicate)})")
+        rows: list[tuple[Cell, ...]] = [(name, _values(v)) for name, v in own + incoming]
         return ("property", "value"), rows
 
     def sections(self) -> list[tuple[str, Table]]:
