@@ -89,6 +89,7 @@ PLAIN = {
     "esco:relatedEssentialSkill": "essential skill",
     "esco:relatedOptionalSkill": "optional skill",
     "rdfs:label": "label",
+    "schema:estimatedSalary": "salary",
 }
 
 

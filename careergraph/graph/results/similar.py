@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Entity, Table
+from careergraph.graph.results import Entity, Items, Table
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class SimilarRoles:
         return f"Roles nearest to {self.role.label}:"
 
     def table(self) -> Table:
-        """The nearest roles, with the first few items shared and missing, the most specific
-        first (``--format json`` has them all), and the taxonomy of each where there are
+        """The nearest roles, with the items shared and missing, the most specific first (a
+        table for people shows the first few), and the taxonomy of each where there are
         several."""
         several = len({near.taxonomy for near in self.similar}) > 1
         rows = [
@@ -52,21 +52,10 @@ class SimilarRoles:
                 near.role.label,
                 *((near.taxonomy,) if several else ()),
                 f"{near.similarity:.2f}",
-                _first(near.shared),
-                _first(near.missing),
+                Items(e.label for e in near.shared),
+                Items(e.label for e in near.missing),
             )
             for near in self.similar
         ]
         columns = ("role", *(("taxonomy",) if several else ()), "similarity")
         return (*columns, "shared (most specific first)", "missing"), rows
-
-
-def _first(entities: tuple[Entity, ...], shown: int = 3) -> str:
-    """The first ``shown`` labels, and how many more there are.
-
-    >>> _first((Entity("A", "urn:a"), Entity("B", "urn:b")), shown=1)
-    'A and 1 more'
-    """
-    more = len(entities) - shown
-    listed = ", ".join(e.label for e in entities[:shown])
-    return f"{listed} and {more} more" if more > 0 else listed
