@@ -467,6 +467,9 @@ def test_the_mind_map_has_branches_to_both_sides_and_careers_lanes(graph):
     careers = build_view(graph, "careers")
     headings = {node.label for node in careers.nodes if node.kind == "heading"}
     assert {"DevOps", "MLOps", "Linux Expertise", "Python Expertise"} <= headings
-    assert {"Entry Level", "Mid Level", "Senior Level"} <= headings
+    assert {"Entry Level", "Mid Level", "Senior Level", "Guru Level"} <= headings
+    x = {node.label.split("\n")[0]: node.x for node in careers.nodes}
+    assert x["Entry Level"] < x["Mid Level"] < x["Senior Level"] < x["Guru Level"]
+    assert x["Linux Guru"] == x["Guru Level"] and x["Junior Linux Admin"] == x["Entry Level"]
     focus = build_view(graph, "full", "MLOps Architect", 1)
     assert all("://" not in edge.label for edge in focus.edges)  # words, never IRIs

@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, plain_words, taxonomy
+from careergraph.namespaces import CG, SKOS, plain_words, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -319,16 +319,21 @@ def careers_view(graph: CareerGraph) -> View:
     roles' salaries, and the promotions, transitions and variants between them."""
     network = graph.career_network(("promotion", "transition", "specialisation"))
     builder = _Builder(graph)
-    ranks = sorted({data["rank"] for _, data in network.nodes(data=True) if data["rank"]})
+    keys = {role: _level_key(graph, role) for role in network.nodes}
+    used = defaultdict(int)
+    for scheme, _, _ in keys.values():
+        used[scheme] += 1
+    # The columns: the levels of the scheme most roles use by rank, then the other schemes'
+    # (the gurus' Guru Level after Senior Level), then roles with no level.
+    order = sorted(set(keys.values()), key=lambda k: (k[0] == "", -used[k[0]], k[0], k[1]))
     cells: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    level_names: dict[int, str] = {}
+    level_names = {column: key[2] for column, key in enumerate(order)}
     nodes = sorted(network.nodes(data=True), key=lambda n: (n[1]["label"].casefold(), n[0]))
     for role, data in nodes:
         salary = ""
         if data["salary_max"]:
             salary = f"${data['salary_min'] / 1000:,.0f}k-${data['salary_max'] / 1000:,.0f}k"
-        column = ranks.index(data["rank"]) if data["rank"] else len(ranks)
-        level_names.setdefault(column, data["level"] or "no level")
+        column = order.index(keys[role])
         node = builder.node(role, column, f"{data['label']}\n{salary}".strip())
         node.details += [("track", data["track"]), ("level", data["level"]), ("salary", salary)]
         cells[data["track"] or "no track"][column].append(role)
@@ -354,6 +359,17 @@ def careers_view(graph: CareerGraph) -> View:
     for source, target, data in network.edges(data=True):
         builder.edge(source, target, data["relation"])
     return builder.view("careers", "Career ladders, transitions and salaries", layout="placed")
+
+
+def _level_key(graph: CareerGraph, role: str) -> tuple[str, int, str]:
+    """A role's column in the careers view: (its level's scheme, rank, label); ("", 0, "no
+    level") for a role without one."""
+    facts = graph.careers
+    level = facts.roles[role].level
+    if level is None:
+        return "", 0, "no level"
+    scheme = min(facts.objects(level, SKOS + "inScheme"), default="~")
+    return scheme, facts.roles[role].rank or 0, facts.label(level)
 
 
 def _cell_columns(roles: int) -> int:
