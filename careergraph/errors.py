@@ -136,6 +136,18 @@ class OutputError(CareerGraphError):
     """An output file that could not be written whole (a missing folder, a full disk)."""
 
 
+class UnwritableCharacterError(OutputError):
+    """A value holds a character the output format cannot carry (XML 1.0 and a control
+    character), so nothing is written."""
+
+    def __init__(self, format_name: str, code: int, where: str, instead: str):
+        self.format_name, self.code, self.where = format_name, code, where
+        super().__init__(
+            f"{format_name} cannot carry U+{code:04X}, in {where} (XML 1.0 allows no control"
+            f" character but tab and line breaks); {instead}"
+        )
+
+
 # ---- nothing to report -----------------------------------------------------------------
 
 

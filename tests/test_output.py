@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from conftest import invoke
@@ -80,3 +81,50 @@ def test_a_full_device_is_an_error_and_no_wrote(tmp_path):
     code, stderr = export_to(device)
     assert code == 2 and "cannot write" in stderr and "wrote" not in stderr
     assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+# ---- every XML output is well-formed, or refused --------------------------------------------
+
+XML_OUTPUTS = [
+    ("export", "rdfxml"),
+    ("export", "graphml"),
+    ("export", "gexf"),
+    ("query", "SELECT ?r ?l WHERE { ?r skos:prefLabel ?l }", "--format", "xml"),
+]
+
+
+def _role_labelled(tmp_path, label: str) -> Path:
+    data = tmp_path / "labelled.ttl"
+    data.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<https://w3id.org/careergraph/id/role/odd> a cg:Role ;\n"
+        f'  skos:prefLabel "{label}" ; cg:track <https://w3id.org/careergraph/id/track/devops> .\n',
+        "utf-8",
+    )
+    return data
+
+
+@pytest.mark.parametrize("args", XML_OUTPUTS, ids=lambda a: a[1][:6] if a[0] == "export" else "srx")
+def test_xml_outputs_parse_with_every_character_xml_can_carry(tmp_path, args):
+    import xml.dom.minidom
+
+    # Turtle escapes: tab, line feed, carriage return, NEL, a quote, an emoji and a BOM.
+    label = r"tab\t line\n cr\r nel\u0085 amp & lt < quote \" emoji \U0001F600 bom \uFEFF"
+    data = _role_labelled(tmp_path, label)
+    target = tmp_path / "out.xml"
+    result = invoke("--data", str(data), *args, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    xml.dom.minidom.parse(str(target))  # a conformant parser reads it
+
+
+@pytest.mark.parametrize("args", XML_OUTPUTS, ids=lambda a: a[1][:6] if a[0] == "export" else "srx")
+@pytest.mark.parametrize("code", [0x01, 0x07, 0x1B, 0x1F, 0xFFFE])
+def test_xml_outputs_refuse_what_xml_cannot_carry_and_name_the_entity(tmp_path, args, code):
+    data = _role_labelled(tmp_path, f"odd \\u{code:04X} role")
+    target = tmp_path / "out.xml"
+    result = invoke("--data", str(data), *args, "-o", str(target))
+    assert result.exit_code == 2 and not target.exists()
+    assert f"cannot carry U+{code:04X}" in result.stderr
+    assert "role/odd" in result.stderr or "?l" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

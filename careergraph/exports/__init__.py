@@ -54,9 +54,16 @@ class Renderer:
         render_with: Callable[[Any], str | bytes] = getattr(
             importlib.import_module(module), function
         )
-        return render_with(result)
+        rendered = render_with(result)
+        if self.name in XML_FORMATS:  # every XML output is well-formed, or not written
+            from careergraph.exports.xmltext import check_xml_text
+
+            text = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
+            check_xml_text(text, self.name)
+        return rendered
 
 
+XML_FORMATS = ("rdfxml", "graphml", "gexf", "xml")
 _TEXT = "careergraph.exports.text"
 _SPARQL = "careergraph.exports.sparql_results"
 _RDF = "careergraph.exports.rdf"
