@@ -7,7 +7,14 @@ import time
 
 import pytest
 from conftest import invoke, run_process
-from servers import free_port, html_server, oxigraph_server, silent_server
+from servers import (
+    free_port,
+    html_server,
+    oxigraph_server,
+    recording_listener,
+    redirecting_server,
+    silent_server,
+)
 from test_catalogue import NAMES, canonical
 
 from careergraph import CareerGraph
@@ -154,3 +161,41 @@ def test_endpoint_usage_errors(endpoint):
     assert mixed.exit_code == 2 and "--data" in mixed.stderr
     reason = invoke("--endpoint", endpoint, "query", "--reason", "rdfs", "ASK {}")
     assert reason.exit_code == 2 and "does its own reasoning" in reason.stderr
+
+
+# ---- no network a user did not ask for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("to", ["elsewhere", "ftp"])
+def test_a_redirect_to_another_server_is_not_followed(to):
+    with recording_listener() as (elsewhere, connections):
+        target = elsewhere if to == "elsewhere" else "ftp://127.0.0.1/etc/passwd"
+        with redirecting_server(target) as url:
+            result = invoke("--endpoint", url, "stats")
+    assert result.exit_code == 2 and "another server: not followed" in result.stderr
+    assert connections == []  # the server it pointed to heard nothing
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "endpoint, update, message",
+    [
+        (
+            "http://127.0.0.1:abc/query",
+            None,
+            "--endpoint 'http://127.0.0.1:abc/query' is not a URL",
+        ),
+        ("http://127.0.0.1/que ry", None, "has a space or a control character"),
+        ("file:///etc/hostname", None, "is not an http:// or https:// URL"),
+        (
+            "http://127.0.0.1:9/query",
+            "file:///etc/hostname",
+            "--update-endpoint 'file:///etc/hostname' is not an http:// or https:// URL",
+        ),
+    ],
+)
+def test_endpoint_urls_are_checked_before_any_request(endpoint, update, message):
+    updating = ("--update-endpoint", update) if update else ()
+    result = invoke("--endpoint", endpoint, "query", "--allow-update", *updating, "DROP ALL")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "update applied" not in result.stdout and "Traceback" not in result.stderr

@@ -1,16 +1,18 @@
 """What ``show`` tells a person about a role, a track, or a skill or tool, beyond the
 statements about it: a role's salary, skills and tools (its profile, with why), the roles it
-leads to (the cheapest moves path takes, none down a level) and comes from (the moves the
-source lays out), the roles most like it, and the certifications and time of its tracks; a
-track's roles by level, skills, certifications and time; the roles that need a skill or
-tool. Each part is a :class:`~careergraph.graph.results.entity.Section`.
+leads to (the cheapest moves path takes, none down a level; on a graph of more than
+``KEEP_NEAR_UP_TO`` roles, only those the source lays out) and comes from (the moves the
+source lays out), the roles most like it (not on such a graph), and the certifications
+and time of its tracks; a track's roles by level, skills, certifications and time; the
+roles that need a skill or tool. Each part is a :class:`~careergraph.graph.results.entity.Section`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.moves import CareerMoves
+from careergraph.graph.careers.facts import KEEP_NEAR_UP_TO
+from careergraph.graph.careers.moves import CareerMoves, Move
 from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
@@ -50,17 +52,16 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
 
     label = facts.label
     moves = CareerMoves(facts, STATED)
-    every = CareerMoves(facts).from_role(role)  # as path takes them: similar moves too
+    # On a graph too big to keep every role's viable neighbours, show leaves similar moves
+    # and roles to `careergraph similar` and `path`: working them out takes seconds there.
+    small = len(facts.roles) <= KEEP_NEAR_UP_TO
+    every = CareerMoves(facts).from_role(role) if small else moves.from_role(role)
     out = sorted(
         ((t, m) for t, m in every.items() if not _below(facts, t, role)),
         key=lambda pair: (pair[1].cost, label(pair[0]).casefold()),
     )
-    sources = [s for s in _stated_sources(facts, role) if role in moves.from_role(s)]
-    into = sorted(
-        ((source, moves.from_role(source)[role]) for source in sources),
-        key=lambda pair: label(pair[0]).casefold(),
-    )
-    similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy)
+    into = _comes_from(facts, role, moves)
+    similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy) if small else []
     known = facts.roles[role]
     pay = Salary(known.salary_min, known.salary_max, known.open_ended, known.currency)
     sections = [
@@ -161,6 +162,27 @@ def _below(facts: CareerFacts, other: str, role: str) -> bool:
     scheme = SKOS + "inScheme"
     same = facts.objects(mine.level, scheme) & facts.objects(theirs.level, scheme)
     return bool(same) and theirs.rank < mine.rank
+
+
+def _comes_from(facts: CareerFacts, role: str, moves: CareerMoves) -> list[tuple[str, Move]]:
+    """The roles with a stated move into ``role``, by label, each with that move. The roles
+    of one set of tracks and one level move alike (a promotion, a transition), so one of
+    each is asked; variants are asked each."""
+    link = CG + "specialises"
+    variants = facts.subjects(role, link) | facts.objects(role, link)
+    alike: dict[tuple, Move | None] = {}
+    found = []
+    for source in sorted(_stated_sources(facts, role)):
+        if source in variants:
+            move = moves.from_role(source).get(role)
+        else:
+            key = (frozenset(facts.tracks_of(source)), facts.roles[source].level)
+            if key not in alike:
+                alike[key] = moves.from_role(source).get(role)
+            move = alike[key]
+        if move is not None:
+            found.append((source, move))
+    return sorted(found, key=lambda pair: facts.label(pair[0]).casefold())
 
 
 def _stated_sources(facts: CareerFacts, role: str) -> set[str]:

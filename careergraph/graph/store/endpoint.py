@@ -48,6 +48,43 @@ def update_url_for(query_url: str) -> str:
     return query_url
 
 
+def _checked(parameter: str, url: str) -> str:
+    """``url`` if it is an http:// or https:// URL with a host, and nothing a request line
+    cannot carry; else a ParameterError."""
+    try:
+        parsed = urllib.parse.urlsplit(url)
+        parsed.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError as error:
+        raise ParameterError(parameter, f"{url!r} is not a URL ({error})") from None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ParameterError(parameter, f"{url!r} is not an http:// or https:// URL")
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url):
+        raise ParameterError(parameter, f"{url!r} has a space or a control character")
+    return url
+
+
+class _ElsewhereError(urllib.error.URLError):
+    """A redirect to another scheme, host or port, which is not followed."""
+
+    def __init__(self, target: str):
+        super().__init__(f"redirected to {target}")
+        self.target = target
+
+
+class _SameServerRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to the same scheme, host and port: an endpoint's answer
+    comes from the server the user named, never from one it points to."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        here, there = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if (here.scheme, here.hostname, here.port) != (there.scheme, there.hostname, there.port):
+            raise _ElsewhereError(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameServerRedirects)
+
+
 class EndpointStore(Store):
     """A read-only view of a remote SPARQL endpoint (updates only when asked for)."""
 
@@ -56,12 +93,9 @@ class EndpointStore(Store):
     def __init__(
         self, url: str, timeout: float | None = DEFAULT_TIMEOUT, update_url: str | None = None
     ):
-        parsed = urllib.parse.urlsplit(url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise ParameterError("url", f"{url!r} is not an http:// or https:// URL")
-        self.url = url
+        self.url = _checked("url", url)
         self.location = url
-        self.update_url = update_url or update_url_for(url)
+        self.update_url = _checked("update_url", update_url or update_url_for(url))
         self.timeout = timeout or None
         self._blank_nodes: dict[Term, list[Triple]] = {}
 
@@ -130,9 +164,15 @@ class EndpointStore(Store):
         )
         deadline = time.monotonic() + timeout if timeout else None
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with _OPENER.open(request, timeout=timeout) as response:
                 content_type = response.headers.get_content_type()
                 return _read_until(response, deadline), content_type
+        except _ElsewhereError as error:
+            raise EndpointAnswerError(
+                url,
+                f"the SPARQL endpoint {url} redirected to {error.target}, another server: "
+                "not followed (point --endpoint at the server that answers)",
+            ) from None
         except urllib.error.HTTPError as error:
             detail = _first_line(error.read(2000).decode("utf-8", "replace"))
             raise EndpointAnswerError(
