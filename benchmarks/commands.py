@@ -182,7 +182,7 @@ def synthetic(report: Report, env: dict[str, str], runs: int, folder: Path, size
         "overlap": ["overlap", "Role 1", "Role 2"],
         "query": ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?r cg:requiresSkill ?s }"],
         "path": ["path", "Role 1", "Role 2"],
-        "match": ["match", "Skill 1", "Skill 2", "--limit", "5"],
+        "match": ["match", "Skill 1", "Skill 2"],  # no --limit: the default bounds it
     }
     for name, args in targets.items():
         seconds, peak = measure([*base, *args], env, runs)
