@@ -199,3 +199,16 @@ def test_endpoint_urls_are_checked_before_any_request(endpoint, update, message)
     result = invoke("--endpoint", endpoint, "query", "--allow-update", *updating, "DROP ALL")
     assert result.exit_code == 2 and message in result.stderr, result.stderr
     assert "update applied" not in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_remote_json_ld_context_is_never_fetched(tmp_path, engine):
+    with recording_listener() as (url, connections):
+        data = tmp_path / "remote.jsonld"
+        data.write_text(
+            '{"@context": "' + url + '", "@id": "https://example.org/x", "name": "X"}', "utf-8"
+        )
+        result = invoke("--engine", engine, "--data", str(data), "stats")
+    assert connections == []  # the listener named as the context heard nothing
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "its JSON-LD context is a URL" in result.stderr

@@ -7,7 +7,7 @@ writes the common ones fast; rdflib covers the rest (TriX, HexTuples).
 from dataclasses import dataclass
 from pathlib import Path
 
-from careergraph.errors import BadInputError
+from careergraph.errors import BadInputError, DataFileError
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,42 @@ def format_named(name: str) -> RdfFormat:
         raise BadInputError(
             f"unknown RDF format {name!r}; choose from {', '.join(FORMATS)}"
         ) from None
+
+
+def refuse_remote_contexts(data: bytes, source: str) -> None:
+    """A JSON-LD parser would fetch a context given by URL (rdflib's does; pyoxigraph's
+    fails on one): refuse a document that names one (``"@context": "https://..."``, or
+    ``@import``), before any request is made.
+
+    >>> refuse_remote_contexts(b'{"@context": {"name": "https://schema.org/name"}}', "a.jsonld")
+    >>> refuse_remote_contexts(b'{"@context": "https://schema.org/"}', "b.jsonld")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.DataFileError: b.jsonld: its JSON-LD context is a URL (https://...
+    """
+    import json
+
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise DataFileError(source, f"not JSON ({reason})") from None
+    pending = [document]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                named = (
+                    [value] if isinstance(value, str) else value if isinstance(value, list) else []
+                )
+                if key in ("@context", "@import") and any(isinstance(v, str) for v in named):
+                    url = next(v for v in named if isinstance(v, str))
+                    raise DataFileError(
+                        source,
+                        f"its JSON-LD context is a URL ({url}): careergraph fetches nothing; "
+                        "put the context in the file",
+                    )
+                pending.append(value)
