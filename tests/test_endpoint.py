@@ -212,3 +212,44 @@ def test_a_remote_json_ld_context_is_never_fetched(tmp_path, engine):
     assert connections == []  # the listener named as the context heard nothing
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "its JSON-LD context is a URL" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_service_clause_is_refused_unless_allowed(engine):
+    with recording_listener() as (url, connections):
+        query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+        result = invoke("--engine", engine, "query", query)
+    assert connections == []  # nothing reached the server the SERVICE clause names
+    assert result.exit_code == 2
+    assert "--allow-service must be given for a query with a SERVICE clause" in result.stderr
+
+
+def test_an_allowed_service_call_is_bounded_by_the_timeout():
+    with silent_server() as url:
+        query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+        started = time.monotonic()
+        result = run_process("--timeout", "2", "query", "--allow-service", query)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 2 and "2 s" in result.stderr, result.stderr
+    assert elapsed < 20  # the server never answers: the clock stops it
+
+
+_VALUES = " ".join(f'"{i}"' for i in range(300))
+HEAVY = (
+    "SELECT (COUNT(*) AS ?n) WHERE { "
+    + " ".join(f"VALUES ?v{k} {{ {_VALUES} }}" for k in range(4))
+    + " }"
+)
+
+
+@pytest.mark.parametrize("where", ["local", "endpoint"])
+def test_no_work_before_the_clock_starts(where):
+    """4 x 300 values: 8.1 billion rows to count. The syntax check used to evaluate it for
+    minutes before the query ran, even for an endpoint; --timeout now bounds all of it."""
+    with silent_server() as url:
+        endpoint = ("--endpoint", url) if where == "endpoint" else ()
+        started = time.monotonic()
+        result = run_process(*endpoint, "--timeout", "2", "query", HEAVY)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert elapsed < 20

@@ -29,6 +29,7 @@ FLAGS = {
     "view": "--view",
     "url": "--endpoint",
     "update_url": "--update-endpoint",
+    "allow_service": "--allow-service",
     "timeout": "--timeout",
     "parameters": "-p",
     "engine": "--engine",

@@ -53,6 +53,11 @@ def _parameters(
     "--endpoint only.",
 )
 @click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let a query's SERVICE clauses call the servers they name (bounded by --timeout).",
+)
+@click.option(
     "--update-endpoint",
     metavar="URL",
     help="Where updates go, if not at --endpoint (default: .../query becomes .../update).",
@@ -68,6 +73,7 @@ def query(
     output: str | None,
     reason: str,
     allow_update: bool,
+    allow_service: bool,
     update_endpoint: str | None,
 ) -> None:
     """Run a SPARQL query: inline, from a file (-f) or by name (-n). The prefixes cg, rdf,
@@ -76,7 +82,8 @@ def query(
     SELECT and ASK print a table, or --format json, xml, csv or tsv (the W3C SPARQL 1.1
     result formats) or md. CONSTRUCT and DESCRIBE print Turtle, or --format nt or jsonld.
     Queries are read-only: SPARQL Update is refused unless --allow-update is given, and then
-    it goes to the --endpoint only. Exit status 1 when a query finds no solution.
+    it goes to the --endpoint only. A SERVICE clause (a call to another server) is refused
+    unless --allow-service is given. Exit status 1 when a query finds no solution.
 
     \b
     Examples:
@@ -112,7 +119,7 @@ def query(
     if name:
         result = graph.named_query(name, parameters, timeout=settings.timeout)
     else:
-        result = graph.query(text, parameters, timeout=settings.timeout)
+        result = graph.query(text, parameters, settings.timeout, allow_service)
     emit(result, format_name or result.formats[0], output=output)
     if result.answer.form == "select" and not result.answer.rows:
         click.echo("careergraph: no solutions", err=True)

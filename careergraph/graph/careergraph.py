@@ -282,13 +282,16 @@ class CareerGraph:
         text: str,
         parameters: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        allow_service: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). The usual prefixes
         (``cg``, ``rdfs``, ``skos``, ``schema``...) are predeclared, and so is one per kind
         of careergraph id (``role:``, ``skill:``, ``tool:``...).
 
         ``parameters`` bind query variables by name: a value that names an entity binds as
-        its IRI, a number as a number, anything else as a string. SPARQL Update is refused.
+        its IRI, a number as a number, anything else as a string. SPARQL Update is refused,
+        and so is a query with a ``SERVICE`` clause (a call to another server) unless
+        ``allow_service``; ``timeout`` bounds it then as any query.
 
         >>> graph = CareerGraph.open()
         >>> graph.query("SELECT ?l WHERE { ?r cg:track ?t ; skos:prefLabel ?l } ORDER BY ?l",
@@ -296,7 +299,7 @@ class CareerGraph:
         ('AI Infrastructure Lead',)
         """
         bindings = {name: self._parameter_term(value) for name, value in (parameters or {}).items()}
-        return self._answer(text, bindings, timeout)
+        return self._answer(text, bindings, timeout, allow_service)
 
     def named_query(
         self,
@@ -505,10 +508,14 @@ class CareerGraph:
         return entity
 
     def _answer(
-        self, text: str, bindings: Mapping[str, Term], timeout: float | None
+        self,
+        text: str,
+        bindings: Mapping[str, Term],
+        timeout: float | None,
+        allow_service: bool = False,
     ) -> QueryResult:
         from careergraph.graph.results.query import QueryResult
-        from careergraph.graph.store.querytext import analyse, bind, with_prefixes
+        from careergraph.graph.store.querytext import analyse, bind, calls_service, with_prefixes
 
         full = with_prefixes(text, self.prefixes)
         query = analyse(full)
@@ -517,11 +524,21 @@ class CareerGraph:
                 "SPARQL Update is refused: queries are read-only (an update goes to a remote "
                 "endpoint only, through update())"
             )
-        self._check_syntax(full, text)
+        if calls_service(full) and not allow_service:
+            raise ParameterError(
+                "allow_service",
+                "must be given for a query with a SERVICE clause: it calls another server",
+            )
         for name in bindings:
             if name not in query.variables:
                 raise BadInputError(f"the query has no variable ?{name} to bind")
-        answer = self.store.query(bind(full, bindings), timeout)
+        try:
+            answer = self.store.query(bind(full, bindings), timeout)
+        except QuerySyntaxError:
+            # Placed in the text as given: a query that does not parse fails before anything
+            # runs, so parsing it again evaluates nothing.
+            self._check_syntax(full, text)
+            raise
         return QueryResult(answer, self.prefixes)
 
     @staticmethod

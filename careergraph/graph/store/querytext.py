@@ -95,6 +95,21 @@ def analyse(text: str) -> QueryText:
     return QueryText(text, keyword, variables, _group_start(rest, skip), short)
 
 
+def calls_service(text: str) -> bool:
+    """Whether a query has a ``SERVICE`` clause (a call to a remote SPARQL server): the
+    keyword itself, not a string, an IRI, a comment or a prefixed name that holds the word.
+
+    >>> calls_service("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
+    True
+    >>> calls_service("SELECT * WHERE { ?s ex:service 'SERVICE' } # SERVICE")
+    False
+    """
+    return any(
+        match.lastgroup == "word" and match.group().lower() == "service"
+        for match in _TOKEN.finditer(text)
+    )
+
+
 def _skip_prologue(tokens: list[tuple[str | None, str, int]]) -> int:
     index = 0
     while index < len(tokens) and tokens[index][1].lower() in ("prefix", "base"):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from careergraph.errors import DataFileError, QueryError
+from careergraph.errors import DataFileError, QueryError, QuerySyntaxError
 from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Store, Triple
 from careergraph.graph.store.formats import RdfFormat, refuse_remote_contexts
 from careergraph.graph.store.syntax import check_query_syntax
@@ -35,9 +35,16 @@ class RdflibStore(Store):
         return len(self._graph) - before
 
     def _run(self, text: str) -> Answer:
-        check_query_syntax(text)  # rdflib's own messages have no usable position
+        from pyparsing import ParseException
+
         try:
             result = self._graph.query(text)
+        except ParseException:  # rdflib's own message has no usable position: pyoxigraph's
+            check_query_syntax(text)  # parser places it (and fails before evaluating)
+            raise QuerySyntaxError("rdflib cannot parse the query") from None
+        except Exception as error:  # rdflib's SPARQL engine raises anything from its parser up
+            raise QueryError(f"the query failed on rdflib: {_first_line(error)}") from None
+        try:
             if result.type == "ASK":
                 return Answer("ask", boolean=bool(result.askAnswer))
             if result.type in ("CONSTRUCT", "DESCRIBE"):
