@@ -253,3 +253,28 @@ def test_no_work_before_the_clock_starts(where):
         elapsed = time.monotonic() - started
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert elapsed < 20
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_an_external_xml_entity_is_never_fetched(tmp_path, engine):
+    with recording_listener() as (url, connections):
+        data = tmp_path / "entity.rdf"
+        data.write_text(
+            '<?xml version="1.0"?>\n'
+            f'<!DOCTYPE rdf:RDF [ <!ENTITY outside SYSTEM "{url}"> ]>\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+            ' xmlns:ex="https://example.org/">\n'
+            '  <rdf:Description rdf:about="https://example.org/a"><ex:p>&outside;</ex:p>'
+            "</rdf:Description>\n</rdf:RDF>\n",
+            "utf-8",
+        )
+        result = invoke("--engine", engine, "--data", str(data), "stats")
+    assert connections == []  # the entity's URL heard nothing
+    assert result.exit_code in (0, 2) and "Traceback" not in result.stderr
+
+
+def test_a_query_nested_too_deep_is_refused_before_any_parser():
+    query = "SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000
+    result = run_process("query", query)  # a real process: the parsers' stacks ran out
+    assert result.returncode == 2
+    assert "nests groups or parentheses 5000 deep; careergraph takes at most 200" in result.stderr

@@ -515,8 +515,20 @@ class CareerGraph:
         allow_service: bool = False,
     ) -> QueryResult:
         from careergraph.graph.results.query import QueryResult
-        from careergraph.graph.store.querytext import analyse, bind, calls_service, with_prefixes
+        from careergraph.graph.store.querytext import (
+            MAX_NESTING,
+            analyse,
+            bind,
+            calls_service,
+            nesting,
+            with_prefixes,
+        )
 
+        if (depth := nesting(text)) > MAX_NESTING:
+            raise BadInputError(
+                f"the query nests groups or parentheses {depth} deep; careergraph takes at "
+                f"most {MAX_NESTING}"
+            )
         full = with_prefixes(text, self.prefixes)
         query = analyse(full)
         if query.form == "update":

@@ -95,6 +95,27 @@ def analyse(text: str) -> QueryText:
     return QueryText(text, keyword, variables, _group_start(rest, skip), short)
 
 
+MAX_NESTING = 200  # groups, parentheses and brackets: engines' parsers recurse on each
+
+
+def nesting(text: str) -> int:
+    """How deep a query nests ``{ }``, ``( )`` and ``[ ]`` (outside strings, IRIs and
+    comments): past ``MAX_NESTING`` a parser runs out of stack and the process dies.
+
+    >>> nesting("SELECT * WHERE { ?s ?p ?o FILTER((?o > 1)) }"), nesting("ASK { '{{{' }")
+    (3, 1)
+    """
+    depth = deepest = 0
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "other":
+            if match.group() in "{([":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif match.group() in "})]":
+                depth -= 1
+    return deepest
+
+
 def calls_service(text: str) -> bool:
     """Whether a query has a ``SERVICE`` clause (a call to a remote SPARQL server): the
     keyword itself, not a string, an IRI, a comment or a prefixed name that holds the word.
