@@ -132,6 +132,10 @@ class StoreWriteError(CareerGraphError):
     is not writable."""
 
 
+class StoreGoneError(CareerGraphError):
+    """A built store that another process removed (store clear) while a command read it."""
+
+
 class OutputError(CareerGraphError):
     """An output file that could not be written whole (a missing folder, a full disk)."""
 

@@ -4,6 +4,7 @@ and to interrupt."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -271,3 +272,26 @@ def test_a_planted_kept_file_runs_no_code(every_kept_file, tmp_path):
         finally:
             (folder / name).write_bytes(original)
     assert not sentinel.exists()
+
+
+def test_store_clear_racing_eight_readers_breaks_none(tmp_path):
+    """Eight commands read (and, once cleared, rebuild) the store while store clear runs
+    again and again: every reader ends 0 or with a clear exit 2, never an internal error."""
+    env = {"CAREERGRAPH_STORE": str(tmp_path / "store")}
+    assert run_process("stats", env=env).returncode == 0  # built once
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "careergraph", "overlap", "DevOps", "MLOps"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+        )
+        for _ in range(8)
+    ]
+    clears = [run_process("store", "clear", env=env) for _ in range(6)]
+    ended = [(reader.wait(timeout=300), reader.stderr.read()) for reader in readers]
+    for status, stderr in ended:
+        assert status in (0, 2) and "internal error" not in stderr and "Traceback" not in stderr
+    assert all(c.returncode == 0 and "removed" in c.stderr for c in clears)
+    assert run_process("stats", env=env).returncode == 0  # and the store is whole after

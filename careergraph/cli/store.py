@@ -31,12 +31,14 @@ def info(settings: Settings, format_name: str) -> None:
 @store.command()
 @pass_settings
 def clear(settings: Settings) -> None:
-    """Remove every built store; the next call builds what it needs again."""
+    """Remove every built store that no other process is building or opening; the next
+    call builds what it needs again."""
     from careergraph.graph.cache.stores import StoreCache
 
     cache = StoreCache(settings.store)
-    removed = cache.clear()
-    click.echo(f"removed {removed} store(s) from {cache.location}", err=True)
+    removed, in_use = cache.clear()
+    kept = f"; kept {in_use} in use by another process" if in_use else ""
+    click.echo(f"removed {removed} store(s) from {cache.location}{kept}", err=True)
 
 
 COMMANDS = (store,)

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 KEEP = 6
 SNAPSHOT_LIMIT = 200_000
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
+_ATTEMPTS = 3  # builds of a store that store clear removes while it is being opened
 
 
 class StoreCache:
@@ -71,18 +72,27 @@ class StoreCache:
         """A read-only store holding ``sources`` (built first if it does not exist yet), the
         triples of each source, and what the build kept."""
         key = fingerprint(sources)
-        counts = self._counts(key)
-        if counts is None:
-            counts = dict(self._build(key, sources).sources)
         path = self.graphs / key
-        with contextlib.suppress(OSError):
-            os.utime(path / "manifest.json")  # when it was last used, for pruning
-        snapshot = path / "graph.nt"
-        if snapshot.exists():
-            store = OxigraphStore.from_ntriples(str(snapshot))
-        else:
-            store = OxigraphStore(str(path / "db"), read_only=True)
-        return store, [(source, counts.get(source.name, 0)) for source in sources], Kept(path)
+        for _ in range(_ATTEMPTS):
+            if self._counts(key) is None:
+                self._build(key, sources)
+            # Opened under a shared lock: store clear removes only what no one holds.
+            with self._lock(key, shared=True):
+                counts = self._counts(key)
+                if counts is None:  # cleared between the build and the lock: build again
+                    continue
+                with contextlib.suppress(OSError):
+                    os.utime(path / "manifest.json")  # when it was last used, for pruning
+                snapshot = path / "graph.nt"
+                if snapshot.exists():
+                    store = OxigraphStore.from_ntriples(str(snapshot))
+                else:
+                    store = OxigraphStore(str(path / "db"), read_only=True)
+            found = [(source, counts.get(source.name, 0)) for source in sources]
+            return store, found, Kept(path)
+        raise StoreWriteError(
+            f"the store at {self.graphs} was cleared {_ATTEMPTS} times while opening it"
+        )
 
     def built(self) -> list[BuiltStore]:
         """Every built store, most recently used first."""
@@ -98,13 +108,37 @@ class StoreCache:
         measured = (replace(b, bytes=_disk_size(b.path)) for b in self.built())
         return StoreListing(self.location, tuple(measured))
 
-    def clear(self) -> int:
-        """Remove every built store (and left-over builds); return how many stores went."""
-        count = len(self.built())
+    def clear(self) -> tuple[int, int]:
+        """Remove every built store and left-over build that no process holds (a build in
+        progress, a store being opened); return how many stores went and how many were
+        kept because they were in use. Lock files stay: removing one under a waiting
+        process would let two processes hold "the" lock at once."""
+        removed = in_use = 0
         if self.graphs.is_dir():
-            for path in self.graphs.iterdir():
+            for path in sorted(self.graphs.iterdir()):
+                if path.name.endswith(".lock"):
+                    continue
+                building = path.name.startswith(".build-")
+                key = path.name.removeprefix(".build-").rsplit("-", 1)[0] if building else path.name
+                if self._remove_unheld(key, path):
+                    removed += not building
+                else:
+                    in_use += not building
+        return removed, in_use
+
+    def _remove_unheld(self, key: str, path: Path) -> bool:
+        """Remove ``path`` (the store ``key`` or one of its builds) if no process holds the
+        key's lock; False if one does."""
+        with open(self.graphs / f".{key}.lock", "a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            try:
                 remove_path(path)
-        return count
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return True
 
     # ---- building --------------------------------------------------------------------
 
@@ -212,9 +246,10 @@ class StoreCache:
         return counts, kept
 
     @contextlib.contextmanager
-    def _lock(self, key: str) -> Iterator[None]:
-        with open(self.graphs / f".{key}.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+    def _lock(self, key: str, shared: bool = False) -> Iterator[None]:
+        """The key's lock: exclusive to build or remove a store, shared to open one."""
+        with open(self.graphs / f".{key}.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
             try:
                 yield
             finally:
@@ -223,12 +258,12 @@ class StoreCache:
     def _prune(self, keep: str) -> None:
         for old in self.built()[KEEP:]:
             if old.key != keep:
-                remove_path(old.path)
+                self._remove_unheld(old.key, old.path)
         now = time.time()
         for path in self.graphs.glob(".build-*"):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _STALE_BUILD:
-                    remove_path(path)
+                    self._remove_unheld(path.name.removeprefix(".build-").rsplit("-", 1)[0], path)
 
 
 def _disk_size(folder: Path) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
-from careergraph.errors import DataFileError, QueryError, StoreWriteError
+from careergraph.errors import DataFileError, QueryError, StoreGoneError, StoreWriteError
 from careergraph.graph.store.base import (
     PLAIN_DATATYPES,
     Answer,
@@ -51,9 +51,17 @@ class OxigraphStore(Store):
         if self._path is None:
             store = ox.Store()
             if self._snapshot is not None:
-                store.load(path=self._snapshot, format=ox.RdfFormat.N_TRIPLES)
+                try:
+                    store.load(path=self._snapshot, format=ox.RdfFormat.N_TRIPLES)
+                except OSError:  # store clear removed it after the command opened it
+                    raise _gone(self._snapshot) from None
             return store
-        return ox.Store.read_only(self._path) if self._read_only else ox.Store(self._path)
+        if not self._read_only:
+            return ox.Store(self._path)
+        try:
+            return ox.Store.read_only(self._path)
+        except OSError:  # store clear removed it after the command opened it
+            raise _gone(self._path) from None
 
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
         before = len(self._store)
@@ -187,3 +195,9 @@ def _oxigraph_reason(message: str) -> str:
 
 def _column(error: SyntaxError) -> int | None:
     return error.offset if error.lineno is not None else None
+
+
+def _gone(path: str) -> StoreGoneError:
+    return StoreGoneError(
+        f"the store {path} was removed (store clear?) while this command read it; run it again"
+    )
