@@ -546,10 +546,12 @@ class CareerGraph:
                 raise BadInputError(f"the query has no variable ?{name} to bind")
         try:
             answer = self.store.query(bind(full, bindings), timeout)
-        except QuerySyntaxError:
-            # Placed in the text as given: a query that does not parse fails before anything
-            # runs, so parsing it again evaluates nothing.
-            self._check_syntax(full, text)
+        except QuerySyntaxError as error:
+            # Placed in the text as given. Only a fault pyoxigraph placed is looked for again:
+            # a query it cannot parse fails before anything runs, so that evaluates nothing
+            # (one only rdflib cannot parse would be run, outside the clock).
+            if error.line is not None:
+                self._check_syntax(full, text)
             raise
         return QueryResult(answer, self.prefixes)
 
