@@ -116,7 +116,14 @@ class _HtmlHandler(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def html_server() -> Iterator[str]:
     """A web server that answers every POST with an HTML page; yields its URL."""
-    server = http.server.HTTPServer(("127.0.0.1", 0), _HtmlHandler)
+    with _serving(_HtmlHandler) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A web server on 127.0.0.1 answering with ``handler``, in a thread; yields its URL."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -171,11 +178,5 @@ def redirecting_server(target: str) -> Iterator[str]:
         def log_message(self, *args) -> None:
             pass
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Redirect)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(Redirect) as url:
+        yield url

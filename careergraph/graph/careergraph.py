@@ -515,28 +515,21 @@ class CareerGraph:
         allow_service: bool = False,
     ) -> QueryResult:
         from careergraph.graph.results.query import QueryResult
-        from careergraph.graph.store.querytext import (
-            MAX_NESTING,
-            analyse,
-            bind,
-            calls_service,
-            nesting,
-            with_prefixes,
-        )
+        from careergraph.graph.store.querytext import MAX_NESTING, analyse, bind, with_prefixes
 
-        if (depth := nesting(text)) > MAX_NESTING:
-            raise BadInputError(
-                f"the query nests groups or parentheses {depth} deep; careergraph takes at "
-                f"most {MAX_NESTING}"
-            )
         full = with_prefixes(text, self.prefixes)
         query = analyse(full)
+        if query.depth > MAX_NESTING:
+            raise BadInputError(
+                f"the query nests groups or parentheses {query.depth} deep; careergraph takes "
+                f"at most {MAX_NESTING}"
+            )
         if query.form == "update":
             raise ReadOnlyError(
                 "SPARQL Update is refused: queries are read-only (an update goes to a remote "
                 "endpoint only, through update())"
             )
-        if calls_service(full) and not allow_service:
+        if query.calls_service and not allow_service:
             raise ParameterError(
                 "allow_service",
                 "must be given for a query with a SERVICE clause: it calls another server",

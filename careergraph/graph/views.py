@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, SKOS, plain_words, taxonomy
+from careergraph.namespaces import CG, plain_words, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -364,11 +364,13 @@ def careers_view(graph: CareerGraph) -> View:
 def _level_key(graph: CareerGraph, role: str) -> tuple[str, int, str]:
     """A role's column in the careers view: (its level's scheme, rank, label); ("", 0, "no
     level") for a role without one."""
+    from careergraph.graph.careers.moves import level_schemes
+
     facts = graph.careers
     level = facts.roles[role].level
     if level is None:
         return "", 0, "no level"
-    scheme = min(facts.objects(level, SKOS + "inScheme"), default="~")
+    scheme = min(level_schemes(facts, role), default="~")
     return scheme, facts.roles[role].rank or 0, facts.label(level)
 
 

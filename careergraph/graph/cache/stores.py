@@ -119,8 +119,7 @@ class StoreCache:
                 if path.name.endswith(".lock"):
                     continue
                 building = path.name.startswith(".build-")
-                key = path.name.removeprefix(".build-").rsplit("-", 1)[0] if building else path.name
-                if self._remove_unheld(key, path):
+                if self._remove_unheld(_key_of(path), path):
                     removed += not building
                 else:
                     in_use += not building
@@ -263,7 +262,13 @@ class StoreCache:
         for path in self.graphs.glob(".build-*"):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _STALE_BUILD:
-                    self._remove_unheld(path.name.removeprefix(".build-").rsplit("-", 1)[0], path)
+                    self._remove_unheld(_key_of(path), path)
+
+
+def _key_of(path: Path) -> str:
+    """The key of a store's folder, or of one of its builds (``.build-KEY-PID``)."""
+    name = path.name
+    return name.removeprefix(".build-").rsplit("-", 1)[0] if name.startswith(".build-") else name
 
 
 def _disk_size(folder: Path) -> int:

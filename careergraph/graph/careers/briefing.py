@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.facts import KEEP_NEAR_UP_TO
-from careergraph.graph.careers.moves import CareerMoves, Move
+from careergraph.graph.careers.moves import CareerMoves, Move, level_schemes
 from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
 from careergraph.graph.results.paths import Salary, span
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -156,12 +156,10 @@ def _investments(facts: CareerFacts, tracks: list[str]) -> tuple[Section, ...]:
 
 def _below(facts: CareerFacts, other: str, role: str) -> bool:
     """Whether ``other`` is at a lower level than ``role`` of the same level scheme."""
-    mine, theirs = facts.roles[role], facts.roles[other]
-    if mine.level is None or theirs.level is None or mine.rank is None or theirs.rank is None:
+    mine, theirs = facts.roles[role].rank, facts.roles[other].rank
+    if mine is None or theirs is None:
         return False
-    scheme = SKOS + "inScheme"
-    same = facts.objects(mine.level, scheme) & facts.objects(theirs.level, scheme)
-    return bool(same) and theirs.rank < mine.rank
+    return bool(level_schemes(facts, role) & level_schemes(facts, other)) and theirs < mine
 
 
 def _comes_from(facts: CareerFacts, role: str, moves: CareerMoves) -> list[tuple[str, Move]]:

@@ -199,7 +199,7 @@ class CareerMoves:
         order of ``RELATIONS``; each group is the same for every role of a track and level."""
         facts, keys = self.facts, []
         rank, level, tracks = facts.roles[role].rank, facts.roles[role].level, facts.tracks_of(role)
-        scheme = frozenset(_scheme(facts, role))
+        scheme = frozenset(level_schemes(facts, role))
         if "promotion" in self.relations and rank is not None:
             for track in sorted(tracks):
                 key = ("promotion", track, level, rank, scheme)
@@ -289,7 +289,8 @@ def _node_attributes(facts: CareerFacts, role: str) -> dict[str, object]:
     }
 
 
-def _scheme(facts: CareerFacts, role: str) -> set[str]:
+def level_schemes(facts: CareerFacts, role: str) -> set[str]:
+    """The level schemes (``skos:inScheme``) of a role's level: none for a role without."""
     level = facts.roles[role].level
     return facts.objects(level, SKOS + "inScheme") if level else set()
 
@@ -299,7 +300,7 @@ def _next_level(facts: CareerFacts, track: str, rank: int, scheme: frozenset[str
     above = [
         other
         for other in facts.roles_of(track)
-        if (facts.roles[other].rank or 0) > rank and _scheme(facts, other) & scheme
+        if (facts.roles[other].rank or 0) > rank and level_schemes(facts, other) & scheme
     ]
     next_rank = min((facts.roles[other].rank for other in above), default=None)
     return [other for other in above if facts.roles[other].rank == next_rank]
@@ -332,6 +333,6 @@ def _landing(facts: CareerFacts, towards: str, rank: int | None, role: str = "")
 
 def _within_reach(facts: CareerFacts, source: str, target: str) -> bool:
     """A move on the strength of one's skills goes at most one level up."""
-    if not _scheme(facts, source) & _scheme(facts, target):
+    if not level_schemes(facts, source) & level_schemes(facts, target):
         return True  # levels of different schemes (or none) cannot be compared
     return (facts.roles[target].rank or 0) <= (facts.roles[source].rank or 0) + 1

@@ -58,6 +58,7 @@ class QueryText:
     ``form`` is ``select``, ``ask``, ``construct``, ``describe``, ``update`` or ``unknown``
     (left for the engine to reject); ``group`` is the offset just inside the ``{`` that opens
     the WHERE group, where bindings go; ``short_construct`` marks ``CONSTRUCT WHERE { }``.
+    ``depth`` and ``calls_service`` count what is outside strings, IRIs and comments only.
     """
 
     text: str
@@ -65,6 +66,8 @@ class QueryText:
     variables: frozenset[str]
     group: int | None
     short_construct: bool = False
+    depth: int = 0  # how deep it nests { }, ( ) and [ ]: see MAX_NESTING
+    calls_service: bool = False  # a SERVICE clause: a call to another server
 
 
 @cache
@@ -81,54 +84,44 @@ def analyse(text: str) -> QueryText:
         if match.lastgroup not in ("space", "comment")
     ]
     variables = frozenset(value[1:] for kind, value, _ in tokens if kind == "variable")
+    found = {
+        "depth": _depth(tokens),
+        "calls_service": any(k == "word" and v.lower() == "service" for k, v, _ in tokens),
+    }
     index = _skip_prologue(tokens)
     if index >= len(tokens) or tokens[index][0] != "word":
-        return QueryText(text, "unknown", variables, None)
+        return QueryText(text, "unknown", variables, None, **found)
     keyword = tokens[index][1].lower()
     if keyword in UPDATE_KEYWORDS:
-        return QueryText(text, "update", variables, None)
+        return QueryText(text, "update", variables, None, **found)
     if keyword not in QUERY_FORMS:
-        return QueryText(text, "unknown", variables, None)
+        return QueryText(text, "unknown", variables, None, **found)
     rest = tokens[index + 1 :]
     short = keyword == "construct" and bool(rest) and rest[0][1].lower() == "where"
     skip = 1 if keyword == "construct" and not short else 0  # the CONSTRUCT template
-    return QueryText(text, keyword, variables, _group_start(rest, skip), short)
+    return QueryText(text, keyword, variables, _group_start(rest, skip), short, **found)
 
 
 MAX_NESTING = 200  # groups, parentheses and brackets: engines' parsers recurse on each
 
 
-def nesting(text: str) -> int:
-    """How deep a query nests ``{ }``, ``( )`` and ``[ ]`` (outside strings, IRIs and
-    comments): past ``MAX_NESTING`` a parser runs out of stack and the process dies.
+def _depth(tokens: list[tuple[str | None, str, int]]) -> int:
+    """How deep the tokens nest ``{ }``, ``( )`` and ``[ ]``.
 
-    >>> nesting("SELECT * WHERE { ?s ?p ?o FILTER((?o > 1)) }"), nesting("ASK { '{{{' }")
-    (3, 1)
+    >>> analyse("SELECT * WHERE { ?s ?p ?o FILTER((?o > 1)) }").depth
+    3
+    >>> q = analyse("ASK { ?s ex:service '{{{ SERVICE' } # SERVICE")
+    >>> q.depth, q.calls_service, analyse("SELECT * { SERVICE <x:y> {} }").calls_service
+    (1, False, True)
     """
     depth = deepest = 0
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup == "other":
-            if match.group() in "{([":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif match.group() in "})]":
-                depth -= 1
+    for kind, value, _ in tokens:
+        if kind == "other" and value in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "other" and value in "})]":
+            depth -= 1
     return deepest
-
-
-def calls_service(text: str) -> bool:
-    """Whether a query has a ``SERVICE`` clause (a call to a remote SPARQL server): the
-    keyword itself, not a string, an IRI, a comment or a prefixed name that holds the word.
-
-    >>> calls_service("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
-    True
-    >>> calls_service("SELECT * WHERE { ?s ex:service 'SERVICE' } # SERVICE")
-    False
-    """
-    return any(
-        match.lastgroup == "word" and match.group().lower() == "service"
-        for match in _TOKEN.finditer(text)
-    )
 
 
 def _skip_prologue(tokens: list[tuple[str | None, str, int]]) -> int:
