@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,9 +118,20 @@ class CareerGraph:
 
     @classmethod
     def connect(
-        cls, url: str, *, timeout: float | None = 60.0, update_url: str | None = None
+        cls,
+        url: str,
+        *,
+        timeout: float | None = 60.0,
+        update_url: str | None = None,
+        persist: bool | str | Path = False,
+        announce: Callable[[str], None] | None = None,
     ) -> CareerGraph:
         """The graph held by a remote SPARQL 1.1 endpoint (queried, never loaded locally).
+
+        With ``persist`` (True for the default store location, or a folder), the names and
+        career facts that most commands need of the whole graph are read once per endpoint
+        and triple count and kept in the store (``announce`` hears when that happens);
+        otherwise every call reads them again.
 
         >>> CareerGraph.connect("http://localhost:7878/query").engine
         'endpoint'
@@ -127,7 +139,12 @@ class CareerGraph:
         from careergraph.graph.store.endpoint import EndpointStore
 
         store = EndpointStore(url, timeout=timeout, update_url=update_url)
-        return cls(store)
+        if not persist:
+            return cls(store)
+        from careergraph.graph.cache.stores import StoreCache
+
+        cache = StoreCache(None if persist is True else persist)
+        return cls(store, kept=cache.endpoint_kept(store, announce))
 
     def reasoned(self, profile: str) -> CareerGraph:
         """A copy of this graph with what the ontology implies materialised (``rdfs`` or
@@ -326,7 +343,8 @@ class CareerGraph:
             for key, value in values.items()
             if value is not None
         }
-        return self._answer(named.text, bindings, timeout)
+        result = self._answer(named.text, bindings, timeout)
+        return replace(result, answer=named.sorted_lists(result.answer))
 
     def update(
         self,

@@ -18,6 +18,7 @@ given), or nothing (required).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,9 +26,16 @@ from typing import Any
 
 from careergraph.errors import BadInputError
 from careergraph.graph.kinds import KINDS
+from careergraph.graph.store import Answer, Row
+from careergraph.graph.store.terms import Literal
 from careergraph.ontology import FOLDER
 
 LITERAL_TYPES = ("text", "number", "integer")
+_GROUP_CONCAT = re.compile(
+    r"GROUP_CONCAT\s*\((?:[^;()]|\([^()]*\))*;\s*separator\s*=\s*"
+    r"\"(?P<separator>(?:[^\"\\]|\\.)*)\"\s*\)\s+AS\s+\?(?P<name>\w+)",
+    re.IGNORECASE,
+)
 _PARAM = re.compile(
     r"^@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<type>[a-z][\w-]*)\s*"
     r"(?:=\s*(?P<default>[^:]+?)\s*|(?P<optional>optional)\s*)?:\s*(?P<description>.+)$"
@@ -73,6 +81,38 @@ class NamedQuery:
     description: str
     parameters: tuple[Parameter, ...]
     text: str
+
+    @property
+    def lists(self) -> dict[str, str]:
+        """The variables the query binds to a GROUP_CONCAT, and their separators.
+
+        >>> text = "# Q\\n" + 'SELECT (GROUP_CONCAT(?x; separator=", ") AS ?xs) {}'
+        >>> parse_named_query("q", text).lists
+        {'xs': ', '}
+        """
+        return {
+            match["name"]: match["separator"].encode().decode("unicode_escape")
+            for match in _GROUP_CONCAT.finditer(self.text)
+        }
+
+    def sorted_lists(self, answer: Answer) -> Answer:
+        """``answer`` with the elements of each GROUP_CONCAT list in label order, as plain
+        strings: SPARQL leaves that order (and the language of the list) to the engine, and
+        careergraph's queries answer the same on every engine."""
+        lists = self.lists
+        if not lists:
+            return answer
+
+        def sorted_row(row: Row) -> Row:
+            fixed = dict(row)
+            for name, separator in lists.items():
+                value = row.get(name)
+                if isinstance(value, Literal):
+                    parts = sorted(value.value.split(separator), key=lambda p: (p.casefold(), p))
+                    fixed[name] = Literal(separator.join(parts))
+            return fixed
+
+        return dataclasses.replace(answer, rows=tuple(sorted_row(row) for row in answer.rows))
 
     def parameter(self, name: str) -> Parameter:
         """The parameter called ``name``; BadInputError lists those there are."""
