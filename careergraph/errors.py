@@ -127,6 +127,10 @@ class EndpointAnswerError(EndpointError):
     results."""
 
 
+class EndpointRefusedError(EndpointAnswerError):
+    """An endpoint that answered a query with an HTTP error status."""
+
+
 class StoreWriteError(CareerGraphError):
     """The persistent store or a dataset could not be written: a full disk, a folder that
     is not writable."""

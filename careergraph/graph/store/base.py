@@ -12,9 +12,9 @@ import contextlib
 import gc
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from careergraph.errors import QueryTimeoutError, ReadOnlyError
 from careergraph.graph.store.formats import RdfFormat
@@ -24,6 +24,8 @@ from careergraph.namespaces import RDF, XSD
 
 Row = dict[str, Term]
 Triple = tuple[Term, Term, Term]
+
+T = TypeVar("T")
 
 PLAIN_DATATYPES = {XSD + "string", RDF + "langString"}
 
@@ -65,24 +67,10 @@ class Store(ABC):
         A local query that times out is abandoned, not killed: its thread runs on in the
         background until it ends (the command line exits at once).
         """
-        if not timeout:
-            return self._run(text)
-        outcome: dict[str, Any] = {}
-
-        def work() -> None:
-            try:
-                outcome["answer"] = self._run(text)
-            except BaseException as error:
-                outcome["error"] = error
-
-        worker = threading.Thread(target=work, name="careergraph-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            raise QueryTimeoutError(f"the query was still running after {timeout:g} s")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["answer"]
+        try:
+            return within(timeout, lambda: self._run(text))
+        except TimeoutError:
+            raise QueryTimeoutError(f"the query was still running after {timeout:g} s") from None
 
     def update(self, text: str, timeout: float | None = None) -> None:
         """Run a SPARQL Update. Local stores are read-only: only an endpoint takes updates."""
@@ -110,6 +98,35 @@ class Store(ABC):
     @abstractmethod
     def __len__(self) -> int:
         """The number of triples."""
+
+
+def within(timeout: float | None, work: Callable[[], T]) -> T:
+    """What ``work()`` returns, or TimeoutError once ``timeout`` seconds have passed (none:
+    no limit). The work runs in a daemon thread, which is abandoned, not killed, when time
+    is up: whatever it waits for (a local query, a server's slow answer), the caller's wait
+    ends on time.
+
+    >>> within(1.0, lambda: 6 * 7)
+    42
+    """
+    if not timeout:
+        return work()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="careergraph-work", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 @contextlib.contextmanager

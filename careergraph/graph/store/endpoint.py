@@ -5,39 +5,65 @@ read as SPARQL JSON results, CONSTRUCT and DESCRIBE answers as N-Triples. Every 
 (refused connection, timeout, HTTP error, an answer that is not SPARQL results) becomes an
 :class:`~careergraph.errors.EndpointError` that names the endpoint: unreachable, timed out,
 or a bad answer.
+
+A server may cut an answer at a number of rows (Virtuoso's ``ResultSetMaxRows``, 10,000 by
+default, said in an ``X-SPARQL-MaxRows`` header). A SELECT answer that is cut, or whose size
+is a round number that a probe of the next row shows to be cut, is read again in pages
+(``LIMIT``/``OFFSET`` over an order of every variable), its solutions counted before and
+after: a server that refuses the pages, or whose answer changes between them, is an error
+that says so, never an answer read as whole. A cut CONSTRUCT answer is an error; the whole
+graph is read as a paged SELECT.
+
+Values come back as what they mean: Virtuoso's blank node ids (``nodeID://b10003``) become
+valid labels, its booleans ``1``/``0`` become ``true``/``false``, and its durations, written
+as a number of months (``12``) or seconds (``7200.0``), become ``P1Y`` and ``PT2H``.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
-import socket
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from careergraph.errors import (
     DataFileError,
     EndpointAnswerError,
+    EndpointRefusedError,
     EndpointTimeoutError,
     EndpointUnreachableError,
     ParameterError,
     ReadOnlyError,
 )
-from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Row, Store, Triple
+from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Row, Store, Triple, within
 from careergraph.graph.store.formats import FORMATS, RdfFormat
 from careergraph.graph.store.ntriples import ntriples
 from careergraph.graph.store.oxigraph_engine import OxigraphStore
-from careergraph.graph.store.querytext import analyse, bind, store_query
+from careergraph.graph.store.querytext import analyse, bind, counted, paged, store_query
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
+from careergraph.namespaces import XSD
 from careergraph.version import __version__
 
 DEFAULT_TIMEOUT = 60.0
+MAX_ANSWER = 512 * 1024 * 1024  # bytes: the largest answer read (a page, when paged)
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _CHUNK = 1 << 16
+_ROUND = 1000  # an answer of a multiple of this many rows may be a cut one: probed
+_BLANK_LABEL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
+@dataclass(frozen=True)
+class _Reply:
+    body: bytes
+    content_type: str
+    max_rows: int | None  # the row cap the server says it applies (X-SPARQL-MaxRows)
 
 
 def update_url_for(query_url: str) -> str:
@@ -109,21 +135,102 @@ class EndpointStore(Store):
         self._post(self.update_url, {"update": text}, "*/*", timeout or self.timeout)
 
     def _run(self, text: str, timeout: float | None = None) -> Answer:
+        """One query's whole answer, however many requests it takes, within ``timeout``."""
         form = analyse(text).form
+        timeout = timeout or self.timeout
+        deadline = (time.monotonic() + timeout, timeout) if timeout else None
         if form in ("construct", "describe"):
-            body, _ = self._post(self.url, {"query": text}, _NTRIPLES, timeout or self.timeout)
-            return Answer(form, triples=self._parse_triples(body))
-        body, content_type = self._post(
-            self.url, {"query": text}, _RESULTS_JSON, timeout or self.timeout
+            reply = self._ask(text, _NTRIPLES, deadline)
+            triples = self._parse_triples(reply.body)
+            if reply.max_rows is not None and len(triples) >= reply.max_rows:
+                raise self._capped(reply.max_rows, "a CONSTRUCT or DESCRIBE answer")
+            return Answer(form, triples=triples)
+        reply = self._ask(text, _RESULTS_JSON, deadline)
+        answer = self._parse_results(reply, form)
+        if form == "select" and self._cut(text, answer, reply.max_rows, deadline):
+            size = reply.max_rows or len(answer.rows)
+            return self._paged(text, answer.variables, size, deadline)
+        return answer
+
+    def _ask(self, text: str, accept: str, deadline: tuple[float, float] | None) -> _Reply:
+        """POST one query, within what is left of the time to ``deadline`` (the time it is
+        up, and the time allowed)."""
+        if deadline is None:
+            return self._post(self.url, {"query": text}, accept, None)
+        left = deadline[0] - time.monotonic()
+        if left <= 0:
+            raise self._late(deadline[1])
+        try:
+            return self._post(self.url, {"query": text}, accept, left)
+        except EndpointTimeoutError:
+            raise self._late(deadline[1]) from None
+
+    def _late(self, timeout: float) -> EndpointTimeoutError:
+        return EndpointTimeoutError(
+            self.url, f"the SPARQL endpoint {self.url} did not answer within {timeout:g} s"
         )
-        return self._parse_results(body, content_type)
+
+    def _cut(self, text: str, answer: Answer, max_rows: int | None, deadline) -> bool:
+        """Whether the server cut this SELECT answer: as many rows as its stated cap, or a
+        round number of rows with more behind them."""
+        found = len(answer.rows)
+        if max_rows is not None:
+            return found >= max_rows
+        if found < _ROUND or found % _ROUND:
+            return False
+        probe = self._ask(paged(text, answer.variables, 1, found), _RESULTS_JSON, deadline)
+        return bool(self._parse_results(probe).rows)
+
+    def _paged(self, text: str, variables: tuple[str, ...], size: int, deadline) -> Answer:
+        """Every solution of a query the server cuts at ``size`` rows, read page by page;
+        the solutions are counted before and after, and must match what was read."""
+        before = self._count(text, deadline)
+        rows: list[Row] = []
+        while len(rows) < before:
+            page = paged(text, variables, size, len(rows))
+            try:
+                found = self._parse_results(self._ask(page, _RESULTS_JSON, deadline)).rows
+            except EndpointRefusedError as error:
+                raise self._capped(size, f"an answer of {before:,} rows", error) from None
+            if not found:
+                break
+            rows.extend(found)
+        after = self._count(text, deadline)
+        if not before == after == len(rows):
+            raise EndpointAnswerError(
+                self.url,
+                f"the SPARQL endpoint {self.url} cuts answers at {size:,} rows, and its answer "
+                f"changed while careergraph read it in pages ({before:,} rows before, "
+                f"{len(rows):,} read, {after:,} after): try again when the data is still",
+            )
+        return Answer("select", variables, tuple(rows))
+
+    def _count(self, text: str, deadline) -> int:
+        reply = self._ask(counted(text), _RESULTS_JSON, deadline)
+        rows = self._parse_results(reply).rows
+        try:
+            return int(rows[0]["n"].value)
+        except (IndexError, KeyError, ValueError):
+            raise self._not_results(reply.content_type) from None
+
+    def _capped(self, size: int, what: str, error: Exception | None = None) -> EndpointAnswerError:
+        detail = str(error).removeprefix(f"the SPARQL endpoint {self.url} ")
+        refused = f"; it refused to give it in pages ({detail})" if error else ""
+        return EndpointAnswerError(
+            self.url,
+            f"the SPARQL endpoint {self.url} cuts answers at {size:,} rows, too few for "
+            f"{what}{refused}: raise its limit (Virtuoso: ResultSetMaxRows and "
+            "MaxSortedTopRows in the [SPARQL] and [Parameters] sections of virtuoso.ini)",
+        )
 
     def triples(self, subject: Term | None = None) -> Iterator[Triple]:
         """The triples of the graph, or of one subject. A blank node is only known from the
         answer that mentioned it, so a subject's answer brings its nested blank nodes along
-        (see ``queries/describe.rq``) and they are kept to be asked for next."""
+        (see ``queries/describe.rq``) and they are kept to be asked for next. The whole graph
+        is read as a SELECT, which is paged where the server cuts answers."""
         if subject is None:
-            yield from self._run(store_query("all-triples")).triples
+            for row in self._run(store_query("all-triples")).rows:
+                yield row["s"], row["p"], row["o"]
             return
         if isinstance(subject, BlankNode):
             yield from self._blank_nodes.get(subject, ())
@@ -149,9 +256,9 @@ class EndpointStore(Store):
 
     # ---- HTTP ----------------------------------------------------------------------------
 
-    def _post(
-        self, url: str, form: dict[str, str], accept: str, timeout: float | None
-    ) -> tuple[bytes, str]:
+    def _post(self, url: str, form: dict[str, str], accept: str, timeout: float | None) -> _Reply:
+        """POST ``form`` to ``url``: the whole exchange, however slowly the server drips its
+        headers or body, ends within ``timeout`` seconds."""
         request = urllib.request.Request(
             url,
             data=urllib.parse.urlencode(form).encode("utf-8"),
@@ -162,11 +269,18 @@ class EndpointStore(Store):
             },
             method="POST",
         )
-        deadline = time.monotonic() + timeout if timeout else None
+        try:
+            return within(timeout, lambda: self._exchange(request, timeout))
+        except TimeoutError:
+            raise self._late(timeout or 0) from None
+
+    def _exchange(self, request: urllib.request.Request, timeout: float | None) -> _Reply:
+        url = request.full_url
         try:
             with _OPENER.open(request, timeout=timeout) as response:
                 content_type = response.headers.get_content_type()
-                return _read_until(response, deadline), content_type
+                max_rows = _number(response.headers.get("X-SPARQL-MaxRows"))
+                return _Reply(_read_bounded(response, url), content_type, max_rows)
         except _ElsewhereError as error:
             raise EndpointAnswerError(
                 url,
@@ -175,44 +289,58 @@ class EndpointStore(Store):
             ) from None
         except urllib.error.HTTPError as error:
             detail = _first_line(error.read(2000).decode("utf-8", "replace"))
-            raise EndpointAnswerError(
+            raise EndpointRefusedError(
                 url,
                 f"the SPARQL endpoint {url} answered HTTP {error.code} {error.reason}"
                 + (f": {detail}" if detail else ""),
             ) from None
-        except TimeoutError:
-            raise EndpointTimeoutError(
-                url, f"the SPARQL endpoint {url} did not answer within {timeout:g} s"
-            ) from None
         except urllib.error.URLError as error:
             reason = error.reason
-            if isinstance(reason, TimeoutError | socket.timeout):
-                raise EndpointTimeoutError(
-                    url, f"the SPARQL endpoint {url} did not answer within {timeout:g} s"
-                ) from None
+            if isinstance(reason, TimeoutError):
+                raise TimeoutError from None
             text = getattr(reason, "strerror", None) or str(reason)
             raise EndpointUnreachableError(
                 url, f"cannot reach the SPARQL endpoint {url}: {text}"
+            ) from None
+        except http.client.HTTPException as error:
+            # a status line that is not HTTP, too many or too long headers, a cut body
+            what = type(error).__name__
+            detail = _first_line(str(error)) or what
+            raise EndpointAnswerError(
+                url, f"the SPARQL endpoint {url} did not answer in HTTP ({what}: {detail})"
             ) from None
         except (OSError, ValueError) as error:
             raise EndpointUnreachableError(
                 url, f"cannot talk to the SPARQL endpoint {url}: {error}"
             ) from None
 
-    def _parse_results(self, body: bytes, content_type: str) -> Answer:
+    def _parse_results(self, reply: _Reply, form: str = "select") -> Answer:
         try:
-            document = json.loads(body)
+            document = json.loads(reply.body)
             if "boolean" in document:
-                return Answer("ask", boolean=bool(document["boolean"]))
+                if not isinstance(document["boolean"], bool):
+                    raise TypeError("boolean")
+                return Answer("ask", boolean=document["boolean"])
             variables = tuple(document["head"]["vars"])
-            rows = tuple(_row(binding, variables) for binding in document["results"]["bindings"])
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise EndpointAnswerError(
-                self.url,
-                f"the SPARQL endpoint {self.url} did not answer with SPARQL JSON results "
-                f"(got {content_type or 'no content type'})",
-            ) from None
+            if not all(isinstance(v, str) for v in variables):
+                raise TypeError("vars")
+            bindings = document["results"]["bindings"]
+            if not isinstance(bindings, list):
+                raise TypeError("bindings")
+            rows = tuple(_row(binding, variables) for binding in bindings)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            raise self._not_results(reply.content_type) from None
+        if form == "ask" and variables == ("__ASK_RETVAL",) and len(rows) == 1:
+            # Virtuoso answers an ASK posted for JSON as a SELECT of one integer
+            return Answer("ask", boolean=rows[0]["__ASK_RETVAL"].value not in ("0", "false"))
         return Answer("select", variables, rows)
+
+    def _not_results(self, content_type: str) -> EndpointAnswerError:
+        return EndpointAnswerError(
+            self.url,
+            f"the SPARQL endpoint {self.url} did not answer with SPARQL JSON results "
+            f"(got {content_type or 'no content type'})",
+        )
 
     def _parse_triples(self, body: bytes) -> tuple[Triple, ...]:
         local = OxigraphStore()
@@ -225,31 +353,105 @@ class EndpointStore(Store):
         return tuple(local.triples())
 
 
-def _read_until(response: Any, deadline: float | None) -> bytes:
-    """The whole body, or TimeoutError once ``deadline`` passes (a slow stream too)."""
-    chunks = []
+def _read_bounded(response: Any, url: str) -> bytes:
+    """The whole body, or an EndpointAnswerError past ``MAX_ANSWER`` bytes."""
+    chunks, size = [], 0
     while chunk := response.read(_CHUNK):
         chunks.append(chunk)
-        if deadline is not None and time.monotonic() > deadline:
-            raise TimeoutError
+        size += len(chunk)
+        if size > MAX_ANSWER:
+            raise EndpointAnswerError(
+                url,
+                f"the SPARQL endpoint {url} sent an answer of more than "
+                f"{MAX_ANSWER // 2**20} MB, the most careergraph reads at once",
+            )
+    if response.length:  # bytes the Content-Length promised that never came
+        raise EndpointAnswerError(
+            url,
+            f"the SPARQL endpoint {url} closed the connection after {size:,} bytes of an "
+            f"answer of {size + response.length:,}",
+        )
     return b"".join(chunks)
 
 
+def _number(header: str | None) -> int | None:
+    """A header's positive whole number, if it is one.
+
+    >>> _number("10000"), _number(None), _number("many")
+    (10000, None, None)
+    """
+    try:
+        value = int(header or "")
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
 def _row(binding: Mapping[str, Any], variables: tuple[str, ...]) -> Row:
+    if not isinstance(binding, dict):
+        raise TypeError("binding")
     return {name: _term(binding[name]) for name in variables if name in binding}
 
 
 def _term(value: Mapping[str, str]) -> Term:
-    kind = value["type"]
+    kind, text = value["type"], value["value"]
+    if not isinstance(text, str):
+        raise TypeError("value")
     if kind == "uri":
-        return IRI(value["value"])
+        return IRI(text)
     if kind == "bnode":
-        return BlankNode(value["value"])
+        return BlankNode(blank_label(text))
     if kind in ("literal", "typed-literal"):
-        datatype = value.get("datatype")
+        datatype, language = value.get("datatype"), value.get("xml:lang")
+        if not isinstance(datatype, str | None) or not isinstance(language, str | None):
+            raise TypeError("datatype")
         plain = datatype is None or datatype in PLAIN_DATATYPES
-        return Literal(value["value"], None if plain else datatype, value.get("xml:lang"))
+        if plain:
+            return Literal(text, None, language)
+        return Literal(read_back(text, datatype), datatype, language)
     raise ValueError(kind)
+
+
+def blank_label(value: str) -> str:
+    """A blank node id that N-Triples and SPARQL TSV accept, for the id a server gave.
+
+    >>> blank_label("b0"), blank_label("nodeID://b10003")
+    ('b0', 'nodeIDb10003')
+    """
+    if _BLANK_LABEL.fullmatch(value):
+        return value
+    return re.sub(r"[^A-Za-z0-9_]", "", value) or "b"
+
+
+def read_back(lexical: str, datatype: str) -> str:
+    """The lexical form of a value as the graph wrote it, for the forms Virtuoso gives back:
+    booleans as ``1``/``0``, durations as months (a whole number) or seconds.
+
+    >>> read_back("1", XSD + "boolean"), read_back("12", XSD + "duration")
+    ('true', 'P1Y')
+    >>> read_back("-14", XSD + "duration"), read_back("7200.0", XSD + "duration")
+    ('-P1Y2M', 'PT2H')
+    >>> read_back("90061.5", XSD + "duration"), read_back("P3D", XSD + "duration")
+    ('P1DT1H1M1.5S', 'P3D')
+    """
+    if datatype == XSD + "boolean" and lexical in ("1", "0"):
+        return "true" if lexical == "1" else "false"
+    if datatype != XSD + "duration" or not re.fullmatch(r"-?\d+(\.\d*)?", lexical):
+        return lexical
+    sign, number = ("-", lexical[1:]) if lexical.startswith("-") else ("", lexical)
+    if "." not in number:
+        years, months = divmod(int(number), 12)
+        parts = (f"{years}Y" if years else "") + (f"{months}M" if months or not years else "")
+        return f"{sign}P{parts}"
+    seconds = float(number)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, rest = divmod(rest, 60)
+    clock = "".join(
+        f"{value:g}{unit}" for value, unit in ((hours, "H"), (minutes, "M"), (rest, "S")) if value
+    )
+    day = f"{days:g}D" if days else ""
+    return f"{sign}P{day}" + (f"T{clock}" if clock or not day else "")
 
 
 def _first_line(text: str) -> str:

@@ -68,6 +68,7 @@ class QueryText:
     short_construct: bool = False
     depth: int = 0  # how deep it nests { }, ( ) and [ ]: see MAX_NESTING
     calls_service: bool = False  # a SERVICE clause: a call to another server
+    body: int = 0  # the offset where the query form begins, after PREFIX and BASE
 
 
 @cache
@@ -89,6 +90,8 @@ def analyse(text: str) -> QueryText:
         "calls_service": any(k == "word" and v.lower() == "service" for k, v, _ in tokens),
     }
     index = _skip_prologue(tokens)
+    if index < len(tokens):
+        found["body"] = tokens[index][2] - len(tokens[index][1])
     if index >= len(tokens) or tokens[index][0] != "word":
         return QueryText(text, "unknown", variables, None, **found)
     keyword = tokens[index][1].lower()
@@ -144,6 +147,33 @@ def _group_start(tokens: list[tuple[str | None, str, int]], skip: int) -> int | 
         elif value in ("}", ")"):
             depth -= 1
     return None
+
+
+def paged(text: str, variables: tuple[str, ...], size: int, offset: int) -> str:
+    """One page of a SELECT query's solutions, in an order that is the same at every call
+    (every variable, in turn), for reading an answer a server cuts at ``size`` rows.
+
+    >>> print(paged("PREFIX x: <u:> SELECT ?a { ?a x:p 1 }", ("a",), 10, 20))
+    PREFIX x: <u:> SELECT * WHERE { { SELECT ?a { ?a x:p 1 }
+    } } ORDER BY ?a LIMIT 10 OFFSET 20
+    """
+    start = analyse(text).body
+    order = " ".join(f"?{name}" for name in variables)
+    return (
+        f"{text[:start]}SELECT * WHERE {{ {{ {text[start:]}\n}} }} ORDER BY {order} "
+        f"LIMIT {size} OFFSET {offset}"
+    )
+
+
+def counted(text: str) -> str:
+    """A query that counts the solutions of the SELECT query ``text``.
+
+    >>> print(counted("SELECT ?a { ?a ?b 1 }"))
+    SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?a { ?a ?b 1 }
+    } }
+    """
+    start = analyse(text).body
+    return f"{text[:start]}SELECT (COUNT(*) AS ?n) WHERE {{ {{ {text[start:]}\n}} }}"
 
 
 def with_prefixes(text: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
