@@ -42,7 +42,12 @@ class Settings:
                         "--endpoint queries the remote graph: --data, --no-builtin and files "
                         "to add do not apply"
                     )
-                self._graph = CareerGraph.connect(self.endpoint, timeout=self.timeout)
+                self._graph = CareerGraph.connect(
+                    self.endpoint,
+                    timeout=self.timeout,
+                    persist=(self.store or True) if self.persist else False,
+                    announce=report,
+                )
                 return self._graph
             if not self.builtin and not files:
                 raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")

@@ -37,7 +37,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +51,9 @@ from careergraph.graph.store.oxigraph_engine import OxigraphStore
 from careergraph.version import __version__
 
 if TYPE_CHECKING:
+    from careergraph.graph.names import NameIndex
     from careergraph.graph.results.store import BuiltStore, StoreListing
+    from careergraph.graph.store.endpoint import EndpointStore
 
 KEEP = 6
 SNAPSHOT_LIMIT = 200_000
@@ -75,7 +77,7 @@ class StoreCache:
         path = self.graphs / key
         for _ in range(_ATTEMPTS):
             if self._counts(key) is None:
-                self._build(key, sources)
+                self._build(key, lambda folder: self._load(folder, sources))
             # Opened under a shared lock: store clear removes only what no one holds.
             with self._lock(key, shared=True):
                 counts = self._counts(key)
@@ -177,7 +179,35 @@ class StoreCache:
         path = self.graphs / key
         return BuiltStore(key, path, sources, data["triples"], data["built"], used)
 
-    def _build(self, key: str, sources: Sequence[Source]) -> BuiltStore:
+    def endpoint_kept(
+        self, store: EndpointStore, announce: Callable[[str], None] | None = None
+    ) -> Kept:
+        """What careergraph keeps of the graph behind a SPARQL endpoint (its names and career
+        facts, which every command would otherwise read whole from the server), worked out
+        once per endpoint and triple count, when a command first needs it (``announce``
+        hears of it first: it takes as long as reading the graph's names and facts)."""
+        triples = len(store)
+        digest = blake2b_digest(digest_size=12)
+        digest.update(f"careergraph {__version__} kept {kept_format()} {sys.version}".encode())
+        digest.update(f"\0endpoint\0{store.url}\0{triples}".encode())
+        key = digest.hexdigest()
+
+        def build() -> None:
+            if announce is not None:
+                announce(
+                    f"reading the names and career facts of {store.url} ({triples:,} "
+                    "triples) once, to keep them in the store for the next commands"
+                )
+            self._build(key, lambda folder: _keep_only(folder, store, triples))
+
+        return _BuiltOnDemand(self.graphs / key, lambda: self._counts(key) is not None, build)
+
+    def _build(
+        self, key: str, fill: Callable[[Path], tuple[list[tuple[str, int]], list[str]]]
+    ) -> BuiltStore:
+        """Build the store ``key`` in a folder of its own, where ``fill`` writes what it
+        holds (and gives the triples of each source and the kept files); then move it into
+        place."""
         try:
             self.graphs.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -193,14 +223,15 @@ class StoreCache:
             building = self.graphs / f".build-{key}-{os.getpid()}"
             remove_path(building)
             try:
-                counts, kept = self._load(building, sources)
+                building.mkdir()
+                counts, kept = fill(building)
                 import pyoxigraph
 
                 manifest = {
                     "version": __version__,
                     "pyoxigraph": pyoxigraph.__version__,
                     "built": time.time(),
-                    "sources": [{"name": s.name, "triples": n} for s, n in counts],
+                    "sources": [{"name": name, "triples": n} for name, n in counts],
                     "triples": sum(n for _, n in counts),
                     "kept": kept,
                 }
@@ -226,12 +257,11 @@ class StoreCache:
 
     def _load(
         self, folder: Path, sources: Sequence[Source]
-    ) -> tuple[list[tuple[Source, int]], list[str]]:
+    ) -> tuple[list[tuple[str, int]], list[str]]:
         """Load ``sources`` into a new store in ``folder`` and keep what a build keeps; the
         triples of each source, and the kept files."""
-        folder.mkdir()
         store = OxigraphStore(str(folder / "db"))
-        counts = [(source, load_source(store, source)) for source in sources]
+        counts = [(source.name, load_source(store, source)) for source in sources]
         kept = keep(store, folder)
         small = len(store) < SNAPSHOT_LIMIT
         if small:
@@ -263,6 +293,26 @@ class StoreCache:
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _STALE_BUILD:
                     self._remove_unheld(_key_of(path), path)
+
+
+def _keep_only(
+    folder: Path, store: EndpointStore, triples: int
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """Fill ``folder`` with what a build keeps of an endpoint's graph, and no triples."""
+    return [(store.url, triples)], keep(store, folder)
+
+
+class _BuiltOnDemand(Kept):
+    """Kept data that is built the first time it is asked for (an endpoint's)."""
+
+    def __init__(self, folder: Path, ready: Callable[[], bool], build: Callable[[], None]):
+        super().__init__(folder)
+        self._ready, self._build = ready, build
+
+    def names(self) -> NameIndex | None:
+        if not self._ready():
+            self._build()
+        return super().names()
 
 
 def _key_of(path: Path) -> str:
