@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import json
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,17 +61,17 @@ def oxigraph_server(location: Path | None = None, load: Path | None = None) -> I
             process.wait()
 
 
-def _wait_until_up(base: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
+def _wait_until_up(base: str, process: subprocess.Popen, path: str = "/query") -> None:
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited: {process.stderr.read().decode()}")
+            raise RuntimeError(f"{process.args[0]} exited: {process.stderr.read().decode()}")
         try:
-            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1):
+            with urllib.request.urlopen(f"{base}{path}?query=ASK%7B%7D", timeout=1):
                 return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError("oxigraph serve did not start within 30 s")
+    raise RuntimeError(f"{process.args[0]} did not start within 60 s")
 
 
 @contextlib.contextmanager
@@ -180,3 +182,167 @@ def redirecting_server(target: str) -> Iterator[str]:
 
     with _serving(Redirect) as url:
         yield url
+
+
+VIRTUOSO = Path("/usr/bin/virtuoso-t")
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = ., {folder}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxSortedTopRows = {sorted_rows}
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 60
+"""
+
+
+@contextlib.contextmanager
+def virtuoso_server(
+    folder: Path, load: Path, graph: str, max_rows: int = 10_000, sorted_rows: int = 10_000
+) -> Iterator[str]:
+    """Start Debian's Virtuoso (``virtuoso-opensource``) on 127.0.0.1 with a configuration
+    and database of its own in ``folder``, load the N-Triples file ``load`` into the named
+    graph ``graph``, and yield the query URL that points at that graph
+    (``default-graph-uri``); stop it. ``max_rows`` is its row cap (ResultSetMaxRows)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "db").mkdir(exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(
+        _VIRTUOSO_INI.format(
+            db=folder / "db",
+            folder=folder,
+            sql_port=sql_port,
+            http_port=http_port,
+            max_rows=max_rows,
+            sorted_rows=sorted_rows,
+        )
+    )
+    process = subprocess.Popen(
+        [VIRTUOSO, "-c", str(ini), "+foreground", "+wait"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait_until_up(f"{base}/sparql", process, path="")
+        data = folder / load.name
+        if data != load:
+            data.write_bytes(load.read_bytes())
+        subprocess.run(
+            [
+                "isql-vt",
+                f"127.0.0.1:{sql_port}",
+                "dba",
+                "dba",
+                f"exec=DB.DBA.TTLP_MT(file_to_string_output('{data}'), '', '{graph}', 0);",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        yield f"{base}/sparql?default-graph-uri={urllib.parse.quote(graph, safe='')}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class CuttingServer:
+    """A SPARQL server in front of a real engine (pyoxigraph, in memory) that cuts every
+    SELECT answer at ``max_rows`` rows and says so in ``X-SPARQL-MaxRows``, as Virtuoso
+    does; and, as asked, misbehaves: ``drop`` cuts the connection in the middle of the
+    second page, ``drift`` adds a row to every count it gives, ``quiet`` leaves the header
+    out (an answer of a round number of rows is all there is to go by)."""
+
+    def __init__(self, data: bytes, max_rows: int, mode: str = ""):
+        import pyoxigraph
+
+        self.store = pyoxigraph.Store()
+        self.store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        self.max_rows, self.mode = max_rows, mode
+        self.pages = 0
+        self.counts = 0
+
+    def answer(self, query: str) -> tuple[bytes, str, bool]:
+        """The body, its content type, and whether to cut the connection halfway."""
+        import pyoxigraph
+
+        result = self.store.query(query)
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            rows = list(result)[: self.max_rows]
+            variables = [v.value for v in result.variables]
+            if "COUNT(*) AS ?n" in query and self.mode == "drift":
+                self.counts += 1
+                rows = [{"n": pyoxigraph.Literal(str(int(rows[0]["n"].value) + self.counts))}]
+            bindings = [
+                {v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows
+            ]
+            body = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+            if "OFFSET" in query:
+                self.pages += 1
+            cut = self.mode == "drop" and self.pages == 2
+            return json.dumps(body).encode(), "application/sparql-results+json", cut
+        triples = b"".join(f"{t}\n".encode() for t in result)
+        return triples, "application/n-triples", False
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[str]:
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                form = urllib.parse.parse_qs(
+                    self.rfile.read(int(self.headers["Content-Length"])).decode()
+                )
+                body, content_type, cut = server.answer(form["query"][0])
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                if server.mode != "quiet":
+                    self.send_header("X-SPARQL-MaxRows", str(server.max_rows))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2] if cut else body)
+                if cut:
+                    self.close_connection = True
+
+            def log_message(self, *args) -> None:
+                pass
+
+        with _serving(Handler) as url:
+            yield url
+
+
+def _json_term(term) -> dict:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    found = {"type": "literal", "value": term.value}
+    if term.language:
+        found["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        found["datatype"] = term.datatype.value
+    return found

@@ -1,34 +1,60 @@
-"""--endpoint against a real Oxigraph SPARQL server, started and stopped by these tests."""
+"""--endpoint against real SPARQL servers (Oxigraph, and Debian's Virtuoso), started and
+stopped by these tests, and against misbehaving ones."""
 
 from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 from conftest import invoke, run_process
 from servers import (
+    CuttingServer,
     free_port,
     html_server,
     oxigraph_server,
     recording_listener,
     redirecting_server,
     silent_server,
+    virtuoso_server,
 )
 from test_catalogue import NAMES, canonical
 
 from careergraph import CareerGraph
 from careergraph.graph.store.endpoint import update_url_for
 
+GRAPH = "urn:careergraph:test"
+
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory) -> str:
+def export(tmp_path_factory) -> Path:
+    """The built-in graph, exported as N-Triples."""
+    path = tmp_path_factory.mktemp("export") / "careergraph.nt"
+    assert invoke("export", "nt", "-o", str(path)).exit_code == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def oxigraph_endpoint(tmp_path_factory, export) -> str:
     """An Oxigraph server holding the exported built-in graph; its query URL."""
     folder = tmp_path_factory.mktemp("oxigraph")
-    export = folder / "careergraph.nt"
-    assert invoke("export", "nt", "-o", str(export)).exit_code == 0
     with oxigraph_server(location=folder / "store", load=export) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def virtuoso_endpoint(tmp_path_factory, export) -> str:
+    """Debian's Virtuoso holding the exported built-in graph in a named graph; the query URL
+    that points at it (default-graph-uri)."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), export, GRAPH) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def endpoint(request) -> str:
+    """Each real server in turn."""
+    return request.getfixturevalue(f"{request.param}_endpoint")
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +65,16 @@ def remote(endpoint) -> CareerGraph:
 @pytest.mark.parametrize("name", NAMES)
 def test_every_named_query_answers_the_same_remotely(graph, remote, name):
     assert canonical(remote.named_query(name)) == canonical(graph.named_query(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_named_query_gives_the_same_rows_in_the_same_order_on_every_engine(
+    graph, remote, name
+):
+    """Ordered lists and total orders: byte for byte the same JSON on each engine."""
+    local = graph.named_query(name).to_json()
+    assert remote.named_query(name).to_json() == local
+    assert CareerGraph.open(engine="rdflib").named_query(name).to_json() == local
 
 
 def test_parameters_reach_the_remote_query(graph, remote):
@@ -96,7 +132,8 @@ def test_construct_and_ask_remotely(endpoint):
     assert ask.exit_code == 0 and "yes" in ask.stdout
 
 
-def test_updates_are_refused_without_allow_update(endpoint, remote):
+def test_updates_are_refused_without_allow_update(oxigraph_endpoint):
+    endpoint, remote = oxigraph_endpoint, CareerGraph.connect(oxigraph_endpoint)
     size = len(remote.store)
     result = invoke("--endpoint", endpoint, "query", "DELETE WHERE { ?s ?p ?o }")
     assert result.exit_code == 2 and "refused" in result.stderr
@@ -140,7 +177,8 @@ def test_timeout_names_the_endpoint():
     assert "Traceback" not in result.stderr
 
 
-def test_http_error_names_the_endpoint(endpoint):
+def test_http_error_names_the_endpoint(oxigraph_endpoint):
+    endpoint = oxigraph_endpoint
     wrong = endpoint.replace("/query", "/no-such-path")
     result = invoke("--endpoint", wrong, "list", "roles")
     assert result.exit_code == 2 and f"{wrong} answered HTTP 404" in result.stderr
@@ -155,7 +193,8 @@ def test_an_answer_that_is_not_sparql():
     assert f"{url} did not answer with SPARQL JSON results (got text/html)" in result.stderr
 
 
-def test_endpoint_usage_errors(endpoint):
+def test_endpoint_usage_errors(oxigraph_endpoint):
+    endpoint = oxigraph_endpoint
     assert "not an http" in invoke("--endpoint", "ftp://x", "stats").stderr
     mixed = invoke("--endpoint", endpoint, "--data", "x.ttl", "stats")
     assert mixed.exit_code == 2 and "--data" in mixed.stderr
@@ -278,3 +317,132 @@ def test_a_query_nested_too_deep_is_refused_before_any_parser():
     result = run_process("query", query)  # a real process: the parsers' stacks ran out
     assert result.returncode == 2
     assert "nests groups or parentheses 5000 deep; careergraph takes at most 200" in result.stderr
+
+
+# ---- Virtuoso's ways, and servers that cut answers ------------------------------------------
+
+
+def test_default_graph_uri_points_at_one_graph(virtuoso_endpoint, graph):
+    """Virtuoso's plain /sparql URL sees its system graphs too; default-graph-uri, one."""
+    plain = CareerGraph.connect(virtuoso_endpoint.partition("?")[0])
+    assert len(plain.store) > len(graph.store)
+    assert len(CareerGraph.connect(virtuoso_endpoint).store) == len(graph.store)
+
+
+def test_virtuoso_blank_nodes_are_relabelled_into_valid_ids(virtuoso_endpoint):
+    import pyoxigraph
+
+    query = "SELECT ?offer ?price WHERE { ?offer schema:price ?price FILTER(isBlank(?offer)) }"
+    for name, kind in [
+        ("tsv", pyoxigraph.QueryResultsFormat.TSV),
+        ("json", pyoxigraph.QueryResultsFormat.JSON),
+        ("xml", pyoxigraph.QueryResultsFormat.XML),
+    ]:
+        result = invoke("--endpoint", virtuoso_endpoint, "query", query, "--format", name)
+        assert result.exit_code == 0, result.stderr
+        solutions = list(pyoxigraph.parse_query_results(result.stdout.encode(), format=kind))
+        assert solutions and all(isinstance(s["offer"], pyoxigraph.BlankNode) for s in solutions)
+        assert "nodeID://" not in result.stdout
+
+
+def test_virtuoso_durations_and_booleans_read_back_as_written(virtuoso_endpoint, export, tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    copy = tmp_path / "copy.nt"
+    exported = invoke("--endpoint", virtuoso_endpoint, "export", "nt", "-o", str(copy))
+    assert exported.exit_code == 0, exported.stderr
+    assert '"P1Y"^^<http://www.w3.org/2001/XMLSchema#duration>' in copy.read_text()
+    assert isomorphic(rdflib.Graph().parse(copy), rdflib.Graph().parse(export))
+    checked = invoke("--endpoint", virtuoso_endpoint, "validate")
+    assert checked.exit_code == 0 and "conforms" in checked.stdout
+    assert "Traceback" not in checked.stderr and "Unable to parse" not in checked.stderr
+
+
+def test_a_virtuoso_that_cuts_answers_is_read_in_pages(tmp_path, export):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    with virtuoso_server(tmp_path / "v", export, GRAPH, max_rows=500) as url:
+        copy = tmp_path / "copy.nt"
+        result = invoke("--endpoint", url, "export", "nt", "-o", str(copy))
+        assert result.exit_code == 0, result.stderr
+        assert isomorphic(rdflib.Graph().parse(copy), rdflib.Graph().parse(export))
+        listed = invoke("--endpoint", url, "list", "roles", "--format", "json")
+        assert json.loads(listed.stdout) == json.loads(
+            invoke("list", "roles", "--format", "json").stdout
+        )
+
+
+def test_a_virtuoso_that_cuts_answers_and_refuses_pages_is_a_clear_error(tmp_path, export):
+    with virtuoso_server(tmp_path / "v", export, GRAPH, max_rows=500, sorted_rows=1000) as url:
+        target = tmp_path / "copy.nt"
+        result = invoke("--endpoint", url, "export", "nt", "-o", str(target))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"the SPARQL endpoint {url} cuts answers at 500 rows" in result.stderr
+    assert "ResultSetMaxRows" in result.stderr and "SR353" in result.stderr
+    assert not target.exists() and list(tmp_path.glob("*.nt*")) == []
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_a_cut_answer_is_read_whole(export, tmp_path, header):
+    """With the X-SPARQL-MaxRows header, or a round number of rows that a probe shows cut."""
+    server = CuttingServer(export.read_bytes(), 1000, mode="" if header else "quiet")
+    with server.serving() as url:
+        copy = tmp_path / "copy.nt"
+        assert invoke("--endpoint", url, "export", "nt", "-o", str(copy)).exit_code == 0
+    assert len(copy.read_text().splitlines()) == len(export.read_text().splitlines())
+    assert server.pages == 3 + 1 - header  # three pages (and the probe)
+
+
+@pytest.mark.parametrize(
+    "mode, message",
+    [
+        ("drop", "closed the connection after"),
+        ("drift", "its answer changed while careergraph read it in pages"),
+    ],
+)
+def test_a_paged_read_that_goes_wrong_leaves_no_file(export, tmp_path, mode, message):
+    server = CuttingServer(export.read_bytes(), 1000, mode=mode)
+    target = tmp_path / "copy.nt"
+    with server.serving() as url:
+        result = invoke("--endpoint", url, "export", "nt", "-o", str(target))
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert f"the SPARQL endpoint {url}" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_names_and_career_facts_are_read_once_per_endpoint_and_data(tmp_path):
+    store = ("--store", str(tmp_path / "store"))
+    with oxigraph_server() as url:
+        insert = "INSERT DATA { role:x a cg:Role ; skos:prefLabel 'Remote Role' }"
+        assert invoke("--endpoint", url, "query", insert, "--allow-update").exit_code == 0
+        first = invoke(*store, "--endpoint", url, "list", "roles")
+        assert first.exit_code == 0 and "Remote Role" in first.stdout
+        assert f"reading the names and career facts of {url} (2 triples) once" in first.stderr
+        again = invoke(*store, "--endpoint", url, "show", "Remote Role")
+        assert again.exit_code == 0 and "reading" not in again.stderr
+        info = invoke(*store, "store", "info")
+        assert url in info.stdout
+        # new data, a new count: read again
+        more = "INSERT DATA { role:y a cg:Role ; skos:prefLabel 'Other Role' }"
+        assert invoke("--endpoint", url, "query", more, "--allow-update").exit_code == 0
+        changed = invoke(*store, "--endpoint", url, "list", "roles")
+        assert "Other Role" in changed.stdout and "(4 triples) once" in changed.stderr
+        assert invoke(*store, "store", "clear").exit_code == 0
+        assert url not in invoke(*store, "store", "info").stdout
+
+
+def test_a_carriage_return_survives_xml_results(tmp_path):
+    import pyoxigraph
+
+    data = tmp_path / "cr.ttl"
+    data.write_text('<urn:a> <urn:p> "one\\r\\ntwo" .\n')
+    result = invoke(
+        "--data", str(data), "query", "SELECT ?o { <urn:a> <urn:p> ?o }", "--format", "xml"
+    )
+    assert "&#13;" in result.stdout
+    (solution,) = pyoxigraph.parse_query_results(
+        result.stdout.encode(), format=pyoxigraph.QueryResultsFormat.XML
+    )
+    assert solution["o"].value == "one\r\ntwo"
