@@ -41,7 +41,7 @@ def test_a_bad_parameter_is_named_as_the_parameter_and_as_the_flag(
 
 
 def test_k_zero_says_k_in_python(graph):
-    with pytest.raises(ParameterError, match=r"^k must be at least 1$"):
+    with pytest.raises(ParameterError, match=r"^k must be from 1 to 50$"):
         graph.path("Junior DevOps Engineer", "DevOps Architect", k=0)
 
 

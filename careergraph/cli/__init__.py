@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import math
 import os
 import sys
 
@@ -157,6 +158,7 @@ def _debug(ctx: click.Context) -> bool:
     "--timeout",
     metavar="SECONDS",
     type=click.FloatRange(min=0),
+    callback=lambda _, __, value: _finite(value),
     default=60.0,
     show_default=True,
     help="Give up on a query (and on an endpoint's answer) after this long; 0 for no limit.",
@@ -207,6 +209,13 @@ def cli(
     )
 
 
+def _finite(seconds: float) -> float:
+    """``--timeout``'s value, if it is a finite number (inf and nan are not)."""
+    if not math.isfinite(seconds):
+        raise click.BadParameter("must be a finite number of seconds (0 for no limit)")
+    return seconds
+
+
 def main() -> None:
     """Entry point of the ``careergraph`` console script.
 
@@ -224,9 +233,14 @@ def main() -> None:
         print(status, file=sys.stderr)
         status = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:  # the reader went away: nothing more to say
         status = status or 1
-    with contextlib.suppress(OSError):
+    except OSError as error:  # a full device: the output is not all there
+        with contextlib.suppress(OSError, AttributeError):
+            print(f"careergraph: error: standard output: cannot write ({error})", file=sys.stderr)
+        status = status or 2
+    with contextlib.suppress(OSError, AttributeError):
         sys.stderr.flush()
     os._exit(status or 0)

@@ -90,7 +90,9 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.command()
 @click.argument("source", metavar="FROM")
 @click.argument("target", metavar="TO")
-@click.option("-k", "k", type=int, default=1, show_default=True, help="How many paths.")
+@click.option(
+    "-k", "k", type=int, default=1, show_default=True, help="How many paths (at most 50)."
+)
 @click.option(
     "--via",
     metavar="RELATIONS",

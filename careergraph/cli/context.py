@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.errors import BadInputError, DataFileError, NotFoundError
+from careergraph.errors import BadInputError, DataFileError, NotFoundError, OutputError
 from careergraph.exports import ROW_FORMATS, render
 
 if TYPE_CHECKING:
@@ -90,18 +90,18 @@ def emit(result, format_name: str, empty: str | None = None, output: str | None 
 
 
 def read_text(path: str) -> str:
-    """A UTF-8 text file given on the command line ('-' for standard input)."""
+    """A UTF-8 text file given on the command line ('-' for standard input); a file that is
+    not a regular one (a FIFO, a device) or is too large is refused as ``--data`` is."""
     if path == "-":
         return sys.stdin.read()
+    from pathlib import Path
+
+    from careergraph.graph.sources import read_file
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise DataFileError(path, "no such file") from None
+        return read_file(Path(path)).decode("utf-8")
     except UnicodeDecodeError:
         raise DataFileError(path, "not UTF-8 text") from None
-    except OSError as error:
-        raise DataFileError(path, error.strerror or str(error)) from None
 
 
 def write_output(output: str | None, content: bytes, what: str) -> None:
@@ -109,8 +109,17 @@ def write_output(output: str | None, content: bytes, what: str) -> None:
     as a stream where PATH is a device: see :mod:`careergraph.exports.files`) and said so on
     stderr."""
     if output is None or output == "-":
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        if sys.stdout is None:  # started with its standard output closed
+            raise OutputError("standard output is closed: give -o FILE to write the output")
+        try:
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(
+                f"standard output: cannot write ({error.strerror or error})"
+            ) from None
         return
     from careergraph.exports.files import write_file
 

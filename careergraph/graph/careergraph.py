@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from careergraph.graph.views import MindMapNode, View
 
 _MAX_NESTING = 4
+MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a search per step)
 # The kinds each question takes, by preference where one name fits several of them.
 ROLE_KINDS = ("role", "occupation")
 COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "integration-point")
@@ -437,8 +438,8 @@ class CareerGraph:
         from careergraph.graph.careers.paths import cheapest_paths, describe_paths, no_path_reason
         from careergraph.graph.results.paths import PathResult
 
-        if k < 1:
-            raise ParameterError("k", "must be at least 1")
+        if not 1 <= k <= MAX_PATHS:
+            raise ParameterError("k", f"must be from 1 to {MAX_PATHS}")
         if max_steps is not None and max_steps < 1:
             raise ParameterError("max_steps", "must be at least 1")
         start, end = self._role(source), self._role(target)

@@ -34,15 +34,70 @@ class Source:
     fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
 
     def read(self) -> bytes:
-        """The file's bytes; a missing or unreadable file is a :class:`DataFileError`."""
+        """The file's bytes; see :func:`read_file`."""
+        return read_file(self.path)
+
+
+MAX_FILE_MB = 2048  # the largest file read, unless $CAREERGRAPH_MAX_FILE_MB says more
+MAX_FILE_VARIABLE = "CAREERGRAPH_MAX_FILE_MB"
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file. A missing or unreadable one, one that is not a regular
+    file (a FIFO or a device, which may never end) and one larger than ``MAX_FILE_MB``
+    megabytes (or ``$CAREERGRAPH_MAX_FILE_MB``) is a :class:`DataFileError`.
+
+    >>> read_file(Path("/dev/zero"))
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.DataFileError: /dev/zero: not a regular file (a device)
+    """
+    import os
+    import stat
+
+    try:
+        # Non-blocking, so that opening a FIFO does not wait for a writer.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise DataFileError(str(path), "no such file") from None
+    except OSError as error:
+        raise DataFileError(str(path), error.strerror or str(error)) from None
+    with os.fdopen(handle, "rb") as opened:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataFileError(str(path), "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            kind = (
+                "a FIFO"
+                if stat.S_ISFIFO(mode)
+                else "a socket"
+                if stat.S_ISSOCK(mode)
+                else ("a device")
+            )
+            raise DataFileError(
+                str(path), f"not a regular file ({kind}): careergraph reads files only"
+            )
+        limit = _max_file_mb()
+        size = os.fstat(handle).st_size
+        if size > limit * 2**20:
+            raise DataFileError(
+                str(path),
+                f"{size / 2**20:,.0f} MB, more than the {limit:,} MB careergraph reads "
+                f"(set ${MAX_FILE_VARIABLE} to read more)",
+            )
         try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            raise DataFileError(str(self.path), "no such file") from None
-        except IsADirectoryError:
-            raise DataFileError(str(self.path), "is a directory, not a file") from None
+            return opened.read()
         except OSError as error:
-            raise DataFileError(str(self.path), error.strerror or str(error)) from None
+            raise DataFileError(str(path), error.strerror or str(error)) from None
+
+
+def _max_file_mb() -> int:
+    import os
+
+    try:
+        return max(1, int(os.environ.get(MAX_FILE_VARIABLE, MAX_FILE_MB)))
+    except ValueError:
+        return MAX_FILE_MB
 
 
 def ontology_file(name: str) -> Path:
@@ -60,7 +115,11 @@ def file_source(path: str | Path) -> Source:
     """A user's file; its format comes from its extension."""
     path = Path(path)
     rdf_format = format_for_path(path)
-    return Source(str(path), path.resolve().as_uri(), rdf_format, path=path)
+    try:
+        where = path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 to 3.12 raise RuntimeError for a loop
+        raise DataFileError(str(path), "a loop of symbolic links") from None
+    return Source(str(path), where.as_uri(), rdf_format, path=path)
 
 
 def load_source(store: Store, source: Source) -> int:

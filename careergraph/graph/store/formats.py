@@ -67,6 +67,56 @@ def format_named(name: str) -> RdfFormat:
         ) from None
 
 
+MAX_DEPTH = 200  # the deepest nesting of a JSON-LD document read (arrays and objects)
+
+
+def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
+    """Refuse, before any parser sees it, what no honest graph needs and what turns a parser
+    against its user: an RDF/XML document that declares XML entities (their expansion, the
+    "billion laughs", is unbounded; RDF/XML needs none), a JSON-LD document nested more than
+    ``MAX_DEPTH`` deep (the parsers recurse on each level), or one whose context is a URL
+    (it would be fetched). A :class:`DataFileError` naming ``source`` says which.
+
+    >>> refuse_hostile(b'<!DOCTYPE r [<!ENTITY a "aaaa">]><r/>', FORMATS["rdfxml"], "x.rdf")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.DataFileError: x.rdf: it declares XML entities (<!ENTITY ...>)...
+    """
+    if rdf_format.name == "rdfxml" and b"<!ENTITY" in data:
+        raise DataFileError(
+            source,
+            "it declares XML entities (<!ENTITY ...>): RDF/XML needs none, and expanding "
+            "them can take unbounded time and memory; refused",
+        )
+    if rdf_format.name == "jsonld":
+        depth = _json_depth(data)
+        if depth > MAX_DEPTH:
+            raise DataFileError(
+                source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
+            )
+        refuse_remote_contexts(data, source)
+
+
+def _json_depth(data: bytes) -> int:
+    """How deep JSON nests its arrays and objects, counted outside strings, without parsing.
+
+    >>> _json_depth(b'{"a": [1, {"b": "[[["}]}')
+    3
+    """
+    import re
+
+    depth = deepest = 0
+    unquoted = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", data)
+    for bracket in re.findall(rb"[\[\]{}]", unquoted):
+        if bracket in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 def refuse_remote_contexts(data: bytes, source: str) -> None:
     """A JSON-LD parser would fetch a context given by URL (rdflib's does; pyoxigraph's
     fails on one): refuse a document that names one (``"@context": "https://..."``, or

@@ -19,7 +19,7 @@ from careergraph.graph.store.base import (
     Triple,
     without_collection,
 )
-from careergraph.graph.store.formats import FORMATS, RdfFormat, refuse_remote_contexts
+from careergraph.graph.store.formats import FORMATS, RdfFormat, refuse_hostile
 from careergraph.graph.store.querytext import analyse
 from careergraph.graph.store.syntax import check_query_syntax
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
@@ -65,8 +65,7 @@ class OxigraphStore(Store):
 
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
         before = len(self._store)
-        if rdf_format.name == "jsonld":
-            refuse_remote_contexts(data, source)
+        refuse_hostile(data, rdf_format, source)
         if rdf_format.oxigraph is None:
             # A format only rdflib reads: parse it there, hand the triples over as N-Triples.
             from careergraph.graph.store.rdflib_engine import parse_with_rdflib

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from careergraph.errors import DataFileError, QueryError, QuerySyntaxError
 from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Store, Triple
-from careergraph.graph.store.formats import RdfFormat, refuse_remote_contexts
+from careergraph.graph.store.formats import RdfFormat, refuse_hostile
 from careergraph.graph.store.syntax import check_query_syntax
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
 
@@ -110,8 +110,7 @@ def parse_with_rdflib(
     """Parse with rdflib into a fresh graph, turning its many error types into one."""
     import rdflib
 
-    if rdf_format.name == "jsonld":
-        refuse_remote_contexts(data, source)
+    refuse_hostile(data, rdf_format, source)
     graph = rdflib.Graph()
     try:
         graph.parse(data=data, format=rdf_format.rdflib, publicID=base_iri)
