@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from importlib import resources
 from pathlib import Path
 
@@ -166,7 +168,59 @@ def esco(report: Report, env: dict[str, str], runs: int, path: str) -> None:
     for name, (args, limit) in targets.items():
         seconds, peak = measure([*CAREERGRAPH, *args], env, runs)
         report.row(name, seconds, peak, None, f"{limit} s", seconds <= limit)
+    endpoint(report, env, runs)
     run([*CAREERGRAPH, "import", "remove", "esco"], env)
+
+
+def endpoint(report: Report, env: dict[str, str], runs: int) -> None:
+    """The built-in graph plus ESCO behind a local Oxigraph server (``oxigraph serve``, the
+    test extra), each command beside the same command run locally."""
+    export = _scratch(env, "esco-all.nt")
+    run([*CAREERGRAPH, "export", "nt", "-o", export], env)
+    server = Path(PYTHON).parent / "oxigraph"
+    location = _scratch(env, "oxigraph")
+    subprocess.run([server, "load", "--location", location, "--file", export], check=True,
+                   capture_output=True)  # fmt: skip
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([server, "serve", "--location", location, "--bind",
+                                f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        remote = [*CAREERGRAPH, "--endpoint", url]
+        seconds, peak = run([*remote, "stats"], env)
+        report.row("endpoint: stats, no names needed", seconds, peak, None, "", True)
+        seconds, peak = run([*remote, "list", "roles"], env)
+        report.row("endpoint: first command (reads names and facts once)", seconds, peak,
+                   None, "", True)  # fmt: skip
+        targets = {
+            "show": (["show", "MLOps Architect"], 2.0),
+            "list roles": (["list", "roles"], 2.0),
+            "search": (["search", "kubernetes"], 2.0),
+            "overlap": (["overlap", "DevOps Engineer", "MLOps Engineer"], 2.0),
+            "path (built-in roles)": (["path", "Junior Linux Admin", "MLOps Engineer"], 2.0),
+            "match": (["match", "Kubernetes", "Terraform", "Bash"], 2.0),
+            "named query with a parameter": (
+                ["query", "-n", "role-skills", "-p", "role=Python Guru"],
+                2.0,
+            ),
+            "path (ESCO occupations)": (["path", "software developer", "web developer"], 5.0),
+        }
+        for name, (args, limit) in targets.items():
+            local, _ = measure([*CAREERGRAPH, *args], env, runs)
+            seconds, peak = measure([*remote, *args], env, runs)
+            report.row(f"endpoint: {name}", seconds, peak, ("local", local), f"{limit} s",
+                       seconds <= limit)  # fmt: skip
+    finally:
+        process.terminate()
+        process.wait()
 
 
 def synthetic(report: Report, env: dict[str, str], runs: int, folder: Path, size: int) -> None:
