@@ -136,6 +136,11 @@ class StoreWriteError(CareerGraphError):
     is not writable."""
 
 
+class UnsafeStoreError(CareerGraphError):
+    """A store location that others can write to (or that another user owns): what it keeps
+    could be planted there, so it is not used."""
+
+
 class StoreGoneError(CareerGraphError):
     """A built store that another process removed (store clear) while a command read it."""
 

@@ -224,53 +224,50 @@ def _answers(graph: CareerGraph) -> tuple:
     )
 
 
-@pytest.fixture(scope="module")
-def every_kept_file(tmp_path_factory):
+def _keeping_everything(location: Path) -> tuple[Path, tuple, list[str]]:
     """A built store that keeps every kind of file a build can keep (its names in SQLite
-    too), the answers it gives, and the files it kept."""
+    too): its folder, the answers it gives, and the files it kept."""
     from careergraph.graph.cache import kept
 
-    location = tmp_path_factory.mktemp("kept")
+    StoreCache(location).clear()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(kept, "NAMES_IN_SQLITE", 0)
         expected = _answers(CareerGraph.open(persist=location))
     (built,) = StoreCache(location).built()
     files = json.loads((built.path / "manifest.json").read_text("utf-8"))["kept"]
     assert set(files) == {kept.NAMES_FILE, kept.NAMES_TABLE, kept.CAREERS_FILE}
-    return location, built.path, expected, files
+    return built.path, expected, files
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated"])
-def test_damaged_kept_data_is_worked_out_again(every_kept_file, damage):
-    location, folder, expected, files = every_kept_file
+def test_damaged_kept_data_is_worked_out_again(tmp_path, damage):
+    """A damaged marshal file fails its checksum and the store is built again; a damaged
+    SQLite table is SQLite's to find, and the names are worked out again."""
+    folder, expected, files = _keeping_everything(tmp_path)
     for name in files:  # each kept file in turn, the others whole
         original = (folder / name).read_bytes()
         damaged = {"garbage": b"not what it was", "empty": b"", "truncated": original[:40]}
         (folder / name).write_bytes(damaged[damage])
-        try:
-            assert _answers(CareerGraph.open(persist=location)) == expected, name
-        finally:
-            (folder / name).write_bytes(original)
+        assert _answers(CareerGraph.open(persist=tmp_path)) == expected, name
+        folder, expected, files = _keeping_everything(tmp_path)
 
 
-def test_a_planted_kept_file_runs_no_code(every_kept_file, tmp_path):
+def test_a_planted_kept_file_runs_no_code(tmp_path):
     """Kept data is marshalled plain data: a pickle planted in its place is only damage."""
     import pickle
 
-    location, folder, expected, files = every_kept_file
+    location = tmp_path / "store"
+    folder, expected, files = _keeping_everything(location)
     sentinel = tmp_path / "ran"
 
     class Planted:
         def __reduce__(self):
             return (open, (str(sentinel), "w"))
 
-    for name in files:
-        original = (folder / name).read_bytes()
+    for name in [*files, "careers.pickle"]:
         (folder / name).write_bytes(pickle.dumps(Planted()))
-        try:
-            assert _answers(CareerGraph.open(persist=location)) == expected, name
-        finally:
-            (folder / name).write_bytes(original)
+        assert _answers(CareerGraph.open(persist=location)) == expected, name
+        folder, expected, files = _keeping_everything(location)
     assert not sentinel.exists()
 
 
@@ -295,3 +292,66 @@ def test_store_clear_racing_eight_readers_breaks_none(tmp_path):
         assert status in (0, 2) and "internal error" not in stderr and "Traceback" not in stderr
     assert all(c.returncode == 0 and "removed" in c.stderr for c in clears)
     assert run_process("stats", env=env).returncode == 0  # and the store is whole after
+
+
+def _built_store(location) -> Path:
+    assert invoke("--store", str(location), "list", "roles").exit_code == 0
+    (built,) = StoreCache(location).built()
+    return built.path
+
+
+@pytest.mark.parametrize(
+    "damage, why",
+    [
+        (lambda m: [], "not an object"),
+        (lambda m: {}, "lacks built"),
+        (lambda m: {k: v for k, v in m.items() if k != "triples"}, "lacks triples"),
+        (lambda m: {**m, "sources": "everything"}, "its sources is not a list"),
+        (lambda m: {**m, "sources": [{"name": 1}]}, "its sources are not names"),
+        (lambda m: {**m, "triples": m["triples"] + 1}, "not the sum"),
+        (lambda m: {**m, "kept": ["../../elsewhere"]}, "not file names"),
+    ],
+)
+def test_a_damaged_manifest_is_built_again_with_a_note(tmp_path, damage, why):
+    folder = _built_store(tmp_path)
+    manifest = folder / "manifest.json"
+    manifest.write_text(json.dumps(damage(json.loads(manifest.read_text()))))
+    expected = invoke("--no-store", "list", "roles").stdout
+    result = invoke("--store", str(tmp_path), "list", "roles")
+    assert result.exit_code == 0 and result.stdout == expected
+    assert f"the store {folder} was damaged" in result.stderr and why in result.stderr
+    again = invoke("--store", str(tmp_path), "list", "roles")
+    assert again.stdout == expected and "damaged" not in again.stderr
+    assert invoke("--store", str(tmp_path), "store", "info").exit_code == 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "missing"])
+def test_a_damaged_snapshot_is_built_again(tmp_path, damage):
+    folder = _built_store(tmp_path)
+    snapshot = folder / "graph.nt"
+    lines = snapshot.read_bytes().splitlines(keepends=True)
+    if damage == "missing":
+        snapshot.unlink()
+    else:  # cut at a line's end, which parses: only the checksum tells
+        snapshot.write_bytes(b"".join(lines[: len(lines) // 2]) if damage == "truncated" else
+                             b"\x00garbage\n" * 100)  # fmt: skip
+    expected = invoke("--no-store", "stats", "--format", "json").stdout
+    result = invoke("--store", str(tmp_path), "stats", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["triples"] == json.loads(expected)["triples"]
+    assert "graph.nt" in result.stderr and "building it again" in result.stderr
+
+
+def test_store_folders_are_private_and_a_shared_one_is_refused(tmp_path):
+    location = tmp_path / "new" / "store"
+    _built_store(location)
+    for folder in (location.parent, location, location / "graphs"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    location.chmod(0o777)
+    result = run_process("--store", str(location), "overlap", "DevOps", "MLOps")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"the store at {location} can be written by others (mode 777)" in result.stderr
+    (location / "graphs").chmod(0o775)
+    location.chmod(0o700)
+    result = run_process("--store", str(location), "list", "roles")
+    assert result.returncode == 2 and "can be written by others (mode 775)" in result.stderr

@@ -112,8 +112,10 @@ class CareerGraph:
         if persist and engine == "oxigraph":
             from careergraph.graph.cache.stores import StoreCache
 
-            location = None if persist is True else persist
-            return cls(*StoreCache(location).open(sources))
+            cache = StoreCache(None if persist is True else persist)
+            graph = cls(*cache.open(sources))
+            graph.notes.extend(cache.notes)
+            return graph
         store = open_store(engine)
         return cls(store, [(source, load_source(store, source)) for source in sources])
 

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from careergraph.errors import UnsafeStoreError
+
 ENVIRONMENT = "CAREERGRAPH_STORE"
 
 
@@ -33,3 +35,43 @@ def datasets_folder(location: str | Path | None = None) -> Path:
     """Where the datasets imported into a store location live (see
     :mod:`careergraph.graph.sources.datasets`)."""
     return store_location(location) / "datasets"
+
+
+def make_private(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if missing; the folders created are readable and
+    writable by their user only (0700)."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if path.exists():
+            break
+        missing.append(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in missing:
+        os.chmod(path, 0o700)
+
+
+def refuse_shared(*folders: Path) -> None:
+    """UnsafeStoreError for a folder (of those that exist) that another user owns or that
+    its group or others can write to: a file planted there would be read as the store's.
+
+    >>> refuse_shared(Path("/no/such/folder"))
+    """
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for folder in folders:
+        try:
+            info = os.stat(folder)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue  # unreadable: the command's own access to it will say so
+        if uid is not None and info.st_uid != uid:
+            raise UnsafeStoreError(
+                f"the store at {folder} belongs to another user: not used (choose your own "
+                f"with --store or ${ENVIRONMENT})"
+            )
+        if info.st_mode & 0o022:
+            raise UnsafeStoreError(
+                f"the store at {folder} can be written by others (mode "
+                f"{info.st_mode & 0o777:o}): not used, since anything planted there would be "
+                f"read as careergraph's (chmod go-w {folder}, or choose another with --store)"
+            )

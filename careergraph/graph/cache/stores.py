@@ -45,7 +45,12 @@ from typing import TYPE_CHECKING
 from careergraph.errors import CareerGraphError, StoreWriteError
 from careergraph.graph.cache.files import blake2b_digest, remove_path
 from careergraph.graph.cache.kept import Kept, keep, kept_format
-from careergraph.graph.cache.location import ENVIRONMENT, store_location
+from careergraph.graph.cache.location import (
+    ENVIRONMENT,
+    make_private,
+    refuse_shared,
+    store_location,
+)
 from careergraph.graph.sources import Source, load_source
 from careergraph.graph.store.oxigraph_engine import OxigraphStore
 from careergraph.version import __version__
@@ -56,6 +61,7 @@ if TYPE_CHECKING:
     from careergraph.graph.store.endpoint import EndpointStore
 
 KEEP = 6
+MANIFEST_FORMAT = 2  # 2: checksums of the kept files
 SNAPSHOT_LIMIT = 200_000
 _STALE_BUILD = 3600.0  # seconds after which a left-over build folder is removed
 _ATTEMPTS = 3  # builds of a store that store clear removes while it is being opened
@@ -67,16 +73,18 @@ class StoreCache:
     def __init__(self, location: str | Path | None = None):
         self.location = store_location(location)
         self.graphs = self.location / "graphs"
+        self.notes: list[str] = []  # what users should hear of (a damaged store, rebuilt)
 
     def open(
         self, sources: Sequence[Source]
     ) -> tuple[OxigraphStore, list[tuple[Source, int]], Kept]:
         """A read-only store holding ``sources`` (built first if it does not exist yet), the
         triples of each source, and what the build kept."""
+        refuse_shared(self.location, self.graphs)
         key = fingerprint(sources)
         path = self.graphs / key
         for _ in range(_ATTEMPTS):
-            if self._counts(key) is None:
+            if self._counts(key, verify=True) is None:
                 self._build(key, lambda folder: self._load(folder, sources))
             # Opened under a shared lock: store clear removes only what no one holds.
             with self._lock(key, shared=True):
@@ -143,28 +151,41 @@ class StoreCache:
 
     # ---- building --------------------------------------------------------------------
 
-    def _counts(self, key: str) -> dict[str, int] | None:
-        """The triples of each source of a usable built store, or None if there is none."""
-        manifest = self._usable(key)
-        try:
-            return {source["name"]: source["triples"] for source in manifest["sources"]}
-        except (KeyError, TypeError):
+    def _counts(self, key: str, verify: bool = False) -> dict[str, int] | None:
+        """The triples of each source of a usable built store, or None if there is none
+        (with ``verify``, its kept files are checked against their checksums too)."""
+        manifest = self._usable(key, verify)
+        if manifest is None:
             return None
+        return {source["name"]: source["triples"] for source in manifest["sources"]}
 
-    def _usable(self, key: str) -> dict | None:
-        """The manifest of a built store this pyoxigraph can open, or None. A snapshot is
-        N-Triples, which any version reads; an on-disk database is rebuilt when another
-        version of pyoxigraph built it (so the key need not import pyoxigraph to say so)."""
+    def _usable(self, key: str, verify: bool = False) -> dict | None:
+        """The manifest of a whole built store this pyoxigraph can open, or None. A manifest
+        that is not one (see :func:`_damage`), or with ``verify`` a kept file that does not
+        match its checksum, is damage: a note says so, and the store is built again. A
+        snapshot is N-Triples, which any version reads; an on-disk database is rebuilt when
+        another version of pyoxigraph built it (so the key need not import pyoxigraph)."""
+        folder = self.graphs / key
         try:
-            manifest = json.loads((self.graphs / key / "manifest.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        except FileNotFoundError:
             return None
-        if (self.graphs / key / "db").exists():
+        except (OSError, ValueError) as error:
+            return self._damaged(key, f"manifest.json is not JSON ({error})")
+        damage = _damage(manifest) or (verify and _unlike_checksums(folder, manifest))
+        if damage:
+            return self._damaged(key, damage)
+        if (folder / "db").exists():
             import pyoxigraph
 
             if manifest.get("pyoxigraph") != pyoxigraph.__version__:
                 return None
         return manifest
+
+    def _damaged(self, key: str, why: str) -> None:
+        note = f"the store {self.graphs / key} was damaged ({why}): building it again"
+        if note not in self.notes:
+            self.notes.append(note)
 
     def _read(self, key: str) -> BuiltStore | None:
         from careergraph.graph.results.store import BuiltStore
@@ -174,6 +195,8 @@ class StoreCache:
             data = json.loads(manifest.read_text("utf-8"))
             used = manifest.stat().st_mtime
         except (OSError, ValueError):
+            return None
+        if _damage(data):
             return None
         sources = tuple((s["name"], s["triples"]) for s in data["sources"])
         path = self.graphs / key
@@ -186,9 +209,9 @@ class StoreCache:
         facts, which every command would otherwise read whole from the server), worked out
         once per endpoint and triple count, when a command first needs it (``announce``
         hears of it first: it takes as long as reading the graph's names and facts)."""
+        refuse_shared(self.location, self.graphs)
         triples = len(store)
-        digest = blake2b_digest(digest_size=12)
-        digest.update(f"careergraph {__version__} kept {kept_format()} {sys.version}".encode())
+        digest = _key_digest()
         digest.update(f"\0endpoint\0{store.url}\0{triples}".encode())
         key = digest.hexdigest()
 
@@ -200,7 +223,8 @@ class StoreCache:
                 )
             self._build(key, lambda folder: _keep_only(folder, store, triples))
 
-        return _BuiltOnDemand(self.graphs / key, lambda: self._counts(key) is not None, build)
+        ready = lambda: self._counts(key, verify=True) is not None  # noqa: E731
+        return _BuiltOnDemand(self.graphs / key, ready, build)
 
     def _build(
         self, key: str, fill: Callable[[Path], tuple[list[tuple[str, int]], list[str]]]
@@ -209,14 +233,14 @@ class StoreCache:
         holds (and gives the triples of each source and the kept files); then move it into
         place."""
         try:
-            self.graphs.mkdir(parents=True, exist_ok=True)
+            make_private(self.graphs)
         except OSError as error:
             raise StoreWriteError(
                 f"cannot create the store at {self.graphs} ({error.strerror or error}); "
                 f"choose another location (or set ${ENVIRONMENT})"
             ) from None
         with self._lock(key):
-            if self._usable(key) is not None:  # another process built it while we waited
+            if self._usable(key, verify=True) is not None:  # another process built it
                 ready = self._read(key)
                 assert ready is not None
                 return ready
@@ -234,6 +258,11 @@ class StoreCache:
                     "sources": [{"name": name, "triples": n} for name, n in counts],
                     "triples": sum(n for _, n in counts),
                     "kept": kept,
+                    "checksums": {
+                        name: _checksum(building / name)
+                        for name in [*kept, "graph.nt"]
+                        if (building / name).is_file()
+                    },
                 }
                 (building / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
                 remove_path(self.graphs / key)  # one another pyoxigraph built, if any
@@ -315,6 +344,78 @@ class _BuiltOnDemand(Kept):
         return super().names()
 
 
+def _damage(manifest: object) -> str | None:
+    """What is wrong with a manifest (its schema), or None.
+
+    >>> _damage([]), _damage({"version": "1"})
+    ('not an object', 'lacks built, checksums, kept, pyoxigraph, sources, triples')
+    """
+    if not isinstance(manifest, dict):
+        return "not an object"
+    missing = sorted(set(_MANIFEST) - manifest.keys())
+    if missing:
+        return "lacks " + ", ".join(missing)
+    for field, kind in _MANIFEST.items():
+        if not isinstance(manifest[field], kind) or isinstance(manifest[field], bool):
+            return f"its {field} is not {_MANIFEST_WORDS[field]}"
+    sources, kept, checksums = manifest["sources"], manifest["kept"], manifest["checksums"]
+    if not all(
+        isinstance(s, dict)
+        and isinstance(s.get("name"), str)
+        and type(s.get("triples")) is int
+        and s["triples"] >= 0
+        for s in sources
+    ):
+        return "its sources are not names with triple counts"
+    if not all(isinstance(name, str) and "/" not in name for name in [*kept, *checksums]):
+        return "its kept files are not file names"
+    if not all(isinstance(value, str) for value in checksums.values()):
+        return "its checksums are not text"
+    if manifest["triples"] != sum(s["triples"] for s in sources):
+        return "its triples are not the sum of its sources'"
+    return None
+
+
+_MANIFEST = {
+    "version": str,
+    "pyoxigraph": str,
+    "built": (int, float),
+    "sources": list,
+    "triples": int,
+    "kept": list,
+    "checksums": dict,
+}
+_MANIFEST_WORDS = {
+    "version": "text",
+    "pyoxigraph": "text",
+    "built": "a time",
+    "sources": "a list",
+    "triples": "a number",
+    "kept": "a list",
+    "checksums": "an object",
+}
+
+
+def _unlike_checksums(folder: Path, manifest: dict) -> str | None:
+    """The first kept file that is missing or does not match its checksum, said in words.
+    SQLite tables are left to SQLite, which reads them a page at a time and finds its own
+    damage (a damaged one is worked out again)."""
+    for name in sorted({*manifest["kept"], *manifest["checksums"]}):
+        if name.endswith(".sqlite"):
+            continue
+        try:
+            found = _checksum(folder / name)
+        except OSError:
+            return f"{name} is missing"
+        if found != manifest["checksums"].get(name):
+            return f"{name} does not match its checksum"
+    return None
+
+
+def _checksum(path: Path) -> str:
+    return blake2b_digest(path.read_bytes(), digest_size=16).hexdigest()
+
+
 def _key_of(path: Path) -> str:
     """The key of a store's folder, or of one of its builds (``.build-KEY-PID``)."""
     name = path.name
@@ -335,8 +436,7 @@ def fingerprint(sources: Sequence[Source]) -> str:
     """A key that changes whenever a source, careergraph, the code whose state is kept or
     Python does (pyoxigraph's version is checked when an on-disk store is opened: see
     ``StoreCache._usable``)."""
-    digest = blake2b_digest(digest_size=12)
-    digest.update(f"careergraph {__version__} kept {kept_format()} {sys.version}".encode())
+    digest = _key_digest()
     for source in sources:
         digest.update(b"\0" + source.name.encode() + b"\0" + source.rdf_format.name.encode())
         if source.fingerprint:
@@ -344,3 +444,12 @@ def fingerprint(sources: Sequence[Source]) -> str:
         else:
             digest.update(blake2b_digest(source.read()).digest())
     return digest.hexdigest()
+
+
+def _key_digest():
+    """The digest every store key starts from: careergraph's and Python's versions, the code
+    whose state is kept, and the manifest's format."""
+    digest = blake2b_digest(digest_size=12)
+    digest.update(f"careergraph {__version__} kept {kept_format()} {sys.version}".encode())
+    digest.update(f" manifest {MANIFEST_FORMAT}".encode())
+    return digest

@@ -74,9 +74,7 @@ def read_file(path: Path) -> bytes:
                 if stat.S_ISSOCK(mode)
                 else ("a device")
             )
-            raise DataFileError(
-                str(path), f"not a regular file ({kind}): careergraph reads files only"
-            )
+            raise DataFileError(str(path), f"not a regular file ({kind})")
         limit = _max_file_mb()
         size = os.fstat(handle).st_size
         if size > limit * 2**20:

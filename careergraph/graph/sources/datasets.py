@@ -19,7 +19,7 @@ from pathlib import Path
 
 from careergraph.errors import BadInputError, NotFoundError, StoreWriteError
 from careergraph.graph.cache.files import blake2b_digest, remove_path
-from careergraph.graph.cache.location import datasets_folder
+from careergraph.graph.cache.location import datasets_folder, make_private, refuse_shared
 from careergraph.graph.sources import Source
 from careergraph.graph.store.formats import FORMATS
 
@@ -86,7 +86,8 @@ class Datasets:
         return [d for d in found if d is not None]
 
     def sources(self) -> list[Source]:
-        """Every imported dataset as a source."""
+        """Every imported dataset as a source (refused from a folder others can write to)."""
+        refuse_shared(self.folder.parent, self.folder)
         return [dataset.source() for dataset in self.all()]
 
     def add(self, name: str, lines: Iterable[str], origin: str) -> Dataset:
@@ -95,7 +96,7 @@ class Datasets:
             raise BadInputError(f"{name!r} is not a dataset name (letters, digits, -)")
         building = self.folder / f".import-{name}-{os.getpid()}"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_private(self.folder)
             remove_path(building)
             building.mkdir()
             digest, count = blake2b_digest(digest_size=12), 0

@@ -68,6 +68,8 @@ def format_named(name: str) -> RdfFormat:
 
 
 MAX_DEPTH = 200  # the deepest nesting of a JSON-LD document read (arrays and objects)
+MAX_TERM = 16 * 2**20  # bytes: the longest line of a line-based format (pyoxigraph's term cap)
+_LINE_BASED = ("nt", "nq", "ttl", "trig", "n3")
 
 
 def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
@@ -75,7 +77,9 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
     against its user: an RDF/XML document that declares XML entities (their expansion, the
     "billion laughs", is unbounded; RDF/XML needs none), a JSON-LD document nested more than
     ``MAX_DEPTH`` deep (the parsers recurse on each level), or one whose context is a URL
-    (it would be fetched). A :class:`DataFileError` naming ``source`` says which.
+    (it would be fetched), or a line of N-Triples, N-Quads, Turtle, TriG or N3 longer than
+    ``MAX_TERM`` bytes (a term of that size exhausts pyoxigraph's buffer and rdflib's time).
+    A :class:`DataFileError` naming ``source`` says which.
 
     >>> refuse_hostile(b'<!DOCTYPE r [<!ENTITY a "aaaa">]><r/>', FORMATS["rdfxml"], "x.rdf")
     ... # doctest: +ELLIPSIS
@@ -89,6 +93,15 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
             "it declares XML entities (<!ENTITY ...>): RDF/XML needs none, and expanding "
             "them can take unbounded time and memory; refused",
         )
+    if rdf_format.name in _LINE_BASED and len(data) > MAX_TERM:
+        import re
+
+        if re.search(rb"[^\n]{%d}" % (MAX_TERM + 1), data):
+            raise DataFileError(
+                source,
+                f"it has a line longer than {MAX_TERM // 2**20} MB: careergraph reads terms "
+                "(literals, IRIs) of up to that size",
+            )
     if rdf_format.name == "jsonld":
         depth = _json_depth(data)
         if depth > MAX_DEPTH:

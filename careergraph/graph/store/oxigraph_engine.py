@@ -89,6 +89,8 @@ class OxigraphStore(Store):
             ) from None
         except ValueError as error:
             raise DataFileError(source, str(error)) from None
+        except MemoryError as error:  # a term past pyoxigraph's buffer, over several lines
+            raise DataFileError(source, f"a term too large to read ({error})") from None
         except OSError as error:  # the data is in memory: the store's own files failed
             raise StoreWriteError(f"cannot write the store at {self.location} ({error})") from None
         return len(self._store) - before
