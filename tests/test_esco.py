@@ -155,3 +155,64 @@ def test_the_full_esco_data(tmp_path):
     assert "devops engineer" in [label["value"].lower() for label in labels]
     site = json.loads(cli(location, "show", "Site Reliability Engineer", "--format", "json").stdout)
     assert [m["label"] for m in site["properties"]["skos:closeMatch"]] == ["dependability engineer"]
+
+
+def _zip_of(tmp_path: Path, changed: dict[str, bytes], stored: bool = False) -> Path:
+    """The fixture as one zip, with the files of ``changed`` replaced by those bytes."""
+    archive = tmp_path / "esco.zip"
+    method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(archive, "w", method) as writing:
+        for path in sorted((FIXTURES / "esco").glob("*.csv")):
+            writing.writestr(path.name, changed.get(path.name, path.read_bytes()))
+    return archive
+
+
+def _occupations() -> bytes:
+    return (FIXTURES / "esco" / "occupations_en.csv").read_bytes()
+
+
+def _latin_1_from_line(line: int) -> bytes:
+    """The occupations, their rows from ``line`` on written in Latin-1 (an a-umlaut)."""
+    lines = _occupations().splitlines(keepends=True)
+    rest = b"".join(lines[line - 1 :]).replace(b"a", "\u00e4".encode("latin-1"))
+    return b"".join(lines[: line - 1]) + rest
+
+
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (
+            lambda: {"occupations_en.csv": _latin_1_from_line(3)},
+            "occupations_en.csv, line 3: not UTF-8 text (byte 0xe4)",
+        ),
+        (
+            lambda: {
+                "occupations_en.csv": _occupations().splitlines(keepends=True)[0]
+                + b"http://data.europa.eu/esco/occupation/x,short\n"
+            },
+            "occupations_en.csv, line 2: a row of 2 fields where the header has",
+        ),
+        (
+            lambda: {"skills_en.csv": b"conceptUri,label\nhttp://x/y,z\n"},
+            "skills_en.csv, line 1: not the ESCO CSV export: no preferredLabel column",
+        ),
+    ],
+    ids=["latin-1", "short row", "missing column"],
+)
+def test_a_broken_esco_file_is_named_with_its_line(tmp_path, broken, message):
+    location = tmp_path / "store"
+    result = cli(location, "import", "esco", str(_zip_of(tmp_path, broken())))
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert not (location / "datasets" / "esco").exists()
+
+
+def test_a_zip_member_with_a_bad_crc_is_named(tmp_path):
+    archive = _zip_of(tmp_path, {}, stored=True)
+    data = bytearray(archive.read_bytes())
+    at = data.index(b"http://data.europa.eu/esco/occupation/")
+    data[at + 40] ^= 0x01  # one bit of a stored member: only its CRC tells
+    archive.write_bytes(bytes(data))
+    result = cli(tmp_path / "store", "import", "esco", str(archive))
+    assert result.exit_code == 2 and "a damaged zip member (Bad CRC-32" in result.stderr
+    assert "Traceback" not in result.stderr

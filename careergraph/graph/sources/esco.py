@@ -21,6 +21,7 @@ import io
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -47,6 +48,16 @@ _NEEDED = (
     "broaderRelationsSkillPillar.csv",
 )
 _LABELLED_GROUPS = ("ISCOGroups_en.csv", "skillGroups_en.csv")
+# The columns read from each file.
+_COLUMNS = {
+    "occupations_en.csv": ("conceptUri", "preferredLabel"),
+    "skills_en.csv": ("conceptUri", "preferredLabel"),
+    "occupationSkillRelations.csv": ("occupationUri", "relationType", "skillUri"),
+    "broaderRelationsOccPillar.csv": ("conceptUri", "broaderUri"),
+    "broaderRelationsSkillPillar.csv": ("conceptUri", "broaderUri"),
+    "ISCOGroups_en.csv": ("conceptUri", "preferredLabel"),
+    "skillGroups_en.csv": ("conceptUri", "preferredLabel"),
+}
 _IRI = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
 _WORD = re.compile(r"[a-z0-9+#]+")
 # Words that say nothing about the work itself.
@@ -57,22 +68,75 @@ _STOPWORDS = {"and", "of", "the", "for", "in", "a", "an", "junior", "senior", "l
 class EscoFiles:
     """Where the CSV files are: a folder, or the two zips (in one folder)."""
 
-    opener: Callable[[str], AbstractContextManager[io.TextIOBase]]
+    opener: Callable[[str], AbstractContextManager[io.BinaryIO]]
     names: frozenset[str]
     origin: str
 
+    def text(self, name: str) -> AbstractContextManager[io.TextIOBase]:
+        """One CSV file, opened as UTF-8 text."""
+
+        @contextlib.contextmanager
+        def opened() -> Iterator[io.TextIOBase]:
+            with self.opener(name) as raw:
+                yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
+
+        return opened()
+
+    def _undecodable_line(self, name: str) -> int | None:
+        """The line of the first byte of ``name`` that is not UTF-8 (read again, whole)."""
+        with self.opener(name) as raw:
+            data = raw.read()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return data.count(b"\n", 0, error.start) + 1
+        return None
+
     def rows(self, name: str) -> Iterator[dict[str, str]]:
-        """The rows of one CSV file, as dictionaries."""
-        with self.opener(name) as handle:
-            yield from csv.DictReader(handle)
+        """The rows of one CSV file, as dictionaries. A file that lacks a column careergraph
+        reads, a row with fewer fields than its header, bytes that are not UTF-8 and a
+        damaged zip member are each a :class:`DataFileError` naming the file and the line."""
+        where = f"{self.origin}: {name}"
+        reader = None
+        try:
+            with self.text(name) as handle:
+                reader = csv.DictReader(handle)
+                missing = [c for c in _COLUMNS.get(name, ()) if c not in (reader.fieldnames or ())]
+                if missing:
+                    raise DataFileError(
+                        where, f"not the ESCO CSV export: no {', '.join(missing)} column", 1
+                    )
+                for row in reader:
+                    if None in row.values() or None in row:
+                        found = sum(v is not None for v in row.values())
+                        raise DataFileError(
+                            where,
+                            f"a row of {found} fields where the header has "
+                            f"{len(reader.fieldnames or ())}",
+                            reader.line_num,
+                        )
+                    yield row
+        except UnicodeDecodeError as error:
+            raise DataFileError(
+                where,
+                f"not UTF-8 text (byte 0x{error.object[error.start]:02x})",
+                self._undecodable_line(name),
+            ) from None
+        except csv.Error as error:
+            line = reader.line_num if reader is not None else None
+            raise DataFileError(where, f"not CSV ({error})", line) from None
+        except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+            raise DataFileError(where, f"a damaged zip member ({error})") from None
 
     def line_count(self) -> int:
         """About how many rows there are to read (lines of the CSVs), for a progress bar."""
         total = 0
         for name in (*_NEEDED, *_LABELLED_GROUPS):
             if name in self.names:
-                with self.opener(name) as handle:
-                    total += sum(1 for _ in handle) - 1
+                # A file that cannot be read is left to rows(), which says where.
+                unreadable = (ValueError, zipfile.BadZipFile, EOFError, zlib.error)
+                with contextlib.suppress(*unreadable), self.opener(name) as handle:
+                    total += sum(1 for _ in handle) - 1  # lines, read as bytes
         return total
 
 
@@ -85,7 +149,7 @@ def locate(path: str | Path) -> EscoFiles:
     if path.is_dir() and any((path / name).exists() for name in _NEEDED):
         files = {p.name: p for p in path.rglob("*.csv")}
         return EscoFiles(
-            lambda name: open(files[name], encoding="utf-8", newline=""),
+            lambda name: open(files[name], "rb"),
             frozenset(files),
             str(path),
         )
@@ -99,10 +163,10 @@ def locate(path: str | Path) -> EscoFiles:
             raise DataFileError(str(archive), f"not a readable zip ({error})") from None
 
     @contextlib.contextmanager
-    def opener(name: str) -> Iterator[io.TextIOBase]:
+    def opener(name: str) -> Iterator[io.BinaryIO]:
         archive, member = members[name]
         with zipfile.ZipFile(archive) as opened, opened.open(member) as raw:
-            yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            yield raw
 
     return EscoFiles(opener, frozenset(members), str(path))
 
