@@ -346,3 +346,61 @@ def _json_term(term) -> dict:
     elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
         found["datatype"] = term.datatype.value
     return found
+
+
+@contextlib.contextmanager
+def scripted_server(reply: bytes, drip: float = 0.0, at_once: int = 0) -> Iterator[str]:
+    """A TCP server that reads each request and answers with the bytes ``reply`` as they
+    are (an HTTP answer, right or wrong), all at once or, past its first ``at_once`` bytes,
+    one byte every ``drip`` seconds; yields its URL."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def answer(connection: socket.socket) -> None:
+        with contextlib.suppress(OSError), connection:
+            connection.settimeout(5)
+            request = b""
+            while b"\r\n\r\n" not in request:
+                request += connection.recv(65536)
+            head, _, body = request.partition(b"\r\n\r\n")
+            length = next(
+                (int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                 if line.lower().startswith(b"content-length:")), 0,
+            )  # fmt: skip
+            while len(body) < length:
+                body += connection.recv(65536)
+            if not drip:
+                connection.sendall(reply)
+                return
+            connection.sendall(reply[:at_once])
+            for byte in reply[at_once:]:
+                if stop.is_set():
+                    return
+                connection.sendall(bytes([byte]))
+                time.sleep(drip)
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                connection, _ = listener.accept()
+                threading.Thread(target=answer, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def http_answer(body: bytes, content_type: str = "application/sparql-results+json") -> bytes:
+    """A whole HTTP/1.1 answer carrying ``body``."""
+    return (
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body

@@ -13,9 +13,11 @@ from servers import (
     CuttingServer,
     free_port,
     html_server,
+    http_answer,
     oxigraph_server,
     recording_listener,
     redirecting_server,
+    scripted_server,
     silent_server,
     virtuoso_server,
 )
@@ -446,3 +448,69 @@ def test_a_carriage_return_survives_xml_results(tmp_path):
         result.stdout.encode(), format=pyoxigraph.QueryResultsFormat.XML
     )
     assert solution["o"].value == "one\r\ntwo"
+
+
+# ---- answers that are not what they claim ---------------------------------------------------
+
+_JSON = b'{"head": {"vars": ["s"]}, "results": {"bindings": [%s]}}'
+
+
+@pytest.mark.parametrize(
+    "reply, message",
+    [
+        (b"SPARQL/1.0 200 FINE\r\n\r\n{}", "did not answer in HTTP (BadStatusLine"),
+        (b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n", "did not answer in HTTP"),
+        (
+            b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(120)) + b"\r\n",
+            "did not answer in HTTP (HTTPException: got more than 100 headers)",
+        ),
+        (http_answer(b"[" * 100_000), "did not answer with SPARQL JSON results"),
+        (http_answer(b'{"head": {"vars": [1]}, "results": {"bindings": []}}'), "JSON results"),
+        (http_answer(_JSON % b'{"s": {"type": "uri", "value": 5}}'), "JSON results"),
+        (http_answer(_JSON % b'{"s": ["uri"]}'), "JSON results"),
+        (http_answer(_JSON % b'"row"'), "JSON results"),
+        (http_answer(b'{"head": {}, "boolean": "yes"}'), "JSON results"),
+        (http_answer(b'{"head": {"vars": ["s"]}, "results": {"bindings": {}}}'), "JSON results"),
+    ],
+    ids=[
+        "status line",
+        "64 KB header",
+        "120 headers",
+        "deep JSON",
+        "vars",
+        "value type",
+        "term type",
+        "binding type",
+        "boolean type",
+        "bindings type",
+    ],
+)
+def test_a_malformed_answer_is_one_line_exit_2(reply, message):
+    with scripted_server(reply) as url:
+        result = run_process("--endpoint", url, "--timeout", "10", "query", "SELECT * {?s ?p ?o}")
+    assert result.returncode == 2, result.stderr
+    assert f"the SPARQL endpoint {url}" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_an_answer_dripped_a_byte_at_a_time_ends_within_the_timeout(part):
+    whole = http_answer(_JSON % b'{"s": {"type": "literal", "value": "x"}}' + b" " * 200)
+    split = whole.index(b"\r\n\r\n") + 4 if part == "body" else 0
+    with scripted_server(whole, drip=0.05, at_once=split) as url:
+        started = time.monotonic()
+        result = run_process("--endpoint", url, "--timeout", "2", "query", "SELECT * {?s ?p ?o}")
+        took = time.monotonic() - started
+    assert result.returncode == 2 and f"{url} did not answer within 2 s" in result.stderr
+    assert took < 10, took
+
+
+def test_an_answer_larger_than_the_bound_is_refused(monkeypatch):
+    from careergraph.graph.store import endpoint as module
+
+    monkeypatch.setattr(module, "MAX_ANSWER", 1000)
+    rows = b", ".join([b'{"s": {"type": "literal", "value": "%d"}}' % i for i in range(200)])
+    with scripted_server(http_answer(_JSON % rows)) as url:
+        result = invoke("--endpoint", url, "query", "SELECT * {?s ?p ?o}")
+    assert result.exit_code == 2 and "sent an answer of more than" in result.stderr

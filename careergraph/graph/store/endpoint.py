@@ -362,8 +362,8 @@ def _read_bounded(response: Any, url: str) -> bytes:
         if size > MAX_ANSWER:
             raise EndpointAnswerError(
                 url,
-                f"the SPARQL endpoint {url} sent an answer of more than "
-                f"{MAX_ANSWER // 2**20} MB, the most careergraph reads at once",
+                f"the SPARQL endpoint {url} sent an answer of more than {MAX_ANSWER:,} "
+                "bytes, the most careergraph reads at once",
             )
     if response.length:  # bytes the Content-Length promised that never came
         raise EndpointAnswerError(
