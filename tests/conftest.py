@@ -10,12 +10,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from careergraph import CareerGraph
 from careergraph.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "devops-mlops-linux-python.txt"
+
+# The fuzz tests' budgets: a short run in CI, a long one by hand (--hypothesis-profile=long).
+_FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile("ci", max_examples=100, **_FUZZ)
+settings.register_profile("long", max_examples=3000, **_FUZZ)
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -209,10 +209,15 @@ def cli(
     )
 
 
+MAX_TIMEOUT = 1_000_000.0  # seconds (eleven days): more is no limit, and the clocks overflow
+
+
 def _finite(seconds: float) -> float:
-    """``--timeout``'s value, if it is a finite number (inf and nan are not)."""
-    if not math.isfinite(seconds):
-        raise click.BadParameter("must be a finite number of seconds (0 for no limit)")
+    """``--timeout``'s value, if it is a finite number no larger than ``MAX_TIMEOUT``."""
+    if not math.isfinite(seconds) or seconds > MAX_TIMEOUT:
+        raise click.BadParameter(
+            f"must be a number of seconds up to {MAX_TIMEOUT:,.0f} (0 for no limit)"
+        )
     return seconds
 
 

@@ -117,7 +117,14 @@ def parse_with_rdflib(
     except Exception as error:  # rdflib's parsers raise anything from SyntaxError to KeyError
         line = _line_of(error)
         raise DataFileError(source, _first_line(error), line) from None
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, rdflib.URIRef) and (_NOT_IN_IRI.search(term) or not term):
+                raise DataFileError(source, f"{str(term)!r} is not an IRI")
     return graph
+
+
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')  # what N-Triples cannot write in an IRI
 
 
 def _line_of(error: Exception) -> int | None:
