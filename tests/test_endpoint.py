@@ -514,3 +514,15 @@ def test_an_answer_larger_than_the_bound_is_refused(monkeypatch):
     with scripted_server(http_answer(_JSON % rows)) as url:
         result = invoke("--endpoint", url, "query", "SELECT * {?s ?p ?o}")
     assert result.exit_code == 2 and "sent an answer of more than" in result.stderr
+
+
+def test_the_timeout_bounds_the_whole_command_not_each_query():
+    """Each answer takes about 1.3 s, within --timeout 3; the command asks at least four."""
+    reply = http_answer(b'{"head": {"vars": []}, "results": {"bindings": []}}')
+    at_once = reply.index(b"\r\n\r\n") + 4
+    with scripted_server(reply, drip=0.025, at_once=at_once) as url:
+        started = time.monotonic()
+        result = run_process("--no-store", "--endpoint", url, "--timeout", "3", "list", "roles")
+        took = time.monotonic() - started
+    assert result.returncode == 2 and f"{url} did not answer within 3 s" in result.stderr
+    assert took < 6, took

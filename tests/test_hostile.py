@@ -127,3 +127,9 @@ def test_export_to_a_full_device_says_so(tmp_path):
     refused(result, "/dev/full: cannot write")
     assert "wrote" not in result.stderr
     assert json.loads(run_process("stats", "--format", "json").stdout)["triples"] > 0
+
+
+def test_a_store_path_too_long_for_the_system_is_a_clear_error():
+    result = run_process("--store", "/tmp/" + "x" * 5000, "list", "roles")
+    refused(result, "cannot use the store at /tmp/xxx", "File name too long")
+    assert len(result.stderr) < 300

@@ -47,6 +47,7 @@ class Settings:
                     timeout=self.timeout,
                     persist=(self.store or True) if self.persist else False,
                     announce=report,
+                    one_clock=True,
                 )
                 return self._graph
             if not self.builtin and not files:

@@ -128,20 +128,22 @@ class CareerGraph:
         update_url: str | None = None,
         persist: bool | str | Path = False,
         announce: Callable[[str], None] | None = None,
+        one_clock: bool = False,
     ) -> CareerGraph:
         """The graph held by a remote SPARQL 1.1 endpoint (queried, never loaded locally).
 
         With ``persist`` (True for the default store location, or a folder), the names and
         career facts that most commands need of the whole graph are read once per endpoint
         and triple count and kept in the store (``announce`` hears when that happens);
-        otherwise every call reads them again.
+        otherwise every call reads them again. With ``one_clock``, ``timeout`` bounds all
+        the queries of the graph's life together (a command's), not each one.
 
         >>> CareerGraph.connect("http://localhost:7878/query").engine
         'endpoint'
         """
         from careergraph.graph.store.endpoint import EndpointStore
 
-        store = EndpointStore(url, timeout=timeout, update_url=update_url)
+        store = EndpointStore(url, timeout=timeout, update_url=update_url, one_clock=one_clock)
         if not persist:
             return cls(store)
         from careergraph.graph.cache.stores import StoreCache

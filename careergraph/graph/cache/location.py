@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from careergraph.errors import UnsafeStoreError
+from careergraph.errors import StoreWriteError, UnsafeStoreError
 
 ENVIRONMENT = "CAREERGRAPH_STORE"
 
@@ -19,9 +19,9 @@ def store_location(explicit: str | Path | None = None) -> Path:
     PosixPath('/srv/stores')
     """
     if explicit:
-        return Path(explicit).expanduser()
+        return _usable(Path(explicit).expanduser())
     if os.environ.get(ENVIRONMENT):
-        return Path(os.environ[ENVIRONMENT]).expanduser()
+        return _usable(Path(os.environ[ENVIRONMENT]).expanduser())
     if sys.platform.startswith("linux"):
         # The XDG rule, as platformdirs applies it, without its imports (5 ms a call).
         cache = os.environ.get("XDG_CACHE_HOME", "").strip() or "~/.cache"
@@ -35,6 +35,25 @@ def datasets_folder(location: str | Path | None = None) -> Path:
     """Where the datasets imported into a store location live (see
     :mod:`careergraph.graph.sources.datasets`)."""
     return store_location(location) / "datasets"
+
+
+def _usable(location: Path) -> Path:
+    """``location``, if the system can name it (not too long, no NUL); else StoreWriteError.
+
+    >>> _usable(Path("/x" * 3000))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.StoreWriteError: cannot use the store at /x/x/x/x/x/x/x/x/x/x/x/x/...
+    """
+    try:
+        os.stat(location)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except (OSError, ValueError) as error:
+        shown = str(location) if len(str(location)) <= 60 else str(location)[:40] + "..."
+        reason = getattr(error, "strerror", None) or str(error)
+        raise StoreWriteError(f"cannot use the store at {shown} ({reason})") from None
+    return location
 
 
 def make_private(folder: Path) -> None:

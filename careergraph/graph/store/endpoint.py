@@ -117,12 +117,21 @@ class EndpointStore(Store):
     engine = "endpoint"
 
     def __init__(
-        self, url: str, timeout: float | None = DEFAULT_TIMEOUT, update_url: str | None = None
+        self,
+        url: str,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        update_url: str | None = None,
+        one_clock: bool = False,
     ):
+        """``timeout`` bounds each query's whole answer; with ``one_clock`` it bounds every
+        query asked of this store together, from now on (a command's)."""
         self.url = _checked("url", url)
         self.location = url
         self.update_url = _checked("update_url", update_url or update_url_for(url))
         self.timeout = timeout or None
+        self._until = (
+            (time.monotonic() + self.timeout, self.timeout) if one_clock and self.timeout else None
+        )
         self._blank_nodes: dict[Term, list[Triple]] = {}
 
     def load(self, data: bytes, rdf_format: RdfFormat, source: str, base_iri: str) -> int:
@@ -139,6 +148,8 @@ class EndpointStore(Store):
         form = analyse(text).form
         timeout = timeout or self.timeout
         deadline = (time.monotonic() + timeout, timeout) if timeout else None
+        if self._until is not None and (deadline is None or self._until < deadline):
+            deadline = self._until
         if form in ("construct", "describe"):
             reply = self._ask(text, _NTRIPLES, deadline)
             triples = self._parse_triples(reply.body)
