@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, invoke
+from conftest import FIXTURES, invoke, run_process
 
 
 def test_builtin_graph_conforms():
@@ -76,3 +76,19 @@ def test_unreadable_or_malformed_file_is_bad_input():
     assert malformed.exit_code == 2
     assert "malformed.ttl, line 3" in malformed.stderr
     assert "Traceback" not in malformed.stderr + malformed.stdout
+
+
+def test_an_ill_typed_literal_is_one_warning_line_not_a_traceback(tmp_path):
+    data = tmp_path / "ill.nt"
+    data.write_text(
+        '<urn:a> <urn:p> "abc"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        '<urn:a> <urn:q> "12"^^<http://www.w3.org/2001/XMLSchema#duration> .\n'
+    )
+    result = run_process("--data", str(data), "validate")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "careergraph: warning: a literal is not a valid xsd:duration (Unable to parse "
+        "duration string 12); it is kept as written",
+        "careergraph: warning: a literal is not a valid xsd:integer (invalid literal for int() "
+        "with base 10: 'abc'); it is kept as written",
+    ]

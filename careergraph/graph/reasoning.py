@@ -38,6 +38,10 @@ def inferred_ntriples(store: Store, profile: str) -> bytes:
     import owlrl
     import rdflib
 
+    from careergraph.graph.store.rdflib_logs import one_line_warnings
+
+    one_line_warnings()
+
     graph = rdflib.Graph()
     graph.parse(data=store.serialize(FORMATS["nt"], {}), format="nt")
     semantics = owlrl.RDFS_Semantics if profile == "rdfs" else owlrl.OWLRL_Semantics

@@ -23,6 +23,10 @@ def validate(graph: CareerGraph) -> ValidationReport:
     import pyshacl
     import rdflib
 
+    from careergraph.graph.store.rdflib_logs import one_line_warnings
+
+    one_line_warnings()
+
     data = rdflib.Graph().parse(data=graph.serialize(FORMATS["nt"]), format="nt")
     shapes = rdflib.Graph().parse(data=ontology_file("shapes.ttl").read_bytes(), format="turtle")
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, allow_warnings=True)

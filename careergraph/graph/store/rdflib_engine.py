@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from careergraph.errors import DataFileError, QueryError, QuerySyntaxError
 from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Store, Triple
 from careergraph.graph.store.formats import RdfFormat, refuse_hostile
+from careergraph.graph.store.rdflib_logs import one_line_warnings
 from careergraph.graph.store.syntax import check_query_syntax
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
 
@@ -25,6 +26,7 @@ class RdflibStore(Store):
     def __init__(self) -> None:
         import rdflib
 
+        one_line_warnings()
         self._rdflib = rdflib
         self._graph = rdflib.Graph()
 
@@ -110,6 +112,7 @@ def parse_with_rdflib(
     """Parse with rdflib into a fresh graph, turning its many error types into one."""
     import rdflib
 
+    one_line_warnings()
     refuse_hostile(data, rdf_format, source)
     graph = rdflib.Graph()
     try:
