@@ -12,7 +12,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -53,12 +53,17 @@ def oxigraph_server(location: Path | None = None, load: Path | None = None) -> I
         _wait_until_up(base, process)
         yield f"{base}/query"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen, grace: float = 20) -> None:
+    """Stop a server: asked first, killed if it has not gone within ``grace`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_up(base: str, process: subprocess.Popen, path: str = "/query") -> None:
@@ -75,19 +80,21 @@ def _wait_until_up(base: str, process: subprocess.Popen, path: str = "/query") -
 
 
 @contextlib.contextmanager
-def silent_server() -> Iterator[str]:
-    """A server that accepts connections and never answers; yields its URL."""
+def _listening(
+    on_connection: Callable[[socket.socket, tuple[str, int]], None],
+) -> Iterator[str]:
+    """A TCP listener on 127.0.0.1 that hands each connection to ``on_connection`` (in its
+    accepting thread); yields its URL."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
-    held: list[socket.socket] = []
     stop = threading.Event()
 
     def accept() -> None:
         listener.settimeout(0.2)
         while not stop.is_set():
             with contextlib.suppress(OSError):
-                held.append(listener.accept()[0])
+                on_connection(*listener.accept())
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
@@ -96,9 +103,19 @@ def silent_server() -> Iterator[str]:
     finally:
         stop.set()
         thread.join()
-        for connection in held:
-            connection.close()
         listener.close()
+
+
+@contextlib.contextmanager
+def silent_server() -> Iterator[str]:
+    """A server that accepts connections and never answers; yields its URL."""
+    held: list[socket.socket] = []
+    with _listening(lambda connection, _: held.append(connection)) as url:
+        try:
+            yield url
+        finally:
+            for connection in held:
+                connection.close()
 
 
 class _HtmlHandler(http.server.BaseHTTPRequestHandler):
@@ -139,28 +156,14 @@ def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]
 def recording_listener() -> Iterator[tuple[str, list[tuple[str, int]]]]:
     """A TCP listener that accepts and closes every connection and records who connected;
     yields its URL and that record (empty if nothing connected)."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
     connections: list[tuple[str, int]] = []
-    stop = threading.Event()
 
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            with contextlib.suppress(OSError):
-                connection, peer = listener.accept()
-                connections.append(peer)
-                connection.close()
+    def record(connection: socket.socket, peer: tuple[str, int]) -> None:
+        connections.append(peer)
+        connection.close()
 
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql", connections
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
+    with _listening(record) as url:
+        yield url, connections
 
 
 @contextlib.contextmanager
@@ -260,12 +263,7 @@ def virtuoso_server(
         )
         yield f"{base}/sparql?default-graph-uri={urllib.parse.quote(graph, safe='')}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 class CuttingServer:
@@ -353,10 +351,7 @@ def scripted_server(reply: bytes, drip: float = 0.0, at_once: int = 0) -> Iterat
     """A TCP server that reads each request and answers with the bytes ``reply`` as they
     are (an HTTP answer, right or wrong), all at once or, past its first ``at_once`` bytes,
     one byte every ``drip`` seconds; yields its URL."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    stop = threading.Event()
+    stopping = threading.Event()
 
     def answer(connection: socket.socket) -> None:
         with contextlib.suppress(OSError), connection:
@@ -376,26 +371,19 @@ def scripted_server(reply: bytes, drip: float = 0.0, at_once: int = 0) -> Iterat
                 return
             connection.sendall(reply[:at_once])
             for byte in reply[at_once:]:
-                if stop.is_set():
+                if stopping.is_set():
                     return
                 connection.sendall(bytes([byte]))
                 time.sleep(drip)
 
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            with contextlib.suppress(OSError):
-                connection, _ = listener.accept()
-                threading.Thread(target=answer, args=(connection,), daemon=True).start()
+    def on_connection(connection: socket.socket, _) -> None:
+        threading.Thread(target=answer, args=(connection,), daemon=True).start()
 
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
+    with _listening(on_connection) as url:
+        try:
+            yield url
+        finally:
+            stopping.set()
 
 
 def http_answer(body: bytes, content_type: str = "application/sparql-results+json") -> bytes:
