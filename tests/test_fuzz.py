@@ -100,8 +100,8 @@ def test_a_failing_data_file_changes_neither_store_nor_output(tmp_path_factory, 
     output.write_bytes(b"what was there")
     before = _store_files(location)
     started = time.monotonic()
-    result = invoke("--store", str(location), "--data", str(data), "export", "nt", "-o",
-                    str(output))  # fmt: skip
+    args = ("--store", str(location), "--no-builtin", "--data", str(data))
+    result = invoke(*args, "export", "nt", "-o", str(output))
     check(result, started)
     if result.exit_code != 0:
         assert output.read_bytes() == b"what was there"

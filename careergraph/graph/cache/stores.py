@@ -218,8 +218,8 @@ class StoreCache:
         def build() -> None:
             if announce is not None:
                 announce(
-                    f"reading the names and career facts of {store.url} ({triples:,} "
-                    "triples) once, to keep them in the store for the next commands"
+                    f"reading the names and career facts of {store.url} once ({triples:,} "
+                    "triples); later commands reuse them"
                 )
             self._build(key, lambda folder: _keep_only(folder, store, triples))
 

@@ -67,7 +67,7 @@ def format_named(name: str) -> RdfFormat:
         ) from None
 
 
-MAX_DEPTH = 200  # the deepest nesting of a JSON-LD document read (arrays and objects)
+MAX_DEPTH = 200  # the deepest nesting read: JSON-LD arrays and objects, RDF/XML elements
 MAX_TERM = 16 * 2**20  # bytes: the longest line of a line-based format (pyoxigraph's term cap)
 _LINE_BASED = ("nt", "nq", "ttl", "trig", "n3")
 
@@ -75,8 +75,9 @@ _LINE_BASED = ("nt", "nq", "ttl", "trig", "n3")
 def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
     """Refuse, before any parser sees it, what no honest graph needs and what turns a parser
     against its user: an RDF/XML document that declares XML entities (their expansion, the
-    "billion laughs", is unbounded; RDF/XML needs none), a JSON-LD document nested more than
-    ``MAX_DEPTH`` deep (the parsers recurse on each level), or one whose context is a URL
+    "billion laughs", is unbounded; RDF/XML needs none), an RDF/XML or JSON-LD document
+    nested more than ``MAX_DEPTH`` deep (the parsers recurse on each level, or take time
+    that grows with the square of the depth), a JSON-LD document whose context is a URL
     (it would be fetched), or a line of N-Triples, N-Quads, Turtle, TriG or N3 longer than
     ``MAX_TERM`` bytes (a term of that size exhausts pyoxigraph's buffer and rdflib's time).
     A :class:`DataFileError` naming ``source`` says which.
@@ -87,12 +88,18 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
     ...
     careergraph.errors.DataFileError: x.rdf: it declares XML entities (<!ENTITY ...>)...
     """
-    if rdf_format.name == "rdfxml" and b"<!ENTITY" in data:
+    if rdf_format.name in ("rdfxml", "trix") and b"<!ENTITY" in data:
         raise DataFileError(
             source,
             "it declares XML entities (<!ENTITY ...>): RDF/XML needs none, and expanding "
             "them can take unbounded time and memory; refused",
         )
+    if rdf_format.name in ("rdfxml", "trix"):
+        depth = _xml_depth(data)
+        if depth > MAX_DEPTH:
+            raise DataFileError(
+                source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
+            )
     if rdf_format.name in _LINE_BASED and len(data) > MAX_TERM:
         import re
 
@@ -109,6 +116,26 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
                 source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
             )
         refuse_remote_contexts(data, source)
+
+
+def _xml_depth(data: bytes) -> int:
+    """How deep XML nests its elements, without parsing (comments, CDATA, processing
+    instructions and declarations left out).
+
+    >>> _xml_depth(b'<?xml version="1.0"?><a x="1"><b/><c><!-- <d> --><e>t</e></c></a>')
+    3
+    """
+    import re
+
+    plain = re.sub(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>", b"", data, flags=re.S)
+    depth = deepest = 0
+    for closing, selfclosing in re.findall(rb"<(/?)[^\s>/]+(?:\s[^>]*?)?(/?)>", plain):
+        if closing:
+            depth -= 1
+        elif not selfclosing:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _json_depth(data: bytes) -> int:
