@@ -161,7 +161,8 @@ def _debug(ctx: click.Context) -> bool:
     callback=lambda _, __, value: _finite(value),
     default=60.0,
     show_default=True,
-    help="Give up on a query (and on an endpoint's answer) after this long; 0 for no limit.",
+    help="Give up on a query, or on a whole command against an endpoint, after this long "
+    "(at most 1000000; 0 for no limit).",
 )
 @click.option(
     "--store",

@@ -223,7 +223,9 @@ class StoreCache:
                 )
             self._build(key, lambda folder: _keep_only(folder, store, triples))
 
-        ready = lambda: self._counts(key, verify=True) is not None  # noqa: E731
+        def ready() -> bool:
+            return self._counts(key, verify=True) is not None
+
         return _BuiltOnDemand(self.graphs / key, ready, build)
 
     def _build(
