@@ -169,9 +169,30 @@ class CareerGraph:
 
     @cached_property
     def names(self) -> NameIndex:
-        """Labels, names and kinds of every entity, read once (or kept by a built store)."""
+        """Labels, names and kinds of every entity, read once (or kept by a built store).
+        Behind an endpoint whose names are not kept yet, they are asked for as a command
+        needs them (:mod:`careergraph.graph.remote_names`)."""
         kept = self.kept.names() if self.kept is not None else None
-        return kept or NameIndex.build(self.store)
+        if kept is not None:
+            return kept
+        if self.engine == "endpoint":
+            from careergraph.graph.remote_names import RemoteNames
+
+            return RemoteNames(self.store)
+        return NameIndex.build(self.store)
+
+    def every_name(self) -> NameIndex:
+        """The name index with every name in it (read whole where it was asked for piece
+        by piece): for what goes over all of them, such as a view of the whole graph."""
+        from careergraph.graph.remote_names import RemoteNames
+
+        if isinstance(self.names, RemoteNames):
+            if self.kept is not None:
+                self.kept.ensure()
+            self.__dict__["names"] = (self.kept.names() if self.kept else None) or (
+                NameIndex.build(self.store)
+            )
+        return self.names
 
     def resolve(self, name: str, kind: str | None = None) -> Entity:
         """The entity called ``name``: an IRI, an id path, a label or a slug, any case.
@@ -236,6 +257,9 @@ class CareerGraph:
                 levels[iri].add(row["atLevel"].value)
             if "currency" in row:
                 prices.setdefault(iri, _price(row))
+        self.names.prefetch(
+            [*members, *(i for v in (*tracks.values(), *levels.values()) for i in v)]
+        )
         entity = self.names.entity
         items = sorted(
             (
@@ -376,8 +400,9 @@ class CareerGraph:
         :mod:`careergraph.graph.careers.facts`)."""
         from careergraph.graph.careers.facts import CareerFacts
 
-        kept = self.kept.careers(self.names) if self.kept is not None else None
-        return kept or CareerFacts.read(self.store, self.names)
+        names = self.every_name()  # the facts are read with every name at hand
+        kept = self.kept.careers(names) if self.kept is not None else None
+        return kept or CareerFacts.read(self.store, names)
 
     def overlap(self, names: Sequence[str], kind: str = "all") -> Overlap:
         """What two or more roles, tracks or skill areas share and what only one has, with

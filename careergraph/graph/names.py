@@ -44,6 +44,12 @@ class NameTable(Protocol):
     def candidates(self, wanted: str) -> Iterator[tuple[str, list[Entry]]]: ...
 
 
+def display_key(name: Literal, tier: int) -> tuple[bool, int, str]:
+    """How fit a name is to show an entity by, least first: a preferred label, else an
+    rdfs:label, else an alternative one; English or untagged before other languages."""
+    return (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
+
+
 def normalise(text: str) -> str:
     """Case-folded, with runs of white space made one space."""
     return " ".join(text.split()).casefold()
@@ -75,22 +81,20 @@ class NameIndex:
     @classmethod
     def build(cls, store: Store) -> NameIndex:
         """Read every name and type from the store."""
-        # The display label: a preferred label, else an rdfs:label, else an alternative one;
-        # English or untagged before other languages.
         labels: dict[str, tuple[bool, int, str]] = {}
         names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for row in store.select(internal_query("names")):
             iri, name, tier = sys.intern(row["entity"].value), row["name"], int(row["tier"].value)
             assert isinstance(name, Literal)
             names[normalise(name.value)].append((tier, iri, name.value))
-            key = (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
+            key = display_key(name, tier)
             if iri not in labels or key < labels[iri]:
                 labels[iri] = key
         types: dict[str, set[str]] = defaultdict(set)
         for row in store.select(internal_query("types")):
             if isinstance(row["type"], IRI):
                 types[sys.intern(row["entity"].value)].add(sys.intern(row["type"].value))
-        superclasses = _superclasses(store)
+        superclasses = superclasses_of(store)
         return cls({iri: key[2] for iri, key in labels.items()}, names, types, superclasses)
 
     # What a built store keeps (see :meth:`state`); nothing is worked out again.
@@ -130,6 +134,10 @@ class NameIndex:
 
     def __contains__(self, iri: str) -> bool:
         return iri in self.labels or iri in self.types
+
+    def prefetch(self, iris: Iterable[str]) -> None:
+        """Get ready to name ``iris``: nothing to do here, where every name is at hand (a
+        remote index asks for them in one go)."""
 
     def names_of(self, iri: str) -> list[str]:
         """Every name an entity goes by (labels and alternative labels)."""
@@ -243,8 +251,11 @@ class NameIndex:
             by_tier[tier].add(entity_iri)
         for tier in _TIERS:
             yield by_tier[tier]
-        wanted = normalise(name)
-        yield {
+        yield self._with_slug(normalise(name))
+
+    def _with_slug(self, wanted: str) -> set[str]:
+        """The entities whose slug is ``wanted`` (normalised)."""
+        return {
             iri
             for iri in self.labels.keys() | self.types.keys()
             if normalise(slug_of(iri)) == wanted
@@ -294,7 +305,8 @@ def _score(wanted: str, words: list[str], key: str, matcher) -> float:
     return ratio * 0.7 if ratio >= _FUZZY else 0.0
 
 
-def _superclasses(store: Store) -> dict[str, set[str]]:
+def superclasses_of(store: Store) -> dict[str, set[str]]:
+    """Every class's superclasses, all the way up (rdfs:subClassOf)."""
     parents = values_of(store, RDFS + "subClassOf")
     closure: dict[str, set[str]] = {}
     for cls in parents:

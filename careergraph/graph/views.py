@@ -403,8 +403,9 @@ def full_view(graph: CareerGraph) -> View:
     builder = _Builder(graph)
     links = _links(graph)
     kinds: dict[str, list[str]] = defaultdict(list)
-    for iri in sorted(graph.names.labels, key=lambda i: graph.names.entity(i).label.casefold()):
-        kind = graph.names.kind(iri)
+    names = graph.every_name()
+    for iri in sorted(names.labels, key=lambda i: names.entity(i).label.casefold()):
+        kind = names.kind(iri)
         if kind is not None:
             kinds[kind].append(iri)
     order = sorted(kinds, key=lambda k: -len(kinds[k]))

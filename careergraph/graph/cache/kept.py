@@ -76,6 +76,9 @@ class Kept:
     def __init__(self, folder: Path):
         self.folder = folder
 
+    def ensure(self) -> None:
+        """Make sure what is kept is there (a built store's is, from its build)."""
+
     def names(self) -> NameIndex | None:
         """The name index, its names looked up in SQLite for a large graph."""
         from careergraph.graph.names import NameIndex

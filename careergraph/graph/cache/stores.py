@@ -334,16 +334,19 @@ def _keep_only(
 
 
 class _BuiltOnDemand(Kept):
-    """Kept data that is built the first time it is asked for (an endpoint's)."""
+    """Kept data that is built when a command first needs all of it (an endpoint's); until
+    then there is none (the names are asked for one question at a time)."""
 
     def __init__(self, folder: Path, ready: Callable[[], bool], build: Callable[[], None]):
         super().__init__(folder)
         self._ready, self._build = ready, build
 
-    def names(self) -> NameIndex | None:
+    def ensure(self) -> None:
         if not self._ready():
             self._build()
-        return super().names()
+
+    def names(self) -> NameIndex | None:
+        return super().names() if self._ready() else None
 
 
 def _damage(manifest: object) -> str | None:

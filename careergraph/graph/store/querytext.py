@@ -243,6 +243,26 @@ def bind(text: str, bindings: Mapping[str, Term] | None) -> str:
         + " ".join(sparql_term(bindings[n]) for n in names)
         + ") } "
     )
+    return _with_values(text, query, values)
+
+
+def bind_each(text: str, name: str, terms: list[Term]) -> str:
+    """The query with ``?name`` bound to each of ``terms`` in turn: one solution per term.
+
+    >>> bind_each("SELECT ?x WHERE { ?x ?p ?o }", "x", [IRI("urn:a"), IRI("urn:b")])
+    'SELECT ?x WHERE { VALUES ?x { <urn:a> <urn:b> } ?x ?p ?o }'
+    """
+    query = analyse(text)
+    if query.form not in QUERY_FORMS or query.group is None:
+        raise BadInputError("this query has no WHERE clause to bind values in")
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+        raise BadInputError(f"{name!r} is not a SPARQL variable name")
+    values = f"VALUES ?{name} {{ " + " ".join(sparql_term(t) for t in terms) + " } "
+    return _with_values(text, query, values)
+
+
+def _with_values(text: str, query: QueryText, values: str) -> str:
+    """``values`` placed first in the query's WHERE group."""
     head, body = text[: query.group], text[query.group :]
     if query.short_construct:
         # CONSTRUCT WHERE { T } is CONSTRUCT { T } WHERE { T }: only the long form takes VALUES.
