@@ -46,7 +46,11 @@ class NameTable(Protocol):
 
 def display_key(name: Literal, tier: int) -> tuple[bool, int, str]:
     """How fit a name is to show an entity by, least first: a preferred label, else an
-    rdfs:label, else an alternative one; English or untagged before other languages."""
+    rdfs:label, else an alternative one; English or untagged before other languages.
+
+    >>> display_key(Literal("DevOps", language="en"), 1) < display_key(Literal("DO"), 2)
+    True
+    """
     return (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
 
 
