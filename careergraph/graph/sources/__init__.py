@@ -67,14 +67,8 @@ def read_file(path: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise DataFileError(str(path), "is a directory, not a file")
         if not stat.S_ISREG(mode):
-            kind = (
-                "a FIFO"
-                if stat.S_ISFIFO(mode)
-                else "a socket"
-                if stat.S_ISSOCK(mode)
-                else ("a device")
-            )
-            raise DataFileError(str(path), f"not a regular file ({kind})")
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else ""
+            raise DataFileError(str(path), f"not a regular file ({kind or 'a device'})")
         limit = _max_file_mb()
         size = os.fstat(handle).st_size
         if size > limit * 2**20:
