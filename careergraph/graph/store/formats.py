@@ -95,11 +95,7 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
             "them can take unbounded time and memory; refused",
         )
     if rdf_format.name in ("rdfxml", "trix"):
-        depth = _xml_depth(data)
-        if depth > MAX_DEPTH:
-            raise DataFileError(
-                source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
-            )
+        _refuse_deeper(_xml_depth(data), source)
     if rdf_format.name in _LINE_BASED and len(data) > MAX_TERM:
         import re
 
@@ -110,12 +106,15 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
                 "(literals, IRIs) of up to that size",
             )
     if rdf_format.name == "jsonld":
-        depth = _json_depth(data)
-        if depth > MAX_DEPTH:
-            raise DataFileError(
-                source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
-            )
+        _refuse_deeper(_json_depth(data), source)
         refuse_remote_contexts(data, source)
+
+
+def _refuse_deeper(depth: int, source: str) -> None:
+    if depth > MAX_DEPTH:
+        raise DataFileError(
+            source, f"it nests {depth} levels deep; careergraph reads at most {MAX_DEPTH}"
+        )
 
 
 def _xml_depth(data: bytes) -> int:
