@@ -184,9 +184,7 @@ class CareerGraph:
     def every_name(self) -> NameIndex:
         """The name index with every name in it (read whole where it was asked for piece
         by piece): for what goes over all of them, such as a view of the whole graph."""
-        from careergraph.graph.remote_names import RemoteNames
-
-        if isinstance(self.names, RemoteNames):
+        if not self.names.complete:
             if self.kept is not None:
                 self.kept.ensure()
             self.__dict__["names"] = (self.kept.names() if self.kept else None) or (

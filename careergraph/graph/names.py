@@ -103,6 +103,7 @@ class NameIndex:
 
     # What a built store keeps (see :meth:`state`); nothing is worked out again.
     KEPT = ("labels", "names", "types", "superclasses")
+    complete = True  # every name is at hand (a remote index asks for them as it goes)
     TRANSIENT = ()
 
     def state(self, with_names: bool = True) -> dict[str, Any]:

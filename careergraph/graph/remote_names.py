@@ -56,6 +56,8 @@ _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
 class RemoteNames(NameIndex):
     """A name index that asks a store (an endpoint) for what each question needs."""
 
+    complete = False
+
     def __init__(self, store: Store):
         self._store = store
         self._asked: set[str] = set()  # IRIs whose names and classes were asked for
