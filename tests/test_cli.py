@@ -94,11 +94,11 @@ def test_search_with_no_match_exits_1():
 
 
 def test_unknown_name_lists_closest_candidates():
-    result = invoke("show", "Kubernets")
+    result = invoke("show", "Kubernetes Operators")
     assert result.exit_code == 2
     assert (
-        "no entity named 'Kubernets'" in result.stderr
-        and "Kubernetes [tool/kubernetes]" in result.stderr
+        "no entity named 'Kubernetes Operators'" in result.stderr
+        and "closest: Kubernetes [tool/kubernetes]" in result.stderr
     )
     assert result.stdout == ""
 
@@ -115,7 +115,10 @@ def test_ambiguous_name_lists_the_candidates():
     [
         (("list", "wizards"), "unknown kind 'wizards'"),
         (("list", "roles", "--track", "Cobol"), "no track named 'Cobol'"),
-        (("list", "roles", "--track", "MLOps Architect"), "no track named 'MLOps Architect'"),
+        (
+            ("list", "roles", "--track", "MLOps Architect"),
+            "'MLOps Architect' is a role, not a track",
+        ),
         (("stats", "--format", "yaml"), "Invalid value for '--format'"),
         (("export", "xlsx"), "Invalid value for 'FORMAT'"),
         (("--data", str(FIXTURES / "missing.ttl"), "stats"), "missing.ttl: no such file"),

@@ -51,6 +51,7 @@ def workplace(request, tmp_path_factory):
     for name in ("my-roles.ttl", "mine.ttl"):
         shutil.copy(FIXTURES / "extra-role.ttl", folder / name)
     (folder / "my-skills.txt").write_text("Kubernetes\nTerraform\n", "utf-8")
+    shutil.copy(FIXTURES / "cv.txt", folder / "my-cv.txt")
     (folder / "my.rq").write_text("SELECT ?role WHERE { ?role a cg:Role }", "utf-8")
     store = folder / "store"
     if request.param == "esco":

@@ -283,7 +283,9 @@ def test_parameter_the_query_does_not_take():
 
 def test_a_typed_parameter_checks_its_value():
     result = invoke("query", "-n", "role-skills", "-p", "role=Kubernetes")
-    assert result.exit_code == 2 and "no role named 'Kubernetes'" in result.stderr
+    assert result.exit_code == 2 and "'Kubernetes' is a tool, not a role" in result.stderr
+    unknown = invoke("query", "-n", "role-skills", "-p", "role=Chief Whisperer")
+    assert unknown.exit_code == 2 and "no role named 'Chief Whisperer'" in unknown.stderr
     result = invoke("query", "-n", "certifications-by-cost", "-p", "max_cost=cheap")
     assert result.exit_code == 2 and "not a number" in result.stderr
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from careergraph.cli.context import (
@@ -143,7 +145,21 @@ def path(
 @click.option(
     "--skills-file",
     metavar="FILE",
-    help="Read skills and tools from FILE, one per line ('#' starts a comment; '-': stdin).",
+    help="Read skills and tools from FILE, one or a comma-separated list per line "
+    "('#' at a line's start or after a space starts a comment; '-': stdin).",
+)
+@click.option(
+    "--text",
+    "text_file",
+    metavar="FILE",
+    help="Find the skills and tools in FILE: a CV, a profile, a job ad ('-': stdin).",
+)
+@click.option(
+    "--track",
+    "tracks",
+    metavar="NAME",
+    multiple=True,
+    help="Count every skill and tool a track calls for (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Show only the best N roles.")
 @format_option()
@@ -152,6 +168,8 @@ def match(
     settings: Settings,
     skills: tuple[str, ...],
     skills_file: str | None,
+    text_file: str | None,
+    tracks: tuple[str, ...],
     limit: int | None,
     format_name: str,
 ) -> None:
@@ -159,17 +177,42 @@ def match(
     --limit): each role's fit, which blends relevance (how much of your skills it uses) and
     readiness (how much of its needs you have), each skill weighted by how specific it is;
     what is missing; and a learning order (what raises the roles' fit most, and what it
-    completes). A tool covers the skill it is used for, an area what is under it, a track
-    what it calls for; a narrower skill is half credit toward the broader one a role lists.
+    completes). A tool covers the skill it is used for, an area what is under it; a
+    narrower skill is half credit toward the broader one a role lists.
+
+    Names are read as people write them: any case, aliases (k8s, js, CI/CD), ESCO's hidden
+    labels (leadership), short forms (budgets), small typos; a comma-separated list in one
+    argument is cut at its commas. A name read past its exact label is said on stderr, and
+    one that cannot be read is skipped with the closest candidates: the answer uses the
+    rest (exit 2 only when nothing is read). A track counts as everything it calls for
+    only when --track names it, or when a name is nothing but a track (with a note).
 
     \b
     Examples:
       careergraph match Kubernetes Terraform Prometheus
+      careergraph match "python, sql, k8s, docker"
       careergraph match --skills-file my-skills.txt --limit 5 --format json
+      careergraph match --text my-cv.txt
+      careergraph match Python --track DevOps
     """
-    lines = read_text(skills_file).splitlines() if skills_file else []
-    names = list(skills) + [kept for line in lines if (kept := line.split("#", 1)[0].strip())]
-    emit(settings.graph().match(names, limit), format_name)
+    names = list(skills)
+    if skills_file:
+        names += [kept for line in read_text(skills_file).splitlines() if (kept := _content(line))]
+    text = read_text(text_file) if text_file else None
+    if not names and text is None and not tracks:
+        raise click.UsageError("match needs at least one SKILL, --skills-file, --text or --track")
+    result = settings.graph().match(names, limit, text=text, tracks=tracks)
+    emit(result, format_name)
+
+
+def _content(line: str) -> str:
+    """A line of a skills file without its comment: '#' at its start or after white space
+    (so that C# stays C#).
+
+    >>> _content("C#  # my first language"), _content("# a comment"), _content(" Go ")
+    ('C#', '', 'Go')
+    """
+    return re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
 
 
 @click.command()

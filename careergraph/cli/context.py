@@ -92,17 +92,23 @@ def emit(result, format_name: str, empty: str | None = None, output: str | None 
 
 def read_text(path: str) -> str:
     """A UTF-8 text file given on the command line ('-' for standard input); a file that is
-    not a regular one (a FIFO, a device) or is too large is refused as ``--data`` is."""
+    not a regular one (a FIFO, a device) or is too large is refused as ``--data`` is, and so
+    is one that is not text (not UTF-8, or holding NUL bytes)."""
     if path == "-":
-        return sys.stdin.read()
-    from pathlib import Path
+        data, where = sys.stdin.buffer.read(), "standard input"
+    else:
+        from pathlib import Path
 
-    from careergraph.graph.sources import read_file
+        from careergraph.graph.sources import read_file
 
+        data, where = read_file(Path(path)), path
     try:
-        return read_file(Path(path)).decode("utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "not UTF-8 text") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataFileError(where, f"not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+    if "\0" in text:
+        raise DataFileError(where, "not text (it holds NUL bytes)")
+    return text
 
 
 def write_output(output: str | None, content: bytes, what: str) -> None:

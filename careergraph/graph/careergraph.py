@@ -25,6 +25,7 @@ from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
 from careergraph.graph.queries import internal_query
 from careergraph.graph.results import Entity
+from careergraph.graph.results.search import Reading, Skipped
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from careergraph.graph.cache.kept import Kept
     from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.resolution.ladder import Wanted
     from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
     from careergraph.graph.results.listing import EntityList
     from careergraph.graph.results.matching import MatchResult
@@ -55,6 +57,10 @@ MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a searc
 ROLE_KINDS = ("role", "occupation")
 COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "integration-point")
 MATCHED_KINDS = ("skill", "tool", "skill-area", "esco-skill", "integration-point", "track")
+# What prose is read for: a track named in passing ("moving towards MLOps") is no skill.
+PROSE_KINDS = MATCHED_KINDS[:-1]
+MAX_NAMES = 500  # the most names match reads (a person's skills are dozens)
+MAX_TEXT = 200_000  # the most characters of prose match reads (a CV is a few thousand)
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
@@ -192,22 +198,80 @@ class CareerGraph:
             )
         return self.names
 
-    def resolve(self, name: str, kind: str | None = None) -> Entity:
-        """The entity called ``name``: an IRI, an id path, a label or a slug, any case.
+    def resolve(self, name: str, kind: str | None = None, *, rules: str = "all") -> Entity:
+        """The entity called ``name``, read by the resolution ladder
+        (:mod:`careergraph.graph.resolution.ladder`): an IRI, an id path, a label, a slug,
+        an alias, a label without its qualifier, a short form or a name with a typo.
 
-        ``kind`` (``role``, ``track``...) restricts the candidates. Raises UnknownNameError
-        with the closest candidates, or AmbiguousNameError.
+        ``kind`` (``role``, ``track``...) restricts the candidates; ``rules`` says how far
+        down the ladder to go (``exact``, ``named`` or ``all``). A reading past the exact
+        rules is said in ``notes``. Raises UnknownNameError with the closest candidates,
+        AmbiguousNameError or WrongKindError.
         """
-        return self.names.resolve(name, kind_named(kind) if kind else None)
+        what = kind.replace("-", " ") if kind else "entity"
+        return self._resolve_one(name, (kind,) if kind else None, what, rules)
 
     def resolve_among(self, name: str, kinds: Sequence[str], what: str) -> Entity:
-        """The entity called ``name`` among ``kinds`` (names of kinds, by preference: see
-        :meth:`NameIndex.resolve_among`); where the name also fits other entities, a note
-        says which was taken (in ``notes``)."""
-        entity, note = self.names.resolve_among(name, [kind_named(k) for k in kinds], what)
+        """The entity called ``name`` among ``kinds`` (names of kinds, by preference: where a
+        name fits several, the kind listed first wins), ``what`` saying them in words; a
+        note says how it was read where a person should hear it (in ``notes``)."""
+        return self._resolve_one(name, tuple(kinds), what)
+
+    def read_name(
+        self,
+        name: str,
+        kinds: Sequence[str] | None = None,
+        what: str = "entity",
+        rules: str = "all",
+    ) -> Reading | Skipped:
+        """How ``name`` reads among ``kinds`` (None: any): a :class:`Reading` (the
+        entities, the rule, the confidence) or a :class:`Skipped` with the closest
+        candidates. Entities a fuzzy rule finds equally are ranked by how many roles list
+        them; ``rules`` says how far down the ladder to go (``exact``, ``named``, ``all``).
+
+        >>> CareerGraph.open().read_name("k8s").note()
+        "read 'k8s' as Kubernetes (alias)"
+        """
+        from careergraph.graph.resolution.ladder import read_name
+
+        return read_name(
+            self.names,
+            name,
+            self._wanted(kinds, what),
+            prior=self._commonness,
+            everything=self.every_name,
+            rules=rules,
+        )
+
+    def _resolve_one(
+        self, name: str, kinds: tuple[str, ...] | None, what: str, rules: str = "all"
+    ) -> Entity:
+        from careergraph.graph.resolution.ladder import resolve_one
+
+        wanted = self._wanted(kinds, what)
+        entity, note = resolve_one(
+            self.names,
+            name,
+            wanted,
+            rules=rules,
+            prior=self._commonness,
+            everything=self.every_name,
+        )
         if note:
             self.notes.append(note)
         return entity
+
+    @staticmethod
+    def _wanted(kinds: Sequence[str] | None, what: str) -> Wanted:
+        from careergraph.graph.resolution.ladder import Wanted
+
+        return Wanted(tuple(kind_named(k) for k in kinds) if kinds is not None else None, what)
+
+    def _commonness(self, iri: str) -> float:
+        """How many roles list an item (in their profile or as optional): which meaning of a
+        short name is the more common one."""
+        index = self.careers.index
+        return len(index.holders.get(iri, ())) + len(index.listers.get(iri, ()))
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source."""
@@ -481,17 +545,88 @@ class CareerGraph:
             raise NoPathError(f"no path from {start.label} to {end.label}{how}{within}: {why}")
         return PathResult(start, end, describe_paths(self.careers, moves, found))
 
-    def match(self, skills: Sequence[str], limit: int | None = None) -> MatchResult:
-        """Roles ranked by how much of their needs ``skills`` (skills, skill areas or tools)
-        cover, with what is missing and what to learn first."""
+    def match(
+        self,
+        skills: Sequence[str] = (),
+        limit: int | None = None,
+        *,
+        text: str | None = None,
+        tracks: Sequence[str] = (),
+    ) -> MatchResult:
+        """Roles ranked by how much of their needs the person's skills cover, with what is
+        missing and what to learn first. The skills are ``skills`` (names as people type
+        them: skills, skill areas, tools), those ``text`` names (a CV, a job ad) and all a
+        track of ``tracks`` calls for. A name that is not read is skipped (``skipped`` in
+        the result, with the closest candidates, and a note); a name read past the exact
+        rules, or read as a track, gets a note. Raises BadInputError where nothing is read.
+        """
         from careergraph.graph.careers.matching import match
 
-        if not skills:
-            raise BadInputError("match needs at least one skill or tool")
-        entities = []
-        for name in skills:
-            entities.append(self.resolve_among(name, MATCHED_KINDS, "skill or tool"))
-        return match(self.careers, entities, limit)
+        readings, skipped = self.read_skills(skills, text=text, tracks=tracks)
+        if not readings:
+            given = "the text" if text is not None and not skills else "the names given"
+            why = "; ".join(s.note("skill or tool") for s in skipped[:3])
+            raise BadInputError(f"no skill or tool found in {given}" + (f" ({why})" if why else ""))
+        return match(self.careers, readings, limit, skipped)
+
+    def _listed(self, names: Sequence[str]) -> list[str]:
+        """The names, a list typed as one ("python, sql, k8s") cut at its commas and
+        semicolons, unless it is a name itself ("data extraction, transformation and
+        loading tools")."""
+        listed = []
+        for name in names:
+            parts = [p.strip() for p in re.split(r"[,;]", name)]
+            whole = len(parts) > 1 and isinstance(
+                self.read_name(name, MATCHED_KINDS, "skill or tool", rules="exact"), Reading
+            )
+            listed.extend([name] if len(parts) == 1 or whole else [p for p in parts if p])
+        return listed
+
+    def read_skills(
+        self, names: Sequence[str] = (), *, text: str | None = None, tracks: Sequence[str] = ()
+    ) -> tuple[list[Reading], list[Skipped]]:
+        """How ``names``, ``text`` and ``tracks`` read as what a person has (see
+        :meth:`match`): the readings, and the names skipped. Notes say how a name was read
+        where a person should hear it. Raises BadInputError for a track that names no track,
+        too many names, or a text that is too long.
+
+        >>> readings, skipped = CareerGraph.open().read_skills(["k8s", "qwxz"])
+        >>> [r.entity.label for r in readings], [s.reason for s in skipped]
+        (['Kubernetes'], ['unknown'])
+        """
+        from careergraph.graph.resolution.prose import skills_in_text
+
+        if len(names) > MAX_NAMES:
+            raise ParameterError(
+                "skills", f"holds {len(names):,} names; match reads at most {MAX_NAMES:,}"
+            )
+        if text is not None and len(text) > MAX_TEXT:
+            raise ParameterError(
+                "text",
+                f"is {len(text):,} characters long; careergraph reads at most {MAX_TEXT:,} "
+                "(a CV is a few thousand)",
+            )
+        readings: list[Reading] = []
+        skipped: list[Skipped] = []
+        for name in self._listed(names):
+            reading = self.read_name(name, MATCHED_KINDS, "skill or tool")
+            if isinstance(reading, Skipped):
+                skipped.append(reading)
+                self.notes.append(reading.note("skill or tool"))
+                continue
+            readings.append(reading)
+            note = reading.note()
+            if reading.entity.kind == "track":
+                note = (note + "; " if note else "") + _track_note(reading)
+            if note:
+                self.notes.append(note)
+        for name in tracks:
+            entity = self.resolve(name, "track")
+            readings.append(Reading(name, (entity,), (1.0,), "track", 1.0))
+        if text is not None:
+            wanted = self._wanted(PROSE_KINDS, "skill or tool")
+            readings.extend(skills_in_text(self.names, text, wanted, self._commonness))
+        return readings, skipped
 
     def career_network(self, via: Sequence[str] | None = None) -> nx.DiGraph:
         """The networkx projection of roles and career moves (a ``networkx.DiGraph``)."""
@@ -628,7 +763,7 @@ class CareerGraph:
         if value.startswith("<") and value.endswith(">"):
             return IRI(value[1:-1])
         try:
-            return IRI(self.resolve(value).iri)
+            return IRI(self.resolve(value, rules="exact").iri)
         except UnknownNameError:  # not a name: a literal (an ambiguous name is an error)
             pass
         if _INTEGER.fullmatch(value):
@@ -673,6 +808,14 @@ class CareerGraph:
     def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
         return {**PREFIXES, **ID_PREFIXES}
+
+
+def _track_note(reading: Reading) -> str:
+    """What a person should hear of a name read as a track: it counts as its skills."""
+    return (
+        f"{reading.given!r} names the track {reading.entity.label}, not a skill: it counts as "
+        "every skill and tool the track calls for"
+    )
 
 
 def _has_datasets(location: str | Path | None) -> bool:

@@ -1,9 +1,11 @@
-"""Names: how people refer to entities, and how a name becomes an entity.
+"""Names: how people refer to entities, and the index a name is looked up in.
 
-A NAME is matched, case-insensitively and in this order, against: a full IRI (or a compact
-``prefix:local`` one), an id path (``role/mlops-engineer``), preferred labels, alternative
-labels, other labels (rdfs:label), and finally slugs (``mlops-engineer``). The first step
-that matches decides; if it matches several entities the name is ambiguous.
+Every name an entity goes by is kept by tier: 1 its preferred label, 2 an alternative label,
+3 another label (rdfs:label), 4 a hidden label (``skos:hiddenLabel``: a word ESCO finds it by
+without showing it, "leadership" for *lead others*), and 5 a preferred or alternative label
+without its parenthesised qualifier ("python" for *Python (computer programming)*), worked
+out here. The ladder of rules that turns what a person typed into entities, exact rungs first,
+is :mod:`careergraph.graph.resolution.ladder`; this module holds the index it asks.
 """
 
 from __future__ import annotations
@@ -12,23 +14,24 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from careergraph.errors import AmbiguousNameError, UnknownNameError, WrongKindError
-from careergraph.graph.kinds import Kind, kind_of
+from careergraph.graph.kinds import kind_of
 from careergraph.graph.queries import internal_query, values_of
+from careergraph.graph.resolution.forms import content_stems, normalise, without_qualifier
 from careergraph.graph.results import Entity
 from careergraph.graph.store import Store
 from careergraph.graph.store.terms import IRI, Literal
-from careergraph.namespaces import ID, RDFS, expand
+from careergraph.namespaces import ID, RDFS
 
 if TYPE_CHECKING:
     from careergraph.graph.results.search import SearchHit
 
-# Name tiers, in resolution order: 1 skos:prefLabel, 2 skos:altLabel, 3 rdfs:label.
-_TIERS = (1, 2, 3)
-_DISPLAY_RANK = {1: 0, 3: 1, 2: 2}
+# Name tiers, in resolution order (see the module docstring).
+PREFERRED, ALTERNATIVE, LABEL, HIDDEN, BARE = 1, 2, 3, 4, 5
+TIERS = (PREFERRED, ALTERNATIVE, LABEL, HIDDEN)  # the names the graph states
+_DISPLAY_RANK = {PREFERRED: 0, LABEL: 1, ALTERNATIVE: 2, HIDDEN: 3, BARE: 4}
 _FUZZY = 0.75  # the least similarity of a fuzzy match
 
 
@@ -42,6 +45,9 @@ class NameTable(Protocol):
     def items(self) -> Iterator[tuple[str, list[Entry]]]: ...
     def values(self) -> Iterator[list[Entry]]: ...
     def candidates(self, wanted: str) -> Iterator[tuple[str, list[Entry]]]: ...
+    def containing(self, stems: Sequence[str]) -> Iterator[tuple[str, list[Entry]]]: ...
+    def keys(self) -> list[str]: ...
+    def known(self, keys: set[str]) -> set[str]: ...
 
 
 def display_key(name: Literal, tier: int) -> tuple[bool, int, str]:
@@ -52,11 +58,6 @@ def display_key(name: Literal, tier: int) -> tuple[bool, int, str]:
     True
     """
     return (name.language not in (None, "en"), _DISPLAY_RANK[tier], name.value)
-
-
-def normalise(text: str) -> str:
-    """Case-folded, with runs of white space made one space."""
-    return " ".join(text.split()).casefold()
 
 
 def slug_of(iri: str) -> str:
@@ -81,6 +82,9 @@ class NameIndex:
     names: dict[str, list[Entry]] | NameTable
     types: dict[str, set[str]]
     superclasses: dict[str, set[str]]
+    # Worked out on first use: the names by the stems of their words, and every name.
+    _stems: dict[str, set[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, store: Store) -> NameIndex:
@@ -94,6 +98,7 @@ class NameIndex:
             key = display_key(name, tier)
             if iri not in labels or key < labels[iri]:
                 labels[iri] = key
+        add_bare_names(names)
         types: dict[str, set[str]] = defaultdict(set)
         for row in store.select(internal_query("types")):
             if isinstance(row["type"], IRI):
@@ -145,10 +150,50 @@ class NameIndex:
         remote index asks for them in one go)."""
 
     def names_of(self, iri: str) -> list[str]:
-        """Every name an entity goes by (labels and alternative labels)."""
+        """Every name the graph states for an entity (labels, alternative and hidden ones)."""
         return sorted(
-            {name for entries in self.names.values() for _, i, name in entries if i == iri}
+            {
+                name
+                for entries in self.names.values()
+                for tier, i, name in entries
+                if i == iri and tier in TIERS
+            }
         )
+
+    def lookup(self, key: str) -> list[Entry]:
+        """The names equal to ``key`` (normalised), of every tier."""
+        return list(self.names.get(key, ()))
+
+    def known(self, keys: set[str]) -> set[str]:
+        """Those of ``keys`` (normalised names) that name something, in one look-up."""
+        table = self.names
+        return {k for k in keys if k in table} if isinstance(table, dict) else table.known(keys)
+
+    def containing(self, stems: Sequence[str]) -> dict[str, list[Entry]]:
+        """The names whose words hold every one of ``stems`` (see
+        :func:`~careergraph.graph.resolution.forms.content_stems`), by normalised name.
+
+        >>> index = NameIndex({}, {"manage budgets": [(1, "urn:b", "manage budgets")]}, {}, {})
+        >>> list(index.containing(["budget"]))
+        ['manage budgets']
+        """
+        table = self.names
+        if not isinstance(table, dict):
+            return dict(table.containing(stems))
+        if self._stems is None:
+            self._stems = defaultdict(set)
+            for key in table:
+                for found in content_stems(key):
+                    self._stems[found].add(key)
+        keys = set.intersection(*(self._stems.get(s, set()) for s in stems)) if stems else set()
+        return {key: table[key] for key in keys}
+
+    def every_key(self) -> list[str]:
+        """Every normalised name, for comparing a typed name with all of them (typos)."""
+        if self._keys is None:
+            table = self.names
+            self._keys = list(table) if isinstance(table, dict) else list(table.keys())
+        return self._keys
 
     def kind(self, iri: str) -> str | None:
         """The most specific kind of an entity (``role``, ``skill``...), if it has one."""
@@ -169,96 +214,21 @@ class NameIndex:
         """The label of the entity with this IRI (its slug where it has none)."""
         return self.labels.get(iri) or slug_of(iri) or iri
 
-    def resolve(self, name: str, kind: Kind | None = None) -> Entity:
-        """The one entity called ``name`` (of ``kind``, if given).
-
-        Raises UnknownNameError with the closest names, or AmbiguousNameError listing the
-        entities that share the name.
-        """
-
-        def fits(iri: str) -> bool:
-            return kind is None or kind.class_iri in self.classes_of(iri)
-
-        for candidates in self._candidates(name.strip()):
-            matching = sorted({iri for iri in candidates if fits(iri)})
-            if len(matching) == 1:
-                return self.entity(matching[0])
-            if matching:
-                raise AmbiguousNameError(name, [self.describe(iri) for iri in matching])
-        raise UnknownNameError(
-            name, self.closest(name, fits), what=kind.name.replace("-", " ") if kind else "entity"
-        )
-
-    def resolve_among(
-        self, name: str, kinds: Sequence[Kind], what: str
-    ) -> tuple[Entity, str | None]:
-        """The entity called ``name`` among the ``kinds`` a question takes (``what`` says
-        them in words: ``role``, ``skill or tool``), and a note where the name also fits
-        other entities. Where it names entities of several of those kinds, the kind listed
-        first wins (a track before an ESCO skill of the same name); of one kind, the name is
-        ambiguous. Raises WrongKindError where it names only entities of other kinds,
-        UnknownNameError with the closest names of the kinds taken, AmbiguousNameError.
-        """
-
-        def kind_of_entity(iri: str) -> int | None:
-            classes = self.classes_of(iri)
-            return next((i for i, k in enumerate(kinds) if k.class_iri in classes), None)
-
-        wrong: str | None = None
-        for candidates in self._candidates(name.strip()):
-            ranked = sorted(
-                (rank, i) for i in candidates if (rank := kind_of_entity(i)) is not None
-            )
-            if not ranked:
-                wrong = wrong or min(candidates, default=None)
-                continue
-            best = [iri for rank, iri in ranked if rank == ranked[0][0]]
-            if len(best) > 1:
-                raise AmbiguousNameError(name, [self.describe(iri) for iri in best])
-            chosen, others = self.entity(best[0]), sorted(candidates - {best[0]})
-            note = None
-            if others:
-                also = ", ".join(self.describe(iri) for iri in others[:3])
-                note = f"{name!r} is taken as {self.describe(best[0])}; it also names {also}"
-            return chosen, note
-        if wrong is not None:
-            other = self.entity(wrong)
-            raise WrongKindError(other.label, other.kind, _with_articles(what))
-
-        def fits(iri: str) -> bool:
-            return kind_of_entity(iri) is not None
-
-        raise UnknownNameError(name, self.closest(name, fits), what=what)
-
     def describe(self, iri: str) -> str:
         """A label with a name that picks this entity out: ``Security [skill/security]``."""
         handle = iri[len(ID) :] if iri.startswith(ID) else f"<{iri}>"
         return f"{self.entity(iri).label} [{handle}]"
 
-    def closest(self, name: str, fits=lambda iri: True, limit: int = 5) -> list[str]:
-        """The labels of the entities whose names are closest to ``name``."""
-        wanted = normalise(name)
-        ranked = self._rank(wanted, fits)
-        return [self.describe(hit.entity.iri) for hit in ranked[:limit] if hit.score >= 0.5]
+    def closest_iris(self, name: str, fits=lambda iri: True, limit: int = 5) -> list[str]:
+        """The entities whose names come closest to ``name`` (by the search's score)."""
+        ranked = self._rank(normalise(name), fits)
+        return [hit.entity.iri for hit in ranked[:limit] if hit.score >= 0.5]
 
     def search(self, text: str, limit: int = 20, fits=lambda iri: True) -> list[SearchHit]:
         """Entities whose names match ``text``, best first."""
         return [hit for hit in self._rank(normalise(text), fits) if hit.score >= 0.55][:limit]
 
-    def _candidates(self, name: str) -> Iterable[set[str]]:
-        """Sets of IRIs matching ``name``, one per resolution step, in order."""
-        iri = name[1:-1] if name.startswith("<") and name.endswith(">") else name
-        iri = expand(iri) or iri
-        yield {iri} if iri in self else set()
-        yield {ID + name} if ID + name in self else set()
-        by_tier: dict[int, set[str]] = defaultdict(set)
-        for tier, entity_iri, _ in self.names.get(normalise(name), ()):
-            by_tier[tier].add(entity_iri)
-        for tier in _TIERS:
-            yield by_tier[tier]
-        yield self._with_slug(normalise(name))
-
-    def _with_slug(self, wanted: str) -> set[str]:
+    def with_slug(self, wanted: str) -> set[str]:
         """The entities whose slug is ``wanted`` (normalised)."""
         return {
             iri
@@ -310,6 +280,27 @@ def _score(wanted: str, words: list[str], key: str, matcher) -> float:
     return ratio * 0.7 if ratio >= _FUZZY else 0.0
 
 
+def add_bare_names(names: dict[str, list[Entry]]) -> None:
+    """Add to ``names`` (normalised name -> entries) each preferred or alternative label
+    without its parenthesised qualifier, as a name of tier ``BARE``.
+
+    >>> names = {"python (computer programming)": [(1, "urn:py", "Python (computer programming)")]}
+    >>> add_bare_names(names)
+    >>> names["python"]
+    [(5, 'urn:py', 'Python (computer programming)')]
+    """
+    bare: dict[str, list[Entry]] = defaultdict(list)
+    for entries in names.values():
+        for tier, iri, written in entries:
+            if (
+                tier in (PREFERRED, ALTERNATIVE)
+                and (short := without_qualifier(written)) != written
+            ):
+                bare[normalise(short)].append((BARE, iri, written))
+    for key, entries in bare.items():
+        names.setdefault(key, []).extend(sorted(set(entries)))
+
+
 def superclasses_of(store: Store) -> dict[str, set[str]]:
     """Every class's superclasses, all the way up (rdfs:subClassOf)."""
     parents = values_of(store, RDFS + "subClassOf")
@@ -324,15 +315,3 @@ def superclasses_of(store: Store) -> dict[str, set[str]]:
                 stack.extend(parents.get(parent, ()))
         closure[cls] = seen
     return closure
-
-
-def _with_articles(what: str) -> str:
-    """``role, track or skill area`` as ``a role, a track or a skill area``.
-
-    >>> _with_articles("skill or tool")
-    'a skill or a tool'
-    """
-    *firsts, last = what.split(" or ")
-    parts = [p for first in firsts for p in first.split(", ")] + [last]
-    worded = [("an " if p[0] in "aeiou" else "a ") + p for p in parts]
-    return ", ".join(worded[:-1]) + " or " + worded[-1] if len(worded) > 1 else worded[0]

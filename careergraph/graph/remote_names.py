@@ -104,7 +104,7 @@ class RemoteNames(NameIndex):
         self.prefetch([iri])
         return dict.__contains__(self.labels, iri) or dict.__contains__(self.types, iri)
 
-    def _with_slug(self, wanted: str) -> set[str]:
+    def with_slug(self, wanted: str) -> set[str]:
         if not wanted or "/" in wanted:
             return set()
         ends = " || ".join(
@@ -172,6 +172,15 @@ class _RemoteNameTable:
 
     def items(self) -> Iterator[tuple[str, list[Entry]]]:
         raise TypeError("a remote graph's names are asked for one question at a time")
+
+    def containing(self, stems) -> Iterator[tuple[str, list[Entry]]]:
+        raise TypeError("a remote graph's names are asked for one question at a time")
+
+    def keys(self) -> list[str]:
+        raise TypeError("a remote graph's names are asked for one question at a time")
+
+    def known(self, keys: set[str]) -> set[str]:
+        return {key for key in keys if self.get(key)}
 
     def values(self) -> Iterator[list[Entry]]:
         raise TypeError("a remote graph's names are asked for one question at a time")

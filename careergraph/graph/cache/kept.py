@@ -31,7 +31,7 @@ NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not lo
 # The files a build keeps beside the triples.
 NAMES_FILE, NAMES_TABLE, CAREERS_FILE = "names.marshal", "names.sqlite", "careers.marshal"
 # The code whose state a build keeps, relative to the package ``careergraph.graph``.
-KEPT_BY = ("names.py", "kinds.py", "careers", "queries")
+KEPT_BY = ("names.py", "kinds.py", "resolution/forms.py", "careers", "queries")
 _GRAPH_PACKAGE = Path(__file__).resolve().parents[1]
 _DAMAGED = (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError)
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.careers.index import RoleIndex
     from careergraph.graph.results import Entity
+    from careergraph.graph.results.search import Reading, Skipped
 
 LEARNING_STEPS = 10
 DEFAULT_LIMIT = 10  # roles shown (and learnt for) unless a limit is given
@@ -112,11 +113,17 @@ def _above(facts: CareerFacts, skill: str) -> set[str]:
     )
 
 
-def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None) -> MatchResult:
-    """The roles that fit ``skills`` best, by fit (see the module docstring), the best
-    ``limit`` of them (``DEFAULT_LIMIT`` if None), with the learning order for those."""
+def match(
+    facts: CareerFacts,
+    readings: Sequence[Reading],
+    limit: int | None = None,
+    skipped: Sequence[Skipped] = (),
+) -> MatchResult:
+    """The roles that fit what ``readings`` name best, by fit (see the module docstring),
+    the best ``limit`` of them (``DEFAULT_LIMIT`` if None), with the learning order for
+    those; ``skipped`` (the names that were not read) goes with the result."""
     index = facts.index
-    query = _Query(facts, index, [s.iri for s in skills])
+    query = _Query(facts, index, named_items(readings))
     ranked = sorted(
         ((-fit, facts.label(facts.all_roles[p]).casefold(), p) for p, fit in query.fits().items()),
     )[: limit or DEFAULT_LIMIT]
@@ -137,12 +144,33 @@ def match(facts: CareerFacts, skills: Sequence[Entity], limit: int | None = None
             )
         )
     order = _learning_order(facts, query, [p for _, _, p in ranked])
-    return MatchResult(tuple(skills), tuple(shown), order)
+    return MatchResult(tuple(readings), tuple(shown), order, tuple(skipped))
 
 
-def fits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
-    """Every role that uses one of the skills, areas or tools ``named`` (IRIs), with its
-    fit: the whole ranking that :func:`match` shows the top of.
+Named = tuple[tuple[str, float], ...]  # what one name gives: each entity with its credit
+
+
+def named_items(items: Sequence[str | Reading]) -> list[Named]:
+    """What each item names, as (IRI, credit) pairs: an IRI in full; a reading, each of its
+    entities with its credit (a label several skills share splits it). An item named twice
+    counts once.
+
+    >>> named_items(["urn:a", "urn:a", "urn:b"])
+    [(('urn:a', 1.0),), (('urn:b', 1.0),)]
+    """
+    found: dict[Named, None] = {}
+    for item in items:
+        if isinstance(item, str):
+            pairs: Named = ((item, 1.0),)
+        else:
+            pairs = tuple(zip((e.iri for e in item.entities), item.credits, strict=True))
+        found.setdefault(pairs, None)
+    return list(found)
+
+
+def fits(facts: CareerFacts, named: Sequence[str | Reading]) -> dict[str, float]:
+    """Every role that uses one of the skills, areas or tools ``named`` (IRIs, or readings of
+    what people typed), with its fit: the whole ranking that :func:`match` shows the top of.
 
     >>> from careergraph import CareerGraph
     >>> facts = CareerGraph.open().careers
@@ -150,26 +178,32 @@ def fits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
     >>> max(ranked, key=ranked.get).rsplit("/", 1)[1]
     'build-engineer'
     """
-    query = _Query(facts, facts.index, list(named))
+    query = _Query(facts, facts.index, named_items(named))
     return {facts.all_roles[p]: fit for p, fit in query.fits().items()}
 
 
 class _Query:
     """One person's skills, scored against the roles (see the module docstring)."""
 
-    def __init__(self, facts: CareerFacts, index: RoleIndex, named: list[str]):
+    def __init__(self, facts: CareerFacts, index: RoleIndex, named: list[Named]):
         self.facts, self.index = facts, index
-        reaches = {item: reach(facts, item) for item in named}
-        self.credit = _best_credit(reaches.values())
-        self.weights: dict[str, float] = {}
-        self.uses: dict[int, dict[str, float]] = {}  # role -> named item -> best use
-        for item, levels in reaches.items():
-            listed = [index.specificity[s] for s in levels[0][1] if s in index.specificity]
+        self.weights: dict[Named, float] = {}
+        self.uses: dict[int, dict[Named, float]] = {}  # role -> named item -> best use
+        reaches = []
+        for item in named:
+            per_entity = [(iri, share, reach(facts, iri)) for iri, share in item]
+            covered = set().union(*(levels[0][1] for _, _, levels in per_entity))
+            listed = [index.specificity[s] for s in covered if s in index.specificity]
             self.weights[item] = max(listed, default=index.most_specific)
+            levels = [(share * c, skills) for _, share, lv in per_entity for c, skills in lv]
+            reaches.append(levels)
             for credit, skills in levels:
                 self._use(item, skills, credit)
-            for position in index.holders.get(item, ()):  # a role that lists the item uses it
-                self.uses.setdefault(position, {})[item] = 1.0
+            for iri, share, _ in per_entity:  # a role that lists the item uses it
+                for position in index.holders.get(iri, ()):
+                    uses = self.uses.setdefault(position, {})
+                    uses[item] = max(uses.get(item, 0.0), share)
+        self.credit = _best_credit(reaches)
         self.total = sum(self.weights.values()) or 1.0
         self.had: dict[int, float] = {}  # role -> the weighted needs it has
         for skill, credit in self.credit.items():
@@ -178,7 +212,7 @@ class _Query:
                 self.had[position] = self.had.get(position, 0.0) + weight
         self._needed: dict[int, float] = {}
 
-    def _use(self, item: str, skills: set[str], credit: float) -> None:
+    def _use(self, item: Named, skills: set[str], credit: float) -> None:
         for skill in skills:
             for positions, share in (
                 (self.index.needers.get(skill, ()), credit),

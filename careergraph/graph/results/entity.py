@@ -78,6 +78,7 @@ class Section:
 PLAIN = {
     "skos:prefLabel": "name",
     "skos:altLabel": "also called",
+    "skos:hiddenLabel": "also searched as",
     "skos:definition": "definition",
     "skos:broader": "under",
     "skos:closeMatch": "close match",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph.results import Entity, Items, Table
+from careergraph.graph.results.search import Reading, Skipped
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,35 @@ class LearningStep:
 
 @dataclass(frozen=True)
 class MatchResult:
-    """The roles a set of skills fits best, and what to learn next."""
+    """The roles a set of skills fits best, and what to learn next; with how each name given
+    was read (``readings``) and the names that were not (``skipped``)."""
 
-    skills: tuple[Entity, ...]
+    readings: tuple[Reading, ...]
     roles: tuple[RoleMatch, ...]
     learning_order: tuple[LearningStep, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+    @property
+    def skills(self) -> tuple[Entity, ...]:
+        """The entities the names were read as, in order (several for a shared label)."""
+        return tuple(e for reading in self.readings for e in reading.entities)
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "skills": [e.to_json() for e in self.skills],
+            "skills": [item for reading in self.readings for item in reading.to_json()],
+            "skipped": [s.to_json() for s in self.skipped],
             "roles": [r.to_json() for r in self.roles],
             "learning_order": [s.to_json() for s in self.learning_order],
         }
+
+    def heading(self) -> str:
+        """What the roles are ranked for: each skill read, with the words it came from where
+        they are not its name, and what was skipped."""
+        read = ", ".join(_worded(reading) for reading in self.readings)
+        heading = f"For {read}"
+        if self.skipped:
+            heading += "; skipped " + ", ".join(repr(s.given) for s in self.skipped)
+        return heading + ":"
 
     def table(self) -> Table:
         """The roles, those with the same answer (fit, needs covered and missing) in one row,
@@ -93,3 +111,10 @@ class MatchResult:
             for number, step in enumerate(self.learning_order, 1)
         ]
         return [("Learn next", (("step", "skill", "needed by", "completes"), rows))]
+
+
+def _worded(reading: Reading) -> str:
+    """A reading as the heading shows it: ``Kubernetes (k8s)``, ``Python``."""
+    labels = " / ".join(e.label for e in reading.entities)
+    plain = " ".join(reading.given.split()).casefold() == labels.casefold()
+    return labels if plain else f"{labels} ({' '.join(reading.given.split())})"

@@ -6,9 +6,11 @@ ESCO classification, European Commission: reuse is authorised under Commission D
 data; ``careergraph import esco`` converts the user's copy into their store.
 
 What becomes of it: occupations (``esco:Occupation``) and skills (``esco:Skill``) with
-``skos:prefLabel``, ``skos:altLabel`` (English) and ``dcterms:description``; the occupation
-to skill links (``esco:relatedEssentialSkill``, ``esco:relatedOptionalSkill``); the two
-hierarchies (``skos:broader``, up to ISCO groups and skill groups, labelled too). Each
+``skos:prefLabel``, ``skos:altLabel``, ``skos:hiddenLabel`` (English: the words people search
+by that ESCO does not show, such as "leadership" for *lead others*) and
+``dcterms:description``; the occupation to skill links (``esco:relatedEssentialSkill``,
+``esco:relatedOptionalSkill``); the two hierarchies (``skos:broader``, up to ISCO groups and
+skill groups, labelled too). Each
 built-in role is linked with ``skos:closeMatch`` to the ESCO occupations whose names are
 closest to its own (see :func:`close_matches`).
 """
@@ -457,6 +459,8 @@ def _concept(iri: str, kind: str, row: dict[str, str]) -> Iterator[str]:
     yield _literal(iri, SKOS + "prefLabel", row["preferredLabel"], "en")
     for alternative in _lines(row.get("altLabels", "")):
         yield _literal(iri, SKOS + "altLabel", alternative, "en")
+    for hidden in _lines(row.get("hiddenLabels", "")):
+        yield _literal(iri, SKOS + "hiddenLabel", hidden, "en")
     if row.get("description"):
         yield _literal(iri, DCTERMS + "description", row["description"], "en")
 
