@@ -217,6 +217,9 @@ def paths(esco: Esco, seed: int, cases: int) -> tuple[float, float, float, int]:
     return answered / cases, statistics.median(seconds), p95, cases
 
 
+SECTIONS = ("match", "similar", "path", "words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = Path(__file__).resolve().parents[2] / "shared" / "data" / "esco"
@@ -224,7 +227,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--cases", type=int, default=400)
     parser.add_argument("--path-cases", type=int, default=40)
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")
     options = parser.parse_args()
+    sections = set(options.only.split(","))
     if not Path(options.esco).is_dir():
         print(f"skipped: the full ESCO data is not at {options.esco}", file=sys.stderr)
         return
@@ -243,23 +248,30 @@ def main() -> None:
               f" seed {options.seed}\n")  # fmt: skip
         print("| answer | measure | careergraph | baseline | ratio | ceiling |")
         print("|---|---|---:|---:|---:|---:|")
-        for k, noise in ((3, 0), (5, 0), (10, 0), (3, 1), (5, 2), (10, 4)):
-            result = retrieval(esco, options.seed, k, noise, options.cases)
-            variant = f"k={k}, " + (f"{noise} of {k} random" if noise else "clean")
-            for index, measure in enumerate(("MRR@20", "hit@10")):
-                ours, base = result["careergraph"][index], result["baseline"][index]
-                best = result["ceiling"][index]
-                print(f"| match ({variant}) | {measure} | {ours:.3f} | {base:.3f} |"
-                      f" {ours / base:.2f} | {best:.3f} |", flush=True)  # fmt: skip
-        similar = neighbours(esco, options.seed, min(options.cases, len(esco.occupations)))
-        ours, base = similar["careergraph"], similar["baseline"]
-        for index, measure in enumerate(("same ISCO unit group in top 10", "broader in top 10")):
-            print(f"| similar | {measure} | {ours[index]:.3f} | {base[index]:.3f} |"
-                  f" {ours[index] / base[index]:.2f} | |")  # fmt: skip
-        print(f"| similar | median s per occupation | {ours[3]:.3f} | {base[3]:.3f} | | |")
-        share, p50, p95, cases = paths(esco, options.seed, options.path_cases)
-        print(f"| path ({cases} random pairs) | answered | {share:.2f} | | | |")
-        print(f"| path | p50 s / p95 s | {p50:.2f} / {p95:.2f} | | | |", flush=True)
+        if "match" in sections:
+            for k, noise in ((3, 0), (5, 0), (10, 0), (3, 1), (5, 2), (10, 4)):
+                result = retrieval(esco, options.seed, k, noise, options.cases)
+                variant = f"k={k}, " + (f"{noise} of {k} random" if noise else "clean")
+                for index, measure in enumerate(("MRR@20", "hit@10")):
+                    ours, base = result["careergraph"][index], result["baseline"][index]
+                    best = result["ceiling"][index]
+                    print(f"| match ({variant}) | {measure} | {ours:.3f} | {base:.3f} |"
+                          f" {ours / base:.2f} | {best:.3f} |", flush=True)  # fmt: skip
+        if "similar" in sections:
+            similar = neighbours(esco, options.seed, min(options.cases, len(esco.occupations)))
+            ours, base = similar["careergraph"], similar["baseline"]
+            for index, measure in enumerate(("same ISCO unit group in top 10", "broader in top 10")):
+                print(f"| similar | {measure} | {ours[index]:.3f} | {base[index]:.3f} |"
+                      f" {ours[index] / base[index]:.2f} | |")  # fmt: skip
+            print(f"| similar | median s per occupation | {ours[3]:.3f} | {base[3]:.3f} | | |")
+        if "path" in sections:
+            share, p50, p95, cases = paths(esco, options.seed, options.path_cases)
+            print(f"| path ({cases} random pairs) | answered | {share:.2f} | | | |")
+            print(f"| path | p50 s / p95 s | {p50:.2f} / {p95:.2f} | | | |", flush=True)
+        if "words" in sections:
+            from people_words import report
+
+            report(esco, options.esco, options.seed, options.cases)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ FLAGS = {
     "allow_service": "--allow-service",
     "timeout": "--timeout",
     "parameters": "-p",
+    "skills": "the skill list (SKILLs and --skills-file)",
+    "text": "the --text file",
     "engine": "--engine",
     "format": "--format",
     "limit": "--limit",
@@ -100,10 +102,15 @@ class CareerGraphGroup(click.Group):
 
 
 def _notes(ctx: click.Context) -> None:
-    """What the graph noted of the answer (how a name was read), on stderr."""
-    graph = getattr(ctx.obj, "_graph", None)
-    for note in getattr(graph, "notes", ()):
-        click.echo(f"careergraph: note: {note}", err=True)
+    """What the graph noted of the answer (how a name was read), on stderr, each wrapped to
+    the terminal's width."""
+    notes = getattr(getattr(ctx.obj, "_graph", None), "notes", ())
+    if notes:
+        from careergraph.exports.layout import terminal_width, wrapped
+
+        width = terminal_width(sys.stderr)
+        for note in notes:
+            click.echo(wrapped(f"careergraph: note: {note}", width), err=True)
 
 
 def worded(error: CareerGraphError) -> str:

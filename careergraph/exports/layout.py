@@ -30,16 +30,17 @@ GAP = "  "
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
-def terminal_width() -> int | None:
+def terminal_width(stream=None) -> int | None:
     """The width to lay tables out in: ``COLUMNS`` where set to a positive number, else
-    the terminal's when standard output is one; None (no limit) otherwise."""
+    the terminal's when ``stream`` (standard output unless given) is one; None (no limit)
+    otherwise."""
     value = os.environ.get("COLUMNS", "")
     if value.isdigit() and int(value) > 0:
         return int(value)
     try:
-        if sys.stdout.isatty():
+        if (stream or sys.stdout).isatty():
             return shutil.get_terminal_size().columns
-    except (AttributeError, ValueError, OSError):  # a closed or replaced stdout
+    except (AttributeError, ValueError, OSError):  # a closed or replaced stream
         pass
     return None
 

@@ -56,10 +56,13 @@ MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a searc
 # The kinds each question takes, by preference where one name fits several of them.
 ROLE_KINDS = ("role", "occupation")
 COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "integration-point")
+# Where a name fits entities of several kinds equally, the careers' kinds come first.
+SHOWN_FIRST = (*ROLE_KINDS, "track", "skill-area", "skill", "tool", "esco-skill")
 MATCHED_KINDS = ("skill", "tool", "skill-area", "esco-skill", "integration-point", "track")
 # What prose is read for: a track named in passing ("moving towards MLOps") is no skill.
 PROSE_KINDS = MATCHED_KINDS[:-1]
 MAX_NAMES = 500  # the most names match reads (a person's skills are dozens)
+SUGGESTED = 20  # the skipped names match gives the closest candidates of
 MAX_TEXT = 200_000  # the most characters of prose match reads (a CV is a few thousand)
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
@@ -208,8 +211,9 @@ class CareerGraph:
         rules is said in ``notes``. Raises UnknownNameError with the closest candidates,
         AmbiguousNameError or WrongKindError.
         """
-        what = kind.replace("-", " ") if kind else "entity"
-        return self._resolve_one(name, (kind,) if kind else None, what, rules)
+        if kind is not None:
+            return self._resolve_one(name, (kind,), kind.replace("-", " "), rules)
+        return self._resolve_one(name, SHOWN_FIRST, "entity", rules, others=True)
 
     def resolve_among(self, name: str, kinds: Sequence[str], what: str) -> Entity:
         """The entity called ``name`` among ``kinds`` (names of kinds, by preference: where a
@@ -223,11 +227,15 @@ class CareerGraph:
         kinds: Sequence[str] | None = None,
         what: str = "entity",
         rules: str = "all",
+        across: bool = False,
+        suggest: bool = True,
     ) -> Reading | Skipped:
         """How ``name`` reads among ``kinds`` (None: any): a :class:`Reading` (the
         entities, the rule, the confidence) or a :class:`Skipped` with the closest
         candidates. Entities a fuzzy rule finds equally are ranked by how many roles list
-        them; ``rules`` says how far down the ladder to go (``exact``, ``named``, ``all``).
+        them; ``rules`` says how far down the ladder to go (``exact``, ``named``, ``all``);
+        with ``across``, a label is read in every taxonomy that has it; without ``suggest``,
+        a name not read comes without the closest candidates.
 
         >>> CareerGraph.open().read_name("k8s").note()
         "read 'k8s' as Kubernetes (alias)"
@@ -241,14 +249,21 @@ class CareerGraph:
             prior=self._commonness,
             everything=self.every_name,
             rules=rules,
+            across=across,
+            suggest=suggest,
         )
 
     def _resolve_one(
-        self, name: str, kinds: tuple[str, ...] | None, what: str, rules: str = "all"
+        self,
+        name: str,
+        kinds: tuple[str, ...] | None,
+        what: str,
+        rules: str = "all",
+        others: bool = False,
     ) -> Entity:
         from careergraph.graph.resolution.ladder import resolve_one
 
-        wanted = self._wanted(kinds, what)
+        wanted = self._wanted(kinds, what, others)
         entity, note = resolve_one(
             self.names,
             name,
@@ -262,10 +277,11 @@ class CareerGraph:
         return entity
 
     @staticmethod
-    def _wanted(kinds: Sequence[str] | None, what: str) -> Wanted:
+    def _wanted(kinds: Sequence[str] | None, what: str, others: bool = False) -> Wanted:
         from careergraph.graph.resolution.ladder import Wanted
 
-        return Wanted(tuple(kind_named(k) for k in kinds) if kinds is not None else None, what)
+        chosen = tuple(kind_named(k) for k in kinds) if kinds is not None else None
+        return Wanted(chosen, what, others)
 
     def _commonness(self, iri: str) -> float:
         """How many roles list an item (in their profile or as optional): which meaning of a
@@ -596,10 +612,8 @@ class CareerGraph:
         """
         from careergraph.graph.resolution.prose import skills_in_text
 
-        if len(names) > MAX_NAMES:
-            raise ParameterError(
-                "skills", f"holds {len(names):,} names; match reads at most {MAX_NAMES:,}"
-            )
+        _few_enough(names)  # before any name is read: each costs a look-up
+        names = _few_enough(self._listed(names))
         if text is not None and len(text) > MAX_TEXT:
             raise ParameterError(
                 "text",
@@ -608,8 +622,11 @@ class CareerGraph:
             )
         readings: list[Reading] = []
         skipped: list[Skipped] = []
-        for name in self._listed(names):
-            reading = self.read_name(name, MATCHED_KINDS, "skill or tool")
+        for name in names:
+            suggest = len(skipped) < SUGGESTED  # suggestions cost a search of every name
+            reading = self.read_name(
+                name, MATCHED_KINDS, "skill or tool", across=True, suggest=suggest
+            )
             if isinstance(reading, Skipped):
                 skipped.append(reading)
                 self.notes.append(reading.note("skill or tool"))
@@ -808,6 +825,15 @@ class CareerGraph:
     def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
         return {**PREFIXES, **ID_PREFIXES}
+
+
+def _few_enough(names: Sequence[str]) -> Sequence[str]:
+    """The names, if there are at most ``MAX_NAMES`` of them (ParameterError otherwise)."""
+    if len(names) > MAX_NAMES:
+        raise ParameterError(
+            "skills", f"holds {len(names):,} names; match reads at most {MAX_NAMES:,}"
+        )
+    return names
 
 
 def _track_note(reading: Reading) -> str:

@@ -23,7 +23,7 @@ from careergraph.graph.resolution.forms import content_stems, normalise, without
 from careergraph.graph.results import Entity
 from careergraph.graph.store import Store
 from careergraph.graph.store.terms import IRI, Literal
-from careergraph.namespaces import ID, RDFS
+from careergraph.namespaces import ID, ID_PREFIXES, RDFS
 
 if TYPE_CHECKING:
     from careergraph.graph.results.search import SearchHit
@@ -229,12 +229,24 @@ class NameIndex:
         return [hit for hit in self._rank(normalise(text), fits) if hit.score >= 0.55][:limit]
 
     def with_slug(self, wanted: str) -> set[str]:
-        """The entities whose slug is ``wanted`` (normalised)."""
-        return {
-            iri
-            for iri in self.labels.keys() | self.types.keys()
-            if normalise(slug_of(iri)) == wanted
-        }
+        """The entities whose slug is ``wanted`` (normalised): careergraph's own, looked up
+        by kind; any IRI's last part, in a graph whose names are all at hand (a large one
+        keeps its names in SQLite, and ESCO's slugs are numbers nobody types).
+
+        >>> from careergraph import CareerGraph
+        >>> sorted(CareerGraph.open().names.with_slug("mlops"))
+        ['https://w3id.org/careergraph/id/track/mlops']
+        """
+        if not wanted or any(space in wanted for space in " \t\n"):
+            return set()
+        found = {iri for prefix in ID_PREFIXES.values() if (iri := prefix + wanted) in self}
+        if isinstance(self.names, dict):
+            found |= {
+                iri
+                for iri in self.labels.keys() | self.types.keys()
+                if normalise(slug_of(iri)) == wanted
+            }
+        return found
 
     def _rank(self, wanted: str, fits) -> list[SearchHit]:
         import difflib
@@ -281,8 +293,9 @@ def _score(wanted: str, words: list[str], key: str, matcher) -> float:
 
 
 def add_bare_names(names: dict[str, list[Entry]]) -> None:
-    """Add to ``names`` (normalised name -> entries) each preferred or alternative label
-    without its parenthesised qualifier, as a name of tier ``BARE``.
+    """Add to ``names`` (normalised name -> entries) each preferred label without its
+    parenthesised qualifier, as a name of tier ``BARE`` (an alternative label's qualifier
+    is often what tells it apart: "control (robotic component)").
 
     >>> names = {"python (computer programming)": [(1, "urn:py", "Python (computer programming)")]}
     >>> add_bare_names(names)
@@ -292,10 +305,7 @@ def add_bare_names(names: dict[str, list[Entry]]) -> None:
     bare: dict[str, list[Entry]] = defaultdict(list)
     for entries in names.values():
         for tier, iri, written in entries:
-            if (
-                tier in (PREFERRED, ALTERNATIVE)
-                and (short := without_qualifier(written)) != written
-            ):
+            if tier == PREFERRED and (short := without_qualifier(written)) != written:
                 bare[normalise(short)].append((BARE, iri, written))
     for key, entries in bare.items():
         names.setdefault(key, []).extend(sorted(set(entries)))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# A word: letters and digits, with the "+" or "#" of C++ and C#.
+# A word: letters and digits, with the "+" or "#" of C++ and C#; a possessive's "'s" is none.
 _WORD = re.compile(r"[^\W_]+[+#]*")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 # Words that say nothing of a skill or a job by themselves.
 STOP_WORDS = frozenset(
@@ -48,10 +49,10 @@ def without_qualifier(label: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, case-folded.
 
-    >>> words("C++, CI/CD and node.js")
-    ['c++', 'ci', 'cd', 'and', 'node', 'js']
+    >>> words("C++, CI/CD and node.js"), words("monitor patient's vital signs")
+    (['c++', 'ci', 'cd', 'and', 'node', 'js'], ['monitor', 'patient', 'vital', 'signs'])
     """
-    return _WORD.findall(text.casefold())
+    return _WORD.findall(_POSSESSIVE.sub("", text.casefold()))
 
 
 @cache

@@ -8,13 +8,14 @@ question takes decides (``RULES`` says each in words, ``CONFIDENCE`` how sure ea
    (ESCO's hidden labels are the words it finds a concept by: "leadership");
 3. ``slug``: the last part of an IRI (``mlops-engineer``);
 4. ``alias``: careergraph's curated alias table (k8s, js, Excel: :mod:`.aliases`);
-5. ``qualifier``: a label without its parenthesised qualifier ("python" for *Python
-   (computer programming)*);
+5. ``qualifier``: a preferred label without its parenthesised qualifier ("python" for
+   *Python (computer programming)*);
 6. ``containment``: every word of the name, by stem and leaving out words such as "with",
    is in one label ("budgets" in *manage budgets*): the label the name covers most of
-   (preferred labels first), then the entity more roles list (the more common meaning),
-   then the one more of whose labels hold the words;
-7. ``typo``: a name one edit away (a name of 4 to 7 characters) or two (8 or more), edits
+   (preferred labels first, the words as typed before other forms of them), then the
+   entity more roles list (the more common meaning), then the one more of whose labels
+   hold the words;
+7. ``typo``: a name one edit away (a name of 4 to 9 characters) or two (10 or more), edits
    counted as Levenshtein's with transpositions (optimal string alignment): "ICT sytem
    administrator".
 
@@ -29,15 +30,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from careergraph.errors import AmbiguousNameError, UnknownNameError, WrongKindError
 from careergraph.graph.names import ALTERNATIVE, BARE, HIDDEN, LABEL, PREFERRED
 from careergraph.graph.resolution.aliases import aliases_of
-from careergraph.graph.resolution.forms import content_stems, normalise
+from careergraph.graph.resolution.forms import STOP_WORDS, content_stems, normalise, words
 from careergraph.graph.results.search import Reading, Skipped
-from careergraph.namespaces import ID, expand
+from careergraph.namespaces import ID, expand, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.kinds import Kind
@@ -71,24 +72,28 @@ _TIER_RULES = {PREFERRED: "preferred", ALTERNATIVE: "alternative", LABEL: "label
 # What a label's tier weighs in the fuzzy rules: a preferred label is what the entity is.
 _TIER_WEIGHT = {PREFERRED: 1.0, ALTERNATIVE: 0.9, LABEL: 0.9, HIDDEN: 0.8, BARE: 0.9}
 LEAST_COVERAGE = 0.2  # containment: the least share of a label's words the name must cover
+STEM_ONLY = 0.9  # containment: what a word found only as another form of it counts
 CONFIDENT = 0.5  # the least confidence a command that takes one name answers with
 _NOT_A_NAME = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
 class Wanted:
-    """What a question takes: ``kinds`` by preference (None: any), and ``what`` in words
-    (``role``, ``skill or tool``) for messages."""
+    """What a question takes: ``kinds`` by preference (None: any, all alike), whether it
+    takes the other kinds too, after those (``others``), and ``what`` in words (``role``,
+    ``skill or tool``) for messages."""
 
     kinds: tuple[Kind, ...] | None = None
     what: str = "entity"
+    others: bool = False
 
     def rank(self, index: NameIndex, iri: str) -> int | None:
         """The preference of the entity's kind (0 first), or None for a kind not taken."""
         if self.kinds is None:
             return 0
         classes = index.classes_of(iri)
-        return next((i for i, kind in enumerate(self.kinds) if kind.class_iri in classes), None)
+        found = (i for i, kind in enumerate(self.kinds) if kind.class_iri in classes)
+        return next(found, len(self.kinds) if self.others else None)
 
 
 def read_name(
@@ -99,6 +104,8 @@ def read_name(
     prior: Callable[[str], float] | None = None,
     everything: Callable[[], NameIndex] | None = None,
     rules: str = "all",
+    across: bool = False,
+    suggest: bool = True,
 ) -> Reading | Skipped:
     """What ``name`` means among the entities ``wanted`` takes, by the first rule of the
     ladder that finds any (see the module docstring); a :class:`Skipped` with the closest
@@ -107,7 +114,11 @@ def read_name(
     their qualifier: names, nothing guessed) or ``all``. ``prior`` ranks the entities a
     fuzzy rule finds equally (how common each is: how many roles list a skill);
     ``everything`` gives an index with every name where ``index`` asks for them as it goes
-    (a remote graph's), for the rules past the alias table.
+    (a remote graph's), for the rules past the alias table. With ``across``, a name read by
+    its label in one taxonomy is read in the others too where it is a label there (a person
+    who names "troubleshooting" has the built-in skill and ESCO's, each in full). Without
+    ``suggest``, a name that is not read comes without the closest candidates (they cost a
+    search of every name).
 
     >>> from careergraph import CareerGraph
     >>> read_name(CareerGraph.open().names, "k8s").note()
@@ -120,7 +131,7 @@ def read_name(
     for rule, found in _exact(index, text):
         reading = _choose(index, name, wanted, rule, found)
         if isinstance(reading, Reading):
-            return reading
+            return _with_other_taxonomies(index, text, wanted, reading) if across else reading
         other_kind = other_kind or reading
     if rules != "exact":
         alias = _alias(index, name, wanted)
@@ -141,7 +152,7 @@ def read_name(
             reading = _ranked(index, name, wanted, rule, ranked(index, text), prior)
             if reading is not None:
                 return reading
-    return Skipped(name, "unknown", tuple(_nearest(index, text, wanted)))
+    return Skipped(name, "unknown", tuple(_nearest(index, text, wanted)) if suggest else ())
 
 
 def resolve_one(
@@ -162,7 +173,7 @@ def resolve_one(
     >>> from careergraph import CareerGraph
     >>> entity, note = resolve_one(CareerGraph.open().names, "Teraform")
     >>> entity.label, note
-    ('Terraform', "read 'Teraform' as Terraform [tool/terraform] (typo)")
+    ('Terraform', "read 'Teraform' as Terraform (tool) (typo)")
     """
     reading = read_name(index, name, wanted, prior=prior, everything=everything, rules=rules)
     describe = index.describe
@@ -177,7 +188,7 @@ def resolve_one(
     if reading.confidence < CONFIDENT:
         closest = [describe(e.iri) for e in (*reading.entities, *reading.others)]
         raise UnknownNameError(name, closest, what=wanted.what)
-    return reading.entity, reading.note(lambda entity: describe(entity.iri))
+    return reading.entity, reading.note(_with_kind)
 
 
 def _exact(index: NameIndex, text: str) -> Iterable[tuple[str, set[str]]]:
@@ -220,16 +231,41 @@ def _choose(
     return Reading(name, entities, (share,) * len(best), rule, CONFIDENCE[rule], others=also)
 
 
+def _with_other_taxonomies(
+    index: NameIndex, text: str, wanted: Wanted, reading: Reading
+) -> Reading:
+    """The reading, with what the name is a label of in the taxonomies it has none in yet:
+    in each, the entities of the best tier and the best kind taken, as :func:`_choose`
+    would pick them, each taxonomy's share of the credit whole."""
+    if reading.rule == "iri":
+        return reading
+    have = {taxonomy(e.iri) for e in reading.entities}
+    by_taxonomy: dict[str, dict[int, set[str]]] = {}
+    for tier, iri, _ in index.lookup(normalise(text)):
+        if (found := taxonomy(iri)) not in have and wanted.rank(index, iri) is not None:
+            by_taxonomy.setdefault(found, {}).setdefault(tier, set()).add(iri)
+    entities, credits = list(reading.entities), list(reading.credits)
+    for tiers in by_taxonomy.values():
+        found = _choose(index, text, wanted, "preferred", tiers[min(tiers)])
+        if isinstance(found, Reading):
+            entities += found.entities
+            credits += found.credits
+    if len(entities) == len(reading.entities):
+        return reading
+    return replace(reading, entities=tuple(entities), credits=tuple(credits))
+
+
 def _alias(index: NameIndex, name: str, wanted: Wanted) -> Reading | str | None:
-    """The alias table's reading of ``name``: its targets the graph holds, of the best kind
-    the question takes; the first target of another kind where none is of a kind taken."""
+    """The alias table's reading of ``name``: its targets the graph holds of the kinds the
+    question takes (one in each taxonomy, each meant); the first target of another kind
+    where none is of a kind taken."""
     rows = [a for a in aliases_of(name) if a.target in index]
     ranked = sorted(
         (r, i) for i, a in enumerate(rows) if (r := wanted.rank(index, a.target)) is not None
     )
     if not ranked:
         return rows[0].target if rows else None
-    chosen = [rows[i] for rank, i in ranked if rank == ranked[0][0]]
+    chosen = [rows[i] for _, i in ranked]  # a target in each taxonomy: each is meant
     entities = tuple(index.entity(a.target) for a in chosen)
     credits = tuple(a.credit for a in chosen)
     why = "; ".join(dict.fromkeys(a.why for a in chosen))
@@ -249,15 +285,19 @@ Scored = tuple[float, str, int]  # (score, IRI, tier of the name that scored)
 
 def _containment(index: NameIndex, text: str) -> list[Scored]:
     """Every entity one of whose names holds every meaningful word of ``text`` (by stem),
-    scored by the share of that name's words the text covers, times its tier's weight."""
+    scored by the share of that name's words the text covers, times its tier's weight, and
+    times ``STEM_ONLY`` where a word is there only as another form ("nursing" for "nurse")."""
     stems = content_stems(text)
     if not stems or len(text) < 3:
         return []
+    typed = set(words(text)) - STOP_WORDS
     scored = []
     for key, entries in index.containing(stems).items():
         coverage = len(stems) / max(len(content_stems(key)), len(stems))
         if coverage < LEAST_COVERAGE:
             continue
+        if not typed <= set(words(key)):
+            coverage *= STEM_ONLY
         for tier, iri, _ in entries:
             if tier != BARE:  # the whole label is there too, with the same words
                 scored.append((coverage * _TIER_WEIGHT[tier], iri, tier))
@@ -266,12 +306,12 @@ def _containment(index: NameIndex, text: str) -> list[Scored]:
 
 def typo_budget(text: str) -> int:
     """How many edits a typed name may be from a name: none under 4 characters, one up to
-    7, two from 8.
+    9, two from 10.
 
-    >>> [typo_budget(t) for t in ("sql", "pyhton", "ICT sytem administrator")]
+    >>> [typo_budget(t) for t in ("sql", "indesign", "ICT sytem administrator")]
     [0, 1, 2]
     """
-    return 0 if len(text) < 4 else 1 if len(text) < 8 else 2
+    return 0 if len(text) < 4 else 1 if len(text) < 10 else 2
 
 
 def _typos(index: NameIndex, text: str) -> list[Scored]:
@@ -354,6 +394,11 @@ def _nearest(index: NameIndex, text: str, wanted: Wanted, limit: int = 5) -> lis
         ranked = sorted(shared, key=lambda iri: (-shared[iri], index.label(iri).casefold()))
         found.update(dict.fromkeys(ranked[: limit - len(found)]))
     return [index.entity(iri) for iri in found]
+
+
+def _with_kind(entity: Entity) -> str:
+    """An entity as a note names it: ``specialist nurse (occupation)``."""
+    return f"{entity.label} ({(entity.kind or 'entity').replace('-', ' ')})"
 
 
 def _article(kind: str) -> str:

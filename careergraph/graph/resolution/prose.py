@@ -1,15 +1,21 @@
 """Skills in prose: the skills and tools a CV, a LinkedIn summary or a job ad names.
 
-The text is cut into words, and runs of words that do not cross a break (a comma, a
-semicolon, a line end, a full stop...) are looked up as names, longest first, left to right:
-"Site reliability engineer" is read whole (a role, so no skill), and its "reliability" is
-not read again; a word is never read inside another word. A run counts where it is exactly
-a name the ladder's exact rules know (any label tier, a label without its qualifier) or an
-alias (:mod:`.aliases`), as :func:`~.ladder.read_name` reads it with its ``named`` rules;
-nothing is guessed from prose. A single word counts only where it says something by itself: not a
-function word ("with"), not a word so general that taxonomies use it for many things
-(``GENERAL_WORDS``: "design", "data", "care"), and a word of one or two letters only in
-capitals and standing alone (R, C, AI, ML). Each skill found keeps the words it came from.
+A line that is a list ("Skills: Linux, SQL, leadership": three or more short items between
+commas) is a list of names: each item is read as a typed name is, by the whole ladder, and
+kept where the reading is at least as sure as a command that takes one name asks
+(``ladder.CONFIDENT``). The rest of the text is cut into words, and runs of words that do
+not cross a break (a comma, a semicolon, a line end, a full stop...) are looked up as
+names, longest first, left to right: "Site reliability engineer" is read whole (a role, so
+no skill), and its "reliability" is not read again; a word is never read inside another
+word. A run counts where it is exactly a name the ladder's exact rules know (any label
+tier, a label without its qualifier) or an alias (:mod:`.aliases`), as
+:func:`~.ladder.read_name` reads it with its ``named`` rules; nothing is guessed from prose.
+A single word counts only where it says something by itself: not a function word ("with"),
+not a word so general that taxonomies use it for many things (``GENERAL_WORDS``: "design",
+"data", "care"), a word of one or two letters only in capitals and standing alone (R, C,
+AI, ML), and a word that is only another label of what it names only where it is written as
+a name is (PostgreSQL, not "reporting", which ESCO gives journalism). Each skill found
+keeps the words it came from.
 """
 
 from __future__ import annotations
@@ -21,13 +27,16 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.resolution.aliases import alias_table
 from careergraph.graph.resolution.forms import STOP_WORDS, normalise
-from careergraph.graph.resolution.ladder import Wanted, read_name
+from careergraph.graph.resolution.ladder import CONFIDENT, Wanted, read_name
 from careergraph.graph.results.search import Reading
 
 if TYPE_CHECKING:
     from careergraph.graph.names import NameIndex
 
 MAX_WORDS = 8  # the longest run of words looked up as one name
+LIST_ITEM_WORDS = 5  # the most words of an item of a list line ("Skills: Linux, SQL, ...")
+_LIST_LINE = re.compile(r"[^\n]+")
+_HEADED = re.compile(r"^\s*[^,;:]{1,40}:")
 # A word: letters and digits, with the "+" or "#" of C++ and C#.
 _WORD = re.compile(r"[^\W_]+[+#]*")
 # What ends a run of words: list and sentence punctuation, a line end.
@@ -73,6 +82,13 @@ def skills_in_text(
     [('k8s', 'Kubernetes', 'alias'), ('Terraform', 'Terraform', 'preferred')]
     """
     found: dict[tuple[str, ...], Reading] = {}
+    for item in _list_items(text):
+        reading = read_name(index, item, wanted, prior=prior, across=True, suggest=False)
+        if isinstance(reading, Reading) and reading.confidence >= CONFIDENT:
+            _add(found, reading)
+    text = _LIST_LINE.sub(
+        lambda line: " " * len(line.group()) if _is_list(line.group()) else line.group(), text
+    )
     for words in _batches(_runs(text)):
         keys = {
             (i, n): normalise(text[words[i].start : words[i + n - 1].end])
@@ -96,8 +112,10 @@ def skills_in_text(
                 position += 1
                 continue
             given = text[words[position].start : words[position + length - 1].end]
-            reading = read_name(index, given, wanted, prior=prior, rules="named")
-            if isinstance(reading, Reading):
+            reading = read_name(
+                index, given, wanted, prior=prior, rules="named", across=True, suggest=False
+            )
+            if isinstance(reading, Reading) and (length > 1 or _names_it(reading, given)):
                 _add(found, reading)
             position += length  # read, as a skill or as something else: not read again
     return list(found.values())
@@ -127,6 +145,42 @@ def _batches(runs: Iterator[list[_Word]], size: int = 2_000) -> Iterator[list[_W
             batch = []
     if batch:
         yield batch
+
+
+def _list_items(text: str) -> Iterator[str]:
+    """The items of the lines of ``text`` that are lists (see :func:`_is_list`), without a
+    heading before a colon ("Skills: Linux, SQL"); a list that goes on over several lines
+    is one list (an item cut at a line's end is whole again)."""
+    lists: list[list[str]] = []
+    last = -2
+    for number, line in enumerate(text.splitlines()):
+        if _is_list(line):
+            line = line.split(":", 1)[1] if _HEADED.match(line) else line
+            if number == last + 1:
+                lists[-1].append(line)
+            else:
+                lists.append([line])
+            last = number
+    for lines in lists:
+        items = re.split(r"[,;]", " ".join(lines))
+        yield from (item.strip(" .\t") for item in items if item.strip(" .\t"))
+
+
+def _is_list(line: str) -> bool:
+    """Whether a line is a list of names: three or more items between commas or semicolons,
+    each of at most ``LIST_ITEM_WORDS`` words (a heading before a colon aside)."""
+    line = line.split(":", 1)[1] if _HEADED.match(line) else line
+    items = [item for item in re.split(r"[,;]", line) if item.strip(" .\t")]
+    return len(items) >= 3 and all(len(_WORD.findall(item)) <= LIST_ITEM_WORDS for item in items)
+
+
+def _names_it(reading: Reading, word: str) -> bool:
+    """Whether a single word names what it was read as by itself: a preferred label, a label
+    without its qualifier, an alias, or another label written as a name is (PostgreSQL,
+    SQL), not as a common word is ("reporting" is an alternative label of journalism)."""
+    if reading.rule in ("preferred", "qualifier", "alias", "iri"):
+        return True
+    return word.isupper() or any(letter.isupper() for letter in word[1:])
 
 
 def _says_something(words: list[_Word], position: int, length: int, text: str) -> bool:

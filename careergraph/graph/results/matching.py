@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from careergraph.graph.resolution.forms import without_qualifier
 from careergraph.graph.results import Entity, Items, Table
 from careergraph.graph.results.search import Reading, Skipped
 
@@ -114,7 +115,11 @@ class MatchResult:
 
 
 def _worded(reading: Reading) -> str:
-    """A reading as the heading shows it: ``Kubernetes (k8s)``, ``Python``."""
-    labels = " / ".join(e.label for e in reading.entities)
+    """A reading as the heading shows it: ``Kubernetes (k8s)``, ``Python``; the same skill
+    in several taxonomies once ("Python", not "Python / Python (computer programming)")."""
+    shown: dict[str, str] = {}
+    for entity in reading.entities:
+        shown.setdefault(without_qualifier(entity.label).casefold(), entity.label)
+    labels = " / ".join(shown.values())
     plain = " ".join(reading.given.split()).casefold() == labels.casefold()
     return labels if plain else f"{labels} ({' '.join(reading.given.split())})"

@@ -80,16 +80,20 @@ class Reading:
         """One line on how the name was read, where a person should hear it: a reading past
         the exact rules (``read 'k8s' as Kubernetes (alias)``), or an exact one of a name
         that other entities carry too. ``describe`` words an entity (its label)."""
-        if self.exact:
+        shared = len(self.entities) > 1 and any(c < 1 for c in self.credits)
+        if self.exact and not shared:
             if not self.others:
                 return None
             also = ", ".join(describe(e) for e in self.others)
             return f"{self.given!r} is taken as {describe(self.entity)}; it also names {also}"
         pairs = zip(self.entities, self.credits, strict=True)
-        taken = " and ".join(self._worded(describe(e), credit) for e, credit in pairs)
-        if len(self.entities) > 1 and all(c < 1 for c in self.credits):
-            taken = f"each of {taken}, which share the name,"
-        note = f"read {self.given!r} as {taken} ({self.rule})"
+        if shared and self.rule != "alias":  # a name several entities share
+            taken = " and ".join(describe(e) for e in self.entities)
+            share = f"{self.credits[0]:.0%} credit each, {self.rule}"
+            note = f"read {self.given!r} as {taken}, which share the name ({share})"
+        else:
+            taken = " and ".join(self._worded(describe(e), credit) for e, credit in pairs)
+            note = f"read {self.given!r} as {taken} ({self.rule})"
         if self.others:
             note += "; next: " + ", ".join(describe(e) for e in self.others)
         return note
