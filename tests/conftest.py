@@ -58,14 +58,17 @@ def invoke_json(*args: str):
     return json.loads(result.stdout)
 
 
-def run_process(*args: str, cwd: Path | None = None, env: dict | None = None):
-    """Run ``python -m careergraph`` as a real process."""
+def run_process(
+    *args: str, cwd: Path | None = None, env: dict | None = None, input_text: str | None = None
+):
+    """Run ``python -m careergraph`` as a real process (``input_text`` on its stdin)."""
     return subprocess.run(
         [sys.executable, "-m", "careergraph", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         env={**os.environ, **(env or {})},
+        input=input_text,
         timeout=120,
     )
 
