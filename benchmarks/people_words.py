@@ -86,7 +86,13 @@ class Labels:
         if not keys:
             return set()
         fewest = min(len(self.words_of[k]) for k in keys)
-        return {s for k in keys if len(self.words_of[k]) == fewest for t in self.by_label[k].values() for s in t}
+        return {
+            s
+            for k in keys
+            if len(self.words_of[k]) == fewest
+            for t in self.by_label[k].values()
+            for s in t
+        }
 
 
 def short_form(label: str, skill_type: str) -> str:
@@ -138,7 +144,9 @@ def name_lists(esco, labels: Labels, seed: int, cases: int, how: str) -> dict[st
 
     rnd = random.Random(f"{seed}-words-{how}")
     pool = [r for r in esco.occupations if len(esco.essential[r]) >= K]
-    figures: dict[str, dict] = {n: defaultdict(list) for n in ("careergraph", "exact", "containment")}
+    figures: dict[str, dict] = {
+        n: defaultdict(list) for n in ("careergraph", "exact", "containment")
+    }
     seconds = []
     for _ in range(cases):
         target = rnd.choice(pool)
@@ -287,13 +295,14 @@ def report(esco, esco_folder: str, seed: int, cases: int) -> None:
             f = result[name]
             print(f"| {how} labels | {name} | {f['answered']:.3f} | {f['right']:.3f} |"
                   f" {f['rr']:.3f} | {f['hit10']:.3f} |", flush=True)  # fmt: skip
-        print(f"| {how} labels | careergraph median s a query | {result['careergraph']['median_s']:.3f} | | | |")
+        seconds = result["careergraph"]["median_s"]
+        print(f"| {how} labels | careergraph median s a query | {seconds:.3f} | | | |")
     typo = typos(esco, labels, seed, cases)
     hidden = hidden_labels(esco, labels, seed, cases)
     alias = aliases(esco)
-    print(f"\n| names | measure | careergraph | baseline |\n|---|---|---:|---:|")
-    print(f"| job titles with one typo ({typo['cases']}) | right occupation | {typo['careergraph']:.3f} |"
-          f" {typo['first suggestion']:.3f} (first suggestion) |")  # fmt: skip
+    print("\n| names | measure | careergraph | baseline |\n|---|---|---:|---:|")
+    print(f"| job titles with one typo ({typo['cases']}) | right occupation |"
+          f" {typo['careergraph']:.3f} | {typo['first suggestion']:.3f} (first suggestion) |")  # fmt: skip
     print(f"| hidden labels ({hidden['cases']}) | right skill | {hidden['careergraph']:.3f} | |")
     print(f"| common aliases ({alias['cases']}) | right entity | {alias['careergraph']:.3f} | |")
     rows = hand_typed(esco, labels)
@@ -304,7 +313,9 @@ def report(esco, esco_folder: str, seed: int, cases: int) -> None:
         shown = [str(r) if r else "-" for r in ranks]
         print(f"| {row['job']} | {row['read']} of {row['names']} | {' | '.join(shown)} |")
     for name in ("careergraph", "exact", "containment"):
-        answered = sum(1 for r in rows if r[name] is not None or (name == "careergraph" and r["read"]))
+        answered = sum(
+            1 for r in rows if r[name] is not None or (name == "careergraph" and r["read"])
+        )
         top10 = sum(1 for r in rows if r[name] is not None and r[name] <= 10)
         print(f"\n{name}: answered as typed {answered} of {len(rows)}; an accepted answer in the"
               f" top 10 for {top10} of {len(rows)}", end="")  # fmt: skip
@@ -328,4 +339,3 @@ def _csv(folder: str, name: str):
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-

@@ -260,7 +260,9 @@ def main() -> None:
         if "similar" in sections:
             similar = neighbours(esco, options.seed, min(options.cases, len(esco.occupations)))
             ours, base = similar["careergraph"], similar["baseline"]
-            for index, measure in enumerate(("same ISCO unit group in top 10", "broader in top 10")):
+            for index, measure in enumerate(
+                ("same ISCO unit group in top 10", "broader in top 10")
+            ):
                 print(f"| similar | {measure} | {ours[index]:.3f} | {base[index]:.3f} |"
                       f" {ours[index] / base[index]:.2f} | |")  # fmt: skip
             print(f"| similar | median s per occupation | {ours[3]:.3f} | {base[3]:.3f} | | |")
