@@ -301,8 +301,9 @@ def report(esco, esco_folder: str, seed: int, cases: int) -> None:
     hidden = hidden_labels(esco, labels, seed, cases)
     alias = aliases(esco)
     print("\n| names | measure | careergraph | baseline |\n|---|---|---:|---:|")
-    print(f"| job titles with one typo ({typo['cases']}) | right occupation |"
-          f" {typo['careergraph']:.3f} | {typo['first suggestion']:.3f} (first suggestion) |")  # fmt: skip
+    right, first = typo["careergraph"], typo["first suggestion"]
+    print(f"| job titles with one typo ({typo['cases']}) | right occupation | {right:.3f} |"
+          f" {first:.3f} (first suggestion) |")  # fmt: skip
     print(f"| hidden labels ({hidden['cases']}) | right skill | {hidden['careergraph']:.3f} | |")
     print(f"| common aliases ({alias['cases']}) | right entity | {alias['careergraph']:.3f} | |")
     rows = hand_typed(esco, labels)
