@@ -155,6 +155,14 @@ def esco(report: Report, env: dict[str, str], runs: int, path: str) -> None:
         "query (ESCO)": (["query", "-n", "tool-roles"], 0.5),
         "path (ESCO)": (["path", "software developer", "web developer"], 2.0),
         "match (ESCO)": (["match", "Python (computer programming)", "--limit", "5"], 1.0),
+        "match, names as people type them (ESCO)": (
+            ["match", "python, sql, k8s, docker, leadership, budgets, qwxz", "--limit", "5"],
+            0.5,
+        ),
+        "match --text, a one-page CV (ESCO)": (
+            ["match", "--text", str(Path(__file__).parent / "cv" / "devops-engineer.txt")],
+            1.0,
+        ),
         "similar (ESCO)": (["similar", "data scientist"], 0.5),
         "similar, built-in to ESCO": (["similar", "DevOps Engineer"], 0.5),
         "path, built-in to ESCO": (["path", "Junior Linux Admin", "data scientist"], 2.0),

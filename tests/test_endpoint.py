@@ -557,10 +557,13 @@ def test_a_first_command_asks_only_what_it_needs(endpoint, args, tmp_path):
         assert json.loads(there.stdout) == json.loads(local.stdout)
 
 
-@pytest.mark.parametrize("name", ["Chief Kubernetes Whisperer", "devops", "linux-guru"])
+@pytest.mark.parametrize(
+    "name", ["Chief Kubernetes Whisperer", "devops", "linux-guru", "sre", "Python Gru", "guru"]
+)
 def test_a_name_reads_the_same_remotely_before_the_names_are_kept(endpoint, name, tmp_path):
-    """Unknown (with the same suggestions), ambiguous, or found by its slug. A name that no
-    exact rule reads is tried by the rules that look at every name, which are read once."""
+    """Unknown (with the same suggestions), ambiguous, found by its slug, an alias, a typo or
+    containment. A name that no exact rule reads is tried by the rules that look at every
+    name, which are read once."""
     local = invoke("query", "-n", "role-skills", "-p", f"role={name}", "--format", "json")
     there = invoke(
         "--store", str(tmp_path), "--endpoint", endpoint,

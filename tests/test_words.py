@@ -105,6 +105,17 @@ def test_a_label_several_skills_share_splits_its_credit(esco):
     assert [s["credit"] for s in result["skills"]] == [0.5, 0.5]
 
 
+def test_match_splits_a_short_form_among_the_skills_it_fits_equally():
+    answer = json.loads(invoke("match", "monitoring", "--format", "json").stdout)
+    read = {s["label"]: (s["rule"], s["credit"]) for s in answer["skills"]}
+    assert read == {
+        "Monitoring and Observability": ("containment", 0.5),
+        "Resource Monitoring": ("containment", 0.5),
+    }
+    one = invoke("show", "monitoring", "--format", "json")  # one name, one entity
+    assert json.loads(one.stdout)["label"] in read and "(containment)" in one.stderr
+
+
 def test_a_label_is_read_in_every_taxonomy_that_has_it(esco):
     result = esco.match(["troubleshooting"]).to_json()
     found = {(s["label"], s["rule"]) for s in result["skills"]}

@@ -229,13 +229,15 @@ class CareerGraph:
         rules: str = "all",
         across: bool = False,
         suggest: bool = True,
+        ties: int = 1,
     ) -> Reading | Skipped:
         """How ``name`` reads among ``kinds`` (None: any): a :class:`Reading` (the
         entities, the rule, the confidence) or a :class:`Skipped` with the closest
         candidates. Entities a fuzzy rule finds equally are ranked by how many roles list
         them; ``rules`` says how far down the ladder to go (``exact``, ``named``, ``all``);
         with ``across``, a label is read in every taxonomy that has it; without ``suggest``,
-        a name not read comes without the closest candidates.
+        a name not read comes without the closest candidates; ``ties`` entities a fuzzy
+        rule scores equally share the reading.
 
         >>> CareerGraph.open().read_name("k8s").note()
         "read 'k8s' as Kubernetes (alias)"
@@ -251,6 +253,7 @@ class CareerGraph:
             rules=rules,
             across=across,
             suggest=suggest,
+            ties=ties,
         )
 
     def _resolve_one(
@@ -610,6 +613,7 @@ class CareerGraph:
         >>> [r.entity.label for r in readings], [s.reason for s in skipped]
         (['Kubernetes'], ['unknown'])
         """
+        from careergraph.graph.resolution.ladder import TIES
         from careergraph.graph.resolution.prose import skills_in_text
 
         _few_enough(names)  # before any name is read: each costs a look-up
@@ -625,7 +629,7 @@ class CareerGraph:
         for name in names:
             suggest = len(skipped) < SUGGESTED  # suggestions cost a search of every name
             reading = self.read_name(
-                name, MATCHED_KINDS, "skill or tool", across=True, suggest=suggest
+                name, MATCHED_KINDS, "skill or tool", across=True, suggest=suggest, ties=TIES
             )
             if isinstance(reading, Skipped):
                 skipped.append(reading)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 # A word: letters and digits, with the "+" or "#" of C++ and C#; a possessive's "'s" is none.
-_WORD = re.compile(r"[^\W_]+[+#]*")
+WORD = re.compile(r"[^\W_]+[+#]*")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 # Words that say nothing of a skill or a job by themselves.
@@ -52,7 +52,7 @@ def words(text: str) -> list[str]:
     >>> words("C++, CI/CD and node.js"), words("monitor patient's vital signs")
     (['c++', 'ci', 'cd', 'and', 'node', 'js'], ['monitor', 'patient', 'vital', 'signs'])
     """
-    return _WORD.findall(_POSSESSIVE.sub("", text.casefold()))
+    return WORD.findall(_POSSESSIVE.sub("", text.casefold()))
 
 
 @cache

@@ -1,7 +1,8 @@
 """The resolution ladder: from what a person typed to the entities they mean.
 
 A name is tried against these rules in order; the first that finds an entity of a kind the
-question takes decides (``RULES`` says each in words, ``CONFIDENCE`` how sure each is):
+question takes decides (``CONFIDENCE`` says how sure each exact rule is; a fuzzy rule's
+confidence is its score):
 
 1. ``iri``: a full or compact IRI, or an id path (``role/mlops-engineer``);
 2. ``preferred``, ``alternative``, ``label``, ``hidden``: a label the graph states, any case
@@ -19,11 +20,15 @@ question takes decides (``RULES`` says each in words, ``CONFIDENCE`` how sure ea
    counted as Levenshtein's with transpositions (optimal string alignment): "ICT sytem
    administrator".
 
-A name that an exact rule (1-3, 5) finds among entities of other kinds is not read further
-by the fuzzy ones: "data scientist" is an occupation, not a skill that contains its words.
+A name that a rule up to the qualifier's (1-5) finds among entities of other kinds only is
+not read further by the fuzzy ones: "data scientist" is an occupation, not a skill that
+contains its words.
 Where a label names several entities of the best kind (ESCO gives "react quickly" to two
 skills), the reading holds them all, each with an equal share of the credit, unless the
 alias table says which one the name means ("ML": machine learning, not the ML language).
+For ``match``, entities a fuzzy rule scores equally share the credit the same way (up to
+``TIES``, the more common first: "payroll" is *manage payroll* and *check payrolls*, half
+each); a command that takes one name takes the most common one.
 """
 
 from __future__ import annotations
@@ -45,18 +50,6 @@ if TYPE_CHECKING:
     from careergraph.graph.names import NameIndex
     from careergraph.graph.results import Entity
 
-RULES = {
-    "iri": "its IRI or id path",
-    "preferred": "its preferred label, in any case",
-    "alternative": "one of its alternative labels",
-    "label": "one of its labels (rdfs:label)",
-    "hidden": "one of its hidden labels (words a taxonomy finds it by without showing them)",
-    "slug": "the last part of its IRI",
-    "alias": "careergraph's curated alias table",
-    "qualifier": "a label of it without the label's parenthesised qualifier",
-    "containment": "every word of the name is in one of its labels",
-    "typo": "one of its names, one or two letters apart",
-}
 CONFIDENCE = {
     "iri": 1.0,
     "preferred": 1.0,
@@ -67,14 +60,14 @@ CONFIDENCE = {
     "alias": 0.9,
     "qualifier": 0.85,
 }
-FUZZY = ("containment", "typo")
 _TIER_RULES = {PREFERRED: "preferred", ALTERNATIVE: "alternative", LABEL: "label", HIDDEN: "hidden"}
 # What a label's tier weighs in the fuzzy rules: a preferred label is what the entity is.
 _TIER_WEIGHT = {PREFERRED: 1.0, ALTERNATIVE: 0.9, LABEL: 0.9, HIDDEN: 0.8, BARE: 0.9}
 LEAST_COVERAGE = 0.2  # containment: the least share of a label's words the name must cover
 STEM_ONLY = 0.9  # containment: what a word found only as another form of it counts
 CONFIDENT = 0.5  # the least confidence a command that takes one name answers with
-_NOT_A_NAME = re.compile(r"\s")
+TIES = 5  # match: how many skills a fuzzy rule scores equally share a name's credit
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -106,6 +99,7 @@ def read_name(
     rules: str = "all",
     across: bool = False,
     suggest: bool = True,
+    ties: int = 1,
 ) -> Reading | Skipped:
     """What ``name`` means among the entities ``wanted`` takes, by the first rule of the
     ladder that finds any (see the module docstring); a :class:`Skipped` with the closest
@@ -118,7 +112,8 @@ def read_name(
     its label in one taxonomy is read in the others too where it is a label there (a person
     who names "troubleshooting" has the built-in skill and ESCO's, each in full). Without
     ``suggest``, a name that is not read comes without the closest candidates (they cost a
-    search of every name).
+    search of every name). ``ties`` is how many entities a fuzzy rule scores equally may
+    share its reading (1: the most common alone).
 
     >>> from careergraph import CareerGraph
     >>> read_name(CareerGraph.open().names, "k8s").note()
@@ -149,7 +144,7 @@ def read_name(
         return _wrong_kind(index, name, other_kind, wanted)
     if rules == "all" and index.complete:
         for rule, ranked in (("containment", _containment), ("typo", _typos)):
-            reading = _ranked(index, name, wanted, rule, ranked(index, text), prior)
+            reading = _ranked(index, name, wanted, rule, ranked(index, text), prior, ties)
             if reading is not None:
                 return reading
     return Skipped(name, "unknown", tuple(_nearest(index, text, wanted)) if suggest else ())
@@ -195,8 +190,8 @@ def _exact(index: NameIndex, text: str) -> Iterable[tuple[str, set[str]]]:
     """The exact rules, in order, each with the IRIs it finds."""
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
     iri = expand(iri) or iri
-    found = {iri} if not _NOT_A_NAME.search(iri) and iri in index else set()
-    if not found and not _NOT_A_NAME.search(text) and ID + text in index:
+    found = {iri} if not _SPACE.search(iri) and iri in index else set()
+    if not found and not _SPACE.search(text) and ID + text in index:
         found = {ID + text}
     yield "iri", found
     by_tier: dict[int, set[str]] = {}
@@ -347,10 +342,12 @@ def _ranked(
     rule: str,
     scored: list[Scored],
     prior: Callable[[str], float] | None,
+    ties: int = 1,
 ) -> Reading | None:
     """The reading of a fuzzy rule: the entity of a kind taken with the best score, then of
     the kind taken first, then with the highest ``prior``, then with the most names that
-    scored; entities equal on all four share the reading. Its confidence is the score."""
+    scored; entities equal on all four share the reading, and so do up to ``ties`` entities
+    equal on the first two (in that order). Its confidence is the score."""
     best: dict[str, tuple[int, float]] = {}  # IRI -> (kind rank, best score)
     names: dict[str, int] = {}
     for score, iri, _ in scored:
@@ -367,6 +364,8 @@ def _ranked(
 
     order = sorted(best, key=lambda iri: (*key(iri), index.label(iri).casefold(), iri))
     top = [iri for iri in order if key(iri) == key(order[0])]
+    if ties > len(top):
+        top = [iri for iri in order if key(iri)[:2] == key(order[0])[:2]][: max(ties, len(top))]
     entities = tuple(index.entity(iri) for iri in top)
     others = tuple(index.entity(iri) for iri in order[len(top) : len(top) + 3])
     share = 1.0 / len(top)

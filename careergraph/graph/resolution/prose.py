@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from careergraph.graph.resolution.aliases import alias_table
-from careergraph.graph.resolution.forms import STOP_WORDS, normalise
+from careergraph.graph.resolution.forms import STOP_WORDS, WORD, normalise
 from careergraph.graph.resolution.ladder import CONFIDENT, Wanted, read_name
 from careergraph.graph.results.search import Reading
 
@@ -37,8 +37,6 @@ MAX_WORDS = 8  # the longest run of words looked up as one name
 LIST_ITEM_WORDS = 5  # the most words of an item of a list line ("Skills: Linux, SQL, ...")
 _LIST_LINE = re.compile(r"[^\n]+")
 _HEADED = re.compile(r"^\s*[^,;:]{1,40}:")
-# A word: letters and digits, with the "+" or "#" of C++ and C#.
-_WORD = re.compile(r"[^\W_]+[+#]*")
 # What ends a run of words: list and sentence punctuation, a line end.
 _BREAK = re.compile(
     '[,;:!?()\\[\\]{}|*\n\r\t"\u2022\u00b7\u201c\u201d]'  # punctuation, bullets, quotes
@@ -46,7 +44,8 @@ _BREAK = re.compile(
 )
 # Words so general that ESCO gives them, as alternative labels, to skills they do not name
 # by themselves ("care" for "attend to detail", "data" for "statistics"): the single-word
-# labels most used in ESCO's own descriptions (over 150 of its 16,903 concepts' descriptions).
+# labels most used in ESCO's own descriptions (in over 150 of its 16,903 concepts'
+# descriptions), and the last line's few words of the same kind.
 GENERAL_WORDS = frozenset(
     {
         *("equipment", "it", "design", "processes", "process", "plan", "data", "care"),
@@ -125,7 +124,7 @@ def _runs(text: str) -> Iterator[list[_Word]]:
     """The runs of words of ``text``: the words between two breaks."""
     run: list[_Word] = []
     last = 0
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         if run and _BREAK.search(text[last : match.start()]):
             yield run
             run = []
@@ -171,7 +170,7 @@ def _is_list(line: str) -> bool:
     each of at most ``LIST_ITEM_WORDS`` words (a heading before a colon aside)."""
     line = line.split(":", 1)[1] if _HEADED.match(line) else line
     items = [item for item in re.split(r"[,;]", line) if item.strip(" .\t")]
-    return len(items) >= 3 and all(len(_WORD.findall(item)) <= LIST_ITEM_WORDS for item in items)
+    return len(items) >= 3 and all(len(WORD.findall(item)) <= LIST_ITEM_WORDS for item in items)
 
 
 def _names_it(reading: Reading, word: str) -> bool:

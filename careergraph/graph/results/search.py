@@ -88,11 +88,12 @@ class Reading:
             return f"{self.given!r} is taken as {describe(self.entity)}; it also names {also}"
         pairs = zip(self.entities, self.credits, strict=True)
         if shared and self.rule != "alias":  # a name several entities share
-            taken = " and ".join(describe(e) for e in self.entities)
+            how = "which share the name" if self.exact else "equally close"
             share = f"{self.credits[0]:.0%} credit each, {self.rule}"
-            note = f"read {self.given!r} as {taken}, which share the name ({share})"
+            taken = _listed([describe(e) for e in self.entities])
+            note = f"read {self.given!r} as {taken}, {how} ({share})"
         else:
-            taken = " and ".join(self._worded(describe(e), credit) for e, credit in pairs)
+            taken = _listed([self._worded(describe(e), credit) for e, credit in pairs])
             note = f"read {self.given!r} as {taken} ({self.rule})"
         if self.others:
             note += "; next: " + ", ".join(describe(e) for e in self.others)
@@ -115,6 +116,11 @@ class Reading:
                 item["why"] = self.why
             found.append(item)
         return found
+
+
+def _listed(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 @dataclass(frozen=True)
