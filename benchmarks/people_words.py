@@ -40,7 +40,7 @@ from pathlib import Path
 
 from careergraph.graph.careergraph import ROLE_KINDS
 from careergraph.graph.careers.matching import fits
-from careergraph.graph.results.search import Reading
+from careergraph.graph.resolution.readings import Reading
 
 HERE = Path(__file__).parent
 K = 5

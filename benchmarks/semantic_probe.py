@@ -29,7 +29,7 @@ import quality
 
 from careergraph import CareerGraph
 from careergraph.graph.careers.matching import fits
-from careergraph.graph.results.search import Reading
+from careergraph.graph.resolution.readings import Reading
 from careergraph.graph.sources.esco import import_esco
 
 

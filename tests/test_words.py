@@ -13,7 +13,7 @@ from conftest import FIXTURES, invoke, run_process
 from careergraph import CareerGraph
 from careergraph.graph.careergraph import MATCHED_KINDS, ROLE_KINDS
 from careergraph.graph.resolution.ladder import typo_budget
-from careergraph.graph.results.search import Reading, Skipped
+from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.namespaces import ID
 
 

@@ -25,7 +25,6 @@ from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
 from careergraph.graph.queries import internal_query
 from careergraph.graph.results import Entity
-from careergraph.graph.results.search import Reading, Skipped
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from careergraph.graph.cache.kept import Kept
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.resolution.ladder import Wanted
+    from careergraph.graph.resolution.readings import Reading, Skipped
     from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
     from careergraph.graph.results.listing import EntityList
     from careergraph.graph.results.matching import MatchResult
@@ -592,6 +592,8 @@ class CareerGraph:
         """The names, a list typed as one ("python, sql, k8s") cut at its commas and
         semicolons, unless it is a name itself ("data extraction, transformation and
         loading tools")."""
+        from careergraph.graph.resolution.readings import Reading
+
         listed = []
         for name in names:
             parts = [p.strip() for p in re.split(r"[,;]", name)]
@@ -615,6 +617,7 @@ class CareerGraph:
         """
         from careergraph.graph.resolution.ladder import TIES
         from careergraph.graph.resolution.prose import skills_in_text
+        from careergraph.graph.resolution.readings import Reading, Skipped
 
         _few_enough(names)  # before any name is read: each costs a look-up
         names = _few_enough(self._listed(names))

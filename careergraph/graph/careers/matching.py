@@ -44,8 +44,8 @@ from careergraph.namespaces import CG, SKOS
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.careers.index import RoleIndex
+    from careergraph.graph.resolution.readings import Reading, Skipped
     from careergraph.graph.results import Entity
-    from careergraph.graph.results.search import Reading, Skipped
 
 LEARNING_STEPS = 10
 DEFAULT_LIMIT = 10  # roles shown (and learnt for) unless a limit is given

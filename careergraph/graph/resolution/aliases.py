@@ -10,11 +10,8 @@ a target the graph does not hold (ESCO not imported) is passed over.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from careergraph.graph.resolution.forms import normalise
 from careergraph.namespaces import ID
@@ -49,6 +46,10 @@ def aliases_of(name: str) -> tuple[Alias, ...]:
 @cache
 def alias_table() -> dict[str, tuple[Alias, ...]]:
     """Every alias (normalised) and its rows, read once from ``aliases.csv``."""
+    import csv
+    import io
+    from importlib.resources import files
+
     text = files(__package__).joinpath("aliases.csv").read_text(encoding="utf-8")
     table: dict[str, list[Alias]] = {}
     for row in csv.DictReader(io.StringIO(text)):

@@ -42,7 +42,7 @@ from careergraph.errors import AmbiguousNameError, UnknownNameError, WrongKindEr
 from careergraph.graph.names import ALTERNATIVE, BARE, HIDDEN, LABEL, PREFERRED
 from careergraph.graph.resolution.aliases import aliases_of
 from careergraph.graph.resolution.forms import STOP_WORDS, content_stems, normalise, words
-from careergraph.graph.results.search import Reading, Skipped
+from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.namespaces import ID, expand, taxonomy
 
 if TYPE_CHECKING:

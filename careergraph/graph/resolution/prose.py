@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from careergraph.graph.resolution.aliases import alias_table
 from careergraph.graph.resolution.forms import STOP_WORDS, WORD, normalise
 from careergraph.graph.resolution.ladder import CONFIDENT, Wanted, read_name
-from careergraph.graph.results.search import Reading
+from careergraph.graph.resolution.readings import Reading
 
 if TYPE_CHECKING:
     from careergraph.graph.names import NameIndex

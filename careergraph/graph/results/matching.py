@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph.resolution.forms import without_qualifier
+from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.graph.results import Entity, Items, Table
-from careergraph.graph.results.search import Reading, Skipped
 
 
 @dataclass(frozen=True)
