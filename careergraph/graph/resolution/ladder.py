@@ -159,16 +159,17 @@ def resolve_one(
     prior: Callable[[str], float] | None = None,
     everything: Callable[[], NameIndex] | None = None,
 ) -> tuple[Entity, str | None]:
-    """The one entity ``name`` means, for a command that takes one name, and a note on how
-    it was read (None for the exact name of one entity). A reading of several entities, or
+    """The one entity ``name`` means, for a command that takes one name (with ``given`` and
+    ``rule`` where it was read past its exact labels), and a note on how it was read (None
+    for the exact name of one entity). A reading of several entities, or
     one under ``CONFIDENT`` confidence, is not an answer; ``rules`` is as for
     :func:`read_name`. Raises UnknownNameError (with the closest candidates), AmbiguousNameError
     or WrongKindError.
 
     >>> from careergraph import CareerGraph
     >>> entity, note = resolve_one(CareerGraph.open().names, "Teraform")
-    >>> entity.label, note
-    ('Terraform', "read 'Teraform' as Terraform (tool) (typo)")
+    >>> entity.label, entity.rule, note
+    ('Terraform', 'typo', "read 'Teraform' as Terraform (tool) (typo)")
     """
     reading = read_name(index, name, wanted, prior=prior, everything=everything, rules=rules)
     describe = index.describe
@@ -183,7 +184,10 @@ def resolve_one(
     if reading.confidence < CONFIDENT:
         closest = [describe(e.iri) for e in (*reading.entities, *reading.others)]
         raise UnknownNameError(name, closest, what=wanted.what)
-    return reading.entity, reading.note(_with_kind)
+    entity = reading.entity
+    if not reading.exact:  # the result carries what was typed and how it was read
+        entity = replace(entity, given=name, rule=reading.rule)
+    return entity, reading.note(_with_kind)
 
 
 def _exact(index: NameIndex, text: str) -> Iterable[tuple[str, set[str]]]:

@@ -11,7 +11,7 @@ only its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -58,15 +58,27 @@ Table = tuple[tuple[str, ...], list[tuple[Cell, ...]]]
 
 @dataclass(frozen=True, order=True)
 class Entity:
-    """Something in the graph with an IRI and a human label."""
+    """Something in the graph with an IRI and a human label; where it was named past its
+    exact labels (an alias, a short form, a typo), what was typed and the rule that read it,
+    which take no part in comparing entities."""
 
     label: str
     iri: str
     kind: str | None = None
+    given: str | None = field(default=None, compare=False)
+    rule: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        """``{"iri": ..., "label": ..., "kind": ...}``."""
-        return {"iri": self.iri, "label": self.label, "kind": self.kind}
+        """``{"iri": ..., "label": ..., "kind": ...}``, with ``given`` and ``rule`` where
+        the entity was read from a name past its exact labels.
+
+        >>> Entity("Kubernetes", "urn:k", "tool", "k8s", "alias").to_json()["given"]
+        'k8s'
+        """
+        found = {"iri": self.iri, "label": self.label, "kind": self.kind}
+        if self.given is not None:
+            found.update(given=self.given, rule=self.rule)
+        return found
 
     def __str__(self) -> str:
         return self.label
