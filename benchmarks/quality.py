@@ -5,11 +5,9 @@ baselines computed in the same run on the same random, held-out cases.
   them (as IRIs) to match's ranking, find that occupation's rank: MRR@20 and hit@10, clean
   and noisy (a share of the k replaced by random skills). Baseline: the sum of log(N/df)
   over the query skills an occupation lists, essential 1, optional 0.5.
-- similar: for random occupations, the share of the 10 nearest in the same ISCO unit group,
-  and how often an occupation's broader ESCO occupation is among its 10 nearest (over those
-  that have one). Baseline: the weighted Jaccard of the same weights, without the hierarchy.
-- path: random pairs of ESCO occupations, the share answered within ``PATH_GIVE_UP`` seconds
-  and the p50 and p95 times.
+- similar and path: see ``moves_quality.py`` (against the weighted Jaccard, TF-IDF and the
+  fewest steps on a plain graph of nearest occupations);
+- names as people write them: see ``people_words.py``.
 
 Ranks count ties at their middle (a tie of three for first is rank 2), for every ranker. The
 seed is not the one the weights were set on. Beside each match figure, the **ceiling**: what
@@ -24,22 +22,16 @@ from __future__ import annotations
 import argparse
 import math
 import random
-import signal
-import statistics
 import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from careergraph import CareerGraph
-from careergraph.errors import NotFoundError
 from careergraph.graph.careers.matching import fits
-from careergraph.graph.careers.similarity import nearest
 from careergraph.graph.sources.esco import import_esco
-from careergraph.namespaces import ESCO, SKOS, taxonomy
+from careergraph.namespaces import ESCO, SKOS
 
-PATH_GIVE_UP = 10.0
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 
 
@@ -158,65 +150,6 @@ def baseline_nearest(esco: Esco, occupation: str, limit: int) -> list[str]:
     return [other for _, other in sorted(scored)[:limit]]
 
 
-def neighbours(esco: Esco, seed: int, cases: int) -> dict[str, tuple]:
-    rnd = random.Random(f"{seed}-similar")
-    sample = rnd.sample(esco.occupations, cases)
-    rankers = {
-        # What similar shows of ESCO: the 10 nearest ESCO occupations.
-        "careergraph": lambda r: [
-            o for o, _ in nearest(esco.graph.careers, r, 10, per=taxonomy) if taxonomy(o) == "esco"
-        ],
-        "baseline": lambda r: baseline_nearest(esco, r, 10),
-    }
-    found = {}
-    for name, ranker in rankers.items():
-        shares, broader, seconds = [], [], []
-        for occupation in sample:
-            started = time.perf_counter()
-            top = ranker(occupation)
-            seconds.append(time.perf_counter() - started)
-            group = esco.unit_group(occupation)
-            shares.append(sum(1 for o in top if esco.unit_group(o) == group) / 10)
-            if esco.parent(occupation):
-                broader.append(esco.parent(occupation) in top)
-        found[name] = (
-            statistics.mean(shares),
-            statistics.mean(broader),
-            len(broader),
-            statistics.median(seconds),
-        )
-    return found
-
-
-class GaveUp(Exception):
-    pass
-
-
-def paths(esco: Esco, seed: int, cases: int) -> tuple[float, float, float, int]:
-    rnd = random.Random(f"{seed}-path")
-
-    def give_up(signum, frame):
-        raise GaveUp
-
-    signal.signal(signal.SIGALRM, give_up)
-    answered, seconds = 0, []
-    for _ in range(cases):
-        source, target = rnd.sample(esco.occupations, 2)
-        started = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, PATH_GIVE_UP)
-        try:
-            esco.graph.path(f"<{source}>", f"<{target}>")
-            answered += 1
-        except (NotFoundError, GaveUp):
-            pass
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        seconds.append(time.perf_counter() - started)
-    seconds.sort()
-    p95 = seconds[min(len(seconds) - 1, math.ceil(0.95 * len(seconds)) - 1)]
-    return answered / cases, statistics.median(seconds), p95, cases
-
-
 SECTIONS = ("match", "similar", "path", "words")
 
 
@@ -257,19 +190,10 @@ def main() -> None:
                     best = result["ceiling"][index]
                     print(f"| match ({variant}) | {measure} | {ours:.3f} | {base:.3f} |"
                           f" {ours / base:.2f} | {best:.3f} |", flush=True)  # fmt: skip
-        if "similar" in sections:
-            similar = neighbours(esco, options.seed, min(options.cases, len(esco.occupations)))
-            ours, base = similar["careergraph"], similar["baseline"]
-            for index, measure in enumerate(
-                ("same ISCO unit group in top 10", "broader in top 10")
-            ):
-                print(f"| similar | {measure} | {ours[index]:.3f} | {base[index]:.3f} |"
-                      f" {ours[index] / base[index]:.2f} | |")  # fmt: skip
-            print(f"| similar | median s per occupation | {ours[3]:.3f} | {base[3]:.3f} | | |")
-        if "path" in sections:
-            share, p50, p95, cases = paths(esco, options.seed, options.path_cases)
-            print(f"| path ({cases} random pairs) | answered | {share:.2f} | | | |")
-            print(f"| path | p50 s / p95 s | {p50:.2f} / {p95:.2f} | | | |", flush=True)
+        if "similar" in sections or "path" in sections:
+            from moves_quality import report as moves_report
+
+            moves_report(esco, options.esco, options.seed, options.cases, options.path_cases)
         if "words" in sections:
             from people_words import report
 

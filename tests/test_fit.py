@@ -121,7 +121,7 @@ def test_similar_json_contract(esco):
     taxonomies = [near["taxonomy"] for near in result["similar"]]
     assert taxonomies == ["ESCO"] * 3 + ["built-in"] * 3
     first = result["similar"][0]
-    assert set(first) == {"role", "taxonomy", "similarity", "shared", "missing"}
+    assert set(first) >= {"role", "taxonomy", "similarity", "closeness", "relation", "shared"}
     assert 0 < first["similarity"] <= 1 and first["shared"]
     for taxonomy in ("ESCO", "built-in"):
         values = [n["similarity"] for n in result["similar"] if n["taxonomy"] == taxonomy]
@@ -177,9 +177,15 @@ def test_built_in_skills_link_to_esco_skills_with_their_evidence(esco):
     assert rows, "the excerpt holds ESCO skills that built-in tools are"
     for row in rows:
         assert row["item"]["value"].startswith("https://w3id.org/careergraph/id/")
-        assert row["esco"]["value"].startswith("http://data.europa.eu/esco/skill/")
-        assert row["link"]["value"].endswith(("exactMatch", "closeMatch", "broadMatch"))
-        joined = {"exactMatch": " = ", "closeMatch": " ~ ", "broadMatch": " within "}
+        # A role is linked to an occupation, and so is the sector a transition leads to.
+        to_occupation = any(f"/id/{k}/" in row["item"]["value"] for k in ("role", "sector"))
+        kind = "occupation" if to_occupation else "skill"
+        assert row["esco"]["value"].startswith(f"http://data.europa.eu/esco/{kind}/")
+        assert row["link"]["value"].endswith(
+            ("exactMatch", "closeMatch", "broadMatch", "relatedMatch")
+        )
+        joined = {"exactMatch": " = ", "closeMatch": " ~ ", "broadMatch": " within ",
+                  "relatedMatch": " ~ "}  # fmt: skip
         assert joined[row["link"]["value"].rsplit("#")[1]] in row["matched"]["value"]
         assert row["rule"]["value"] and 0 < float(row["confidence"]["value"]) <= 1
 
@@ -216,9 +222,10 @@ def test_every_row_of_the_curated_crosswalk_names_a_built_in_item(graph):
     ]  # fmt: skip
     for row in rows:
         item = graph.resolve(f"<{ID}{row['item']}>")
-        assert item.kind in {"skill", "skill-area", "tool", "track"}, row
+        assert item.kind in {"skill", "skill-area", "tool", "track", "sector"}, row
         assert row["relation"] in {"exact", "close", "broad"} and row["why"], row
-        assert row["esco_skill"].startswith("http://data.europa.eu/esco/skill/"), row
+        kind = "occupation" if item.kind == "sector" else "skill"  # where a sector leads
+        assert row["esco_skill"].startswith(f"http://data.europa.eu/esco/{kind}/"), row
 
 
 def test_similar_crosses_from_a_built_in_role_to_esco_occupations_and_back(esco):

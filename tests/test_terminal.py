@@ -81,23 +81,29 @@ def test_columns_sets_the_width_and_a_pipe_is_never_cut(store):
     assert " more" not in whole.split("Learn next")[0]
 
 
-def test_path_reads_as_a_plan_with_the_skills_to_learn(store):
+def test_path_reads_as_a_plan_with_the_skills_to_learn(store, request):
     plan = run(store, "path", "Junior Linux Admin", "MLOps Engineer").stdout
     assert plan.startswith("Path 1 of 1: Junior Linux Admin -> ")
     step = plan.split("Step 1: ")[1].split("Step 2: ")[0]
-    assert "why     DevOps transition paths: from Linux Expertise to DevOps" in step
-    assert "learn   Ansible, APM Tools" in step and " more" in step
-    assert "salary  65,000-85,000 USD -> " in step
+    if request.node.callspec.params["store"] == "built-in":  # the README's route
+        assert "why     DevOps transition paths: from Linux Expertise to DevOps" in step
+    else:  # ESCO lends the built-in roles skills: a stated move first all the same
+        assert "(transition, " in step or "(promotion, " in step
+    learn = " ".join(step.split("learn   ")[1].split("keep")[0].split())
+    assert learn.count(",") == 4 and learn.endswith(" more")  # the five that matter most
+    assert "salary  65,000-85,000 USD -> " in step and "(pay rises)" in step
     assert "In all\n  steps   2\n  learn   " in plan
+    assert len(plan.splitlines()) <= 40
     written = run(store, "path", "Junior Linux Admin", "MLOps Engineer", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(written.stdout)))
-    assert [row["step"] for row in rows] == ["1", "2"]
+    assert [row["step"] for row in rows] == ["1", "2"] and rows[0]["pay"] == "rises"
+    assert all(row["pay"] in ("rises", "falls", "same", "unknown") for row in rows)
     assert "Ansible" in rows[0]["learn"].split(", ") and "more" not in rows[0]["learn"]
 
 
 def test_a_promotion_says_what_changes(store):
     plan = run(store, "path", "Junior Python Developer", "Python Guru").stdout
-    assert "time    Python Expertise: Guru Level (2-4 years)" in plan
+    assert "time    the source gives 2-4 years to reach Python Expertise: Guru Level" in plan
     assert "grow    Cloud-native development, Full-stack capabilities" in plan
 
 
@@ -106,7 +112,8 @@ def test_match_groups_identical_answers_and_names_what_is_missing(store):
     heading, head, _, first = table.splitlines()[:4]
     assert heading == "For Kubernetes, Terraform, Prometheus:"
     assert first.startswith("Build Engineer, Cloud") and "missing" in head
-    assert table.count("Junior DevOps Engineer") == 0  # in "and 7 more" of the first group
+    roles_cell = [line[:22] for line in table.splitlines()[3:6]]  # the first group's names
+    assert roles_cell[-1].rstrip().endswith("more")  # shortened to three lines
     groups = json.loads(run(store, "match", "Kubernetes", "--format", "json").stdout)
     assert len(groups["roles"]) == 10  # json keeps every role
 

@@ -100,9 +100,16 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
     metavar="RELATIONS",
     callback=_relations,
     help="Only these kinds of step, comma-separated: promotion, transition, "
-    "specialisation, similar.",
+    "specialisation, broader, narrower, sibling, similar.",
 )
-@click.option("--max-steps", type=int, help="Only paths of at most this many steps.")
+@click.option(
+    "--max-steps",
+    type=int,
+    help="Only paths of at most this many steps (6 unless given; 12 at most).",
+)
+@click.option(
+    "--no-pay-cut", is_flag=True, help="Only moves where the pay does not fall (where it is known)."
+)
 @click.option("--html", "html_path", metavar="FILE", help="Also draw the paths in FILE.")
 @format_option()
 @pass_settings
@@ -113,28 +120,34 @@ def path(
     k: int,
     via: tuple[str, ...] | None,
     max_steps: int | None,
+    no_pay_cut: bool,
     html_path: str | None,
     format_name: str,
 ) -> None:
-    """The cheapest ways from one role to another, step by step: promotions, the career
-    transitions the source states, moves between variants, and moves to roles with similar
-    skills. Each step says what to learn and what carries over, the salary before and
-    after, and the certifications and time the source ties to the track it enters.
+    """The cheapest ways from one role to another, step by step, of at most 6 steps:
+    promotions, the career transitions the source states, moves between variants, along
+    ESCO's hierarchy of occupations (to the broader one, a narrower one, a sibling), and to
+    roles with similar skills. Each step says the five things most worth learning first
+    (JSON: all of them), what carries over, the salary before and after and whether pay
+    rises or falls, and the certifications and time the source ties to the track it enters.
 
-    A step costs 1 (promotion, specialisation), 2 (transition) or 3 (similar), plus what
-    there is to learn: each missing skill's specificity (log N/df), half that for a tool. A
-    similar step goes only where the move is viable (calibrated on the data: 0.12 on ESCO).
-    Exit status 1 when there is no path, saying why.
+    A step costs 1 (promotion, specialisation, broader, narrower), 1.5 (transition,
+    sibling) or 2 (similar), plus twice the share of what the next role needs that this one
+    lacks (each skill weighted by its specificity, log N/df; a tool half), plus 1 where pay
+    falls: short paths through neighbouring roles. A similar step goes only where the move
+    is viable (calibrated on the data: 0.12 on ESCO). Exit status 1 when there is no path,
+    saying why.
 
     \b
     Examples:
       careergraph path "Junior DevOps Engineer" "DevOps Architect"
       careergraph path "Junior Linux Admin" "MLOps Engineer" -k 3 --format json
       careergraph path "Junior Python Developer" "ML Engineer" --via transition
+      careergraph path "Junior Linux Admin" "MLOps Engineer" --no-pay-cut
       careergraph path "Junior DevOps Engineer" "DevOps Architect" -k 3 --html ladder.html
     """
     graph = settings.graph()
-    result = graph.path(source, target, k, via, max_steps)
+    result = graph.path(source, target, k, via, max_steps, no_pay_cut)
     if html_path:
         _draw(graph.path_view(result), html_path)
     emit(result, format_name)

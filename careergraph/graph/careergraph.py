@@ -534,10 +534,12 @@ class CareerGraph:
         k: int = 1,
         via: Sequence[str] | None = None,
         max_steps: int | None = None,
+        no_pay_cut: bool = False,
     ) -> PathResult:
-        """The ``k`` cheapest ways from one role to another (see
-        :mod:`careergraph.graph.careers.moves` for the relations and the cost). Raises
-        NoPathError when there is none.
+        """The ``k`` cheapest ways from one role to another of at most ``max_steps`` steps
+        (``paths.MOST_STEPS`` unless given), only moves where the known pay does not fall
+        with ``no_pay_cut`` (see :mod:`careergraph.graph.careers.moves` for the relations
+        and the cost). Raises NoPathError when there is none.
 
         >>> graph = CareerGraph.open()
         >>> best = graph.path("Junior DevOps Engineer", "DevOps Architect").paths[0]
@@ -545,24 +547,40 @@ class CareerGraph:
         ['DevOps Engineer', 'DevOps Architect']
         """
         from careergraph.graph.careers.moves import RELATIONS, CareerMoves
-        from careergraph.graph.careers.paths import cheapest_paths, describe_paths, no_path_reason
+        from careergraph.graph.careers.paths import (
+            MOST_STEPS,
+            MOST_STEPS_ASKED,
+            describe_paths,
+            no_path_reason,
+            shortest_cheapest,
+        )
         from careergraph.graph.results.paths import PathResult
 
         if not 1 <= k <= MAX_PATHS:
             raise ParameterError("k", f"must be from 1 to {MAX_PATHS}")
-        if max_steps is not None and max_steps < 1:
-            raise ParameterError("max_steps", "must be at least 1")
+        if max_steps is not None and not 1 <= max_steps <= MOST_STEPS_ASKED:
+            raise ParameterError("max_steps", f"must be from 1 to {MOST_STEPS_ASKED}")
         start, end = self._role(source), self._role(target)
         if start.iri == end.iri:
             raise BadInputError(f"the start and the end are the same role ({start.label})")
-        moves = CareerMoves(self.careers, via or RELATIONS)
-        found = cheapest_paths(moves, start.iri, end.iri, k, max_steps)
+        moves = CareerMoves(self.careers, via or RELATIONS, no_pay_cut=no_pay_cut)
+        most = max_steps or MOST_STEPS
+        found = shortest_cheapest(moves, start.iri, end.iri, k, most)
         if not found:
             how = f" via {', '.join(via)}" if via else ""
-            within = f" in at most {max_steps} steps" if max_steps else ""
-            why = no_path_reason(moves, start.iri, end.iri)
-            raise NoPathError(f"no path from {start.label} to {end.label}{how}{within}: {why}")
-        return PathResult(start, end, describe_paths(self.careers, moves, found))
+            pay = " without a pay cut" if no_pay_cut else ""
+            why = no_path_reason(moves, start.iri, end.iri, most)
+            raise NoPathError(
+                f"no path from {start.label} to {end.label}{how}{pay} in at most {most} "
+                f"steps: {why}"
+            )
+        result = PathResult(start, end, describe_paths(self.careers, moves, found))
+        steps = [step for path in result.paths for step in path.steps]
+        if no_pay_cut and all(step.pay_change == "unknown" for step in steps):
+            self.notes.append(
+                "no salary is known on these moves: the answer is as it would be without no_pay_cut"
+            )
+        return result
 
     def match(
         self,

@@ -20,7 +20,7 @@ from careergraph.graph.careers import profiles
 from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.index import RoleIndex
@@ -94,7 +94,7 @@ class CareerFacts:
         self.memo = profiles.ProfileMemo()
         self._index = index
         self._viable: float | None = viable
-        # Each role's viable similar roles, worked out for every role by a build of a graph
+        # Each role's most similar roles, for moves, worked out for every role by a build of a graph
         # of at most KEEP_NEAR_UP_TO roles (ESCO has 3,035), else when a search reaches it.
         self.near: dict[str, list[tuple[str, float]]] = near if near is not None else {}
 
@@ -209,6 +209,62 @@ class CareerFacts:
         """Everything that has ``link``, in IRI order."""
         return sorted(self.links.get(link, {}))
 
+    def relatives(self, role: str) -> dict[str, str]:
+        """The roles next to ``role`` in its taxonomy's hierarchy of occupations (ESCO's
+        ``skos:broader`` between occupations; the ISCO groups above them are no roles): its
+        ``broader`` role, its ``narrower`` roles and its ``sibling``s under the same broader
+        role, each with that relation.
+
+        >>> from careergraph import CareerGraph
+        >>> CareerGraph.open().careers.relatives("https://w3id.org/careergraph/id/role/mlops-engineer")
+        {}
+        """
+        memo = self.memo.relatives
+        if role not in memo:
+            broader = {b for b in self.objects(role, SKOS + "broader") if b in self.roles}
+            found = {b: "broader" for b in broader}
+            for narrower in self.subjects(role, SKOS + "broader"):
+                if narrower in self.roles:
+                    found.setdefault(narrower, "narrower")
+            for parent in sorted(broader):
+                for sibling in sorted(self.subjects(parent, SKOS + "broader")):
+                    if sibling in self.roles and sibling != role:
+                        found.setdefault(sibling, "sibling")
+            memo[role] = found
+        return memo[role]
+
+    def counterparts(self, role: str) -> dict[str, str]:
+        """The roles of another taxonomy that ``role`` is the same job as, with why: a
+        built-in role and the ESCO occupation it goes by the name of (``skos:closeMatch``),
+        and one whose name is only close (``skos:relatedMatch``) where their skills agree
+        too (the occupation among the role's ``NEAR_COUNTERPART`` nearest of ESCO). Both
+        ways.
+
+        >>> from careergraph import CareerGraph
+        >>> CareerGraph.open().careers.counterparts("https://w3id.org/careergraph/id/role/mlops-engineer")
+        {}
+        """
+        memo = self.memo.counterparts
+        if role not in memo:
+            found: dict[str, str] = {}
+            for link, said in ((SKOS + "closeMatch", "name"), (SKOS + "relatedMatch", "skills")):
+                ahead = [(role, o) for o in self.objects(role, link)]
+                behind = [(s, role) for s in self.subjects(role, link)]
+                for source, target in ahead + behind:
+                    other = target if source == role else source
+                    if other in self.roles and (said == "name" or self._agree(source, target)):
+                        found.setdefault(other, said)
+            memo[role] = found
+        return memo[role]
+
+    def _agree(self, role: str, occupation: str) -> bool:
+        """Whether an occupation is among the role's nearest of its taxonomy by skills."""
+        from careergraph.graph.careers.similarity import NEAR_COUNTERPART, nearest
+
+        group = taxonomy(occupation)
+        near = nearest(self, role, NEAR_COUNTERPART, per=taxonomy)
+        return occupation in [other for other, _ in near if taxonomy(other) == group]
+
     def roles_of(self, track: str) -> list[str]:
         """The roles of a track, in IRI order."""
         return sorted(r for r in self.subjects(track, CG + "track") if r in self.roles)
@@ -242,19 +298,24 @@ class CareerFacts:
             self._index = RoleIndex.build(self)
         return self._index
 
-    def viable_near(self, role: str) -> list[tuple[str, float]]:
-        """The roles a move to which is viable on the strength of one's skills (see
-        :func:`.similarity.viable_near`), most similar first."""
+    def near_moves(self, role: str) -> list[tuple[str, float]]:
+        """The roles a path may move to on the strength of one's skills (see
+        :func:`.similarity.near_moves`), most similar first. On a graph of at most
+        ``KEEP_NEAR_UP_TO`` roles they are worked out for every role at once, so that every
+        role is reached (:func:`.similarity.both_ways`); on a bigger one, for each role a
+        search reaches."""
         if role not in self.near:
-            from careergraph.graph.careers.similarity import viable_near
+            from careergraph.graph.careers.similarity import both_ways, near_moves
 
-            self.near[role] = viable_near(self, role)
-        return self.near[role]
+            if len(self.roles) <= KEEP_NEAR_UP_TO:
+                self.near = both_ways(self, {r: near_moves(self, r) for r in self.index.roles})
+            else:
+                self.near[role] = near_moves(self, role)
+        return self.near.get(role, [])
 
     def _near_of_every_role(self) -> dict[str, list[tuple[str, float]]]:
-        if len(self.roles) <= KEEP_NEAR_UP_TO:
-            for role in self.index.roles:
-                self.viable_near(role)
+        if len(self.roles) <= KEEP_NEAR_UP_TO and self.index.roles:
+            self.near_moves(self.index.roles[0])
         return self.near
 
     @property

@@ -10,18 +10,27 @@ makes it:
   track, to that track's roles at the same level rank (entry level for a role without one).
 - ``specialisation``: between a focused variant and the role it varies (``cg:specialises``),
   both ways.
-- ``similar``: to a role whose similarity (:mod:`.similarity`: the weighted Jaccard of the
-  two profiles) makes the move viable, at most one level up (when both levels are of one
-  scheme): a lateral move, or a step up on the strength of one's skills. Viable is
-  calibrated on the data after Career Causeways (:func:`.similarity.viable_similarity`:
-  0.12 on ESCO, and on a graph with no ISCO unit groups), to one of the role's
-  ``NEAR_MOVES`` (20) most similar such roles.
+- ``match``: between a built-in role and the ESCO occupation that is the same job
+  (:meth:`.facts.CareerFacts.counterparts`), both ways.
+- ``broader``, ``narrower``, ``sibling``: along the hierarchy of occupations (ESCO's
+  ``skos:broader`` between occupations, :meth:`.facts.CareerFacts.relatives`): to the
+  broader occupation, to a narrower one, to another under the same broader one.
+- ``similar``: to one of the roles most similar to it (:func:`.similarity.near_moves`, by
+  the weighted Jaccard of the two profiles: the 25 nearest of its taxonomy and the 5
+  nearest of each other), at most one level up (when both levels are of one scheme): a
+  lateral move, or a step up on the strength of one's skills. A move under the similarity
+  calibrated as viable on the data after Career Causeways
+  (:func:`.similarity.viable_similarity`: 0.12 on ESCO, and on a graph with no ISCO unit
+  groups) is said to be a stretch.
 
-The cost of a step is what it asks of a person: ``BASE_COST[relation]`` (a move the source
-lays out is cheaper than one a person makes up) plus what has to be learned: for each skill
-(or skill area) and tool that the target role needs and the current one does not, its
-specificity (``log N/df``: a skill every role lists costs nothing to learn for a move, one a
-single role lists the most), times 1 for a skill and 0.5 for a tool.
+The cost of a step (:meth:`CareerMoves.step_cost`, the one place it is written) is what it
+asks of a person: ``BASE_COST[relation]`` (``STEP``, so that a path is short, and more for
+a move neither the source nor the taxonomy lays out), plus
+``LEARNING`` times the share of the target role's needs the current one lacks (each skill
+weighted by its specificity ``log N/df``, a tool half, an optional skill ``OPTIONAL_NEED``),
+plus ``PAY_CUT`` where the known pay falls (:func:`pay_change`), plus ``STRETCH`` for a
+similar move under the viable similarity (so that it is taken only where it saves two).
+With ``no_pay_cut``, a move where the known pay falls is not made at all.
 
 The search never builds the whole projection: ``CareerMoves`` works out a role's moves when a
 search reaches it, and ``cheapest_paths`` runs Yen's algorithm over Dijkstra searches of its
@@ -43,15 +52,46 @@ from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
 from careergraph.graph.careers.similarity import nearest
-from careergraph.namespaces import CG, SKOS
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from careergraph.graph.careers.facts import CareerFacts
 
-RELATIONS = ("promotion", "transition", "specialisation", "similar")
-BASE_COST = {"promotion": 1.0, "specialisation": 1.0, "transition": 2.0, "similar": 3.0}
+RELATIONS = (
+    "promotion",
+    "transition",
+    "specialisation",
+    "match",
+    "broader",
+    "narrower",
+    "sibling",
+    "similar",
+)
+# Every step costs STEP, so that a path is short, and a relation costs more the less the
+# source or the taxonomy lays it out (set with LEARNING on seeds 1 and 7 of
+# benchmarks/quality.py: a step had to cost more than what tells steps apart for paths to
+# be as short as the fewest steps' baseline).
+STEP = 3.0
+BASE_COST = {
+    "promotion": STEP,
+    "specialisation": STEP,
+    "match": STEP,
+    "broader": STEP,
+    "narrower": STEP,
+    "transition": STEP + 0.5,
+    "sibling": STEP + 0.5,
+    "similar": STEP + 2.0,
+}
+LEARNING = 2.0  # what learning everything a target role calls for adds to a step
+# What a similar move under the viable similarity adds: as much as two more steps, so that
+# it is taken only where no chain of viable moves is that much shorter (set on seeds 1 and 7
+# of benchmarks/quality.py, where one step's worth left a direct stretch from Junior Linux
+# Admin to MLOps Engineer cheaper than the source's own transition).
+STRETCH = 2 * STEP
+PAY_CUT = 1.0  # what a step where the known pay falls adds
+OPTIONAL_NEED = 0.1  # what an optional skill (ESCO's) weighs among what a move asks
 LEARNING_COST = {"skill": 1.0, "tool": 0.5, "other": 0.0}
 CROWDED = 16  # a next level of more roles than this: a search takes its promotions as a group
 
@@ -59,12 +99,34 @@ CROWDED = 16  # a next level of more roles than this: a search takes its promoti
 @dataclass(frozen=True)
 class Move:
     """One step the projection allows from one role to another: the cheapest relation
-    between them, what it costs and why it exists."""
+    between them, what it costs, why it exists, and what it does to pay."""
 
     relation: str
     cost: float
     evidence: str
     similarity: float = 0.0
+    pay_change: str = "unknown"
+
+
+def pay_change(facts: CareerFacts, source: str, target: str) -> str:
+    """Whether pay ``rises``, ``falls`` or stays the ``same`` from one role to another (the
+    middle of each salary range, 5% either way counting as the same); ``unknown`` where
+    either salary or a common currency is not known.
+
+    >>> from careergraph import CareerGraph
+    >>> facts = CareerGraph.open().careers
+    >>> role = "https://w3id.org/careergraph/id/role/"
+    >>> pay_change(facts, role + "junior-linux-admin", role + "linux-guru")
+    'unknown'
+    >>> pay_change(facts, role + "junior-linux-admin", role + "linux-architect")
+    'rises'
+    """
+    before, after = facts.roles[source], facts.roles[target]
+    if before.salary_min is None or after.salary_min is None or before.currency != after.currency:
+        return "unknown"
+    old = (before.salary_min + (before.salary_max or before.salary_min)) / 2
+    new = (after.salary_min + (after.salary_max or after.salary_min)) / 2
+    return "rises" if new > 1.05 * old else "falls" if new < 0.95 * old else "same"
 
 
 def learning_weight(facts: CareerFacts, items) -> float:
@@ -84,6 +146,7 @@ class CareerMoves:
         facts: CareerFacts,
         relations: Sequence[str] = RELATIONS,
         threshold: float | None = None,
+        no_pay_cut: bool = False,
     ):
         unknown = [r for r in relations if r not in RELATIONS]
         if unknown:
@@ -91,6 +154,7 @@ class CareerMoves:
                 "via", f"has an unknown relation {unknown[0]!r}; choose from {', '.join(RELATIONS)}"
             )
         self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
+        self.no_pay_cut = no_pay_cut
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
         # A group: the roles a move of one relation leads to from every role of a track and
@@ -107,25 +171,48 @@ class CareerMoves:
         if role not in self._moves:
             moves: dict[str, Move] = {}
             for target, relation, evidence, similarity in self._candidates(role):
-                cost = BASE_COST[relation] + self.learning_cost(role, target)
+                pay = pay_change(self.facts, role, target)
+                if self.no_pay_cut and pay == "falls":
+                    continue
+                cost = self.step_cost(role, target, relation, pay, similarity)
                 if target not in moves or cost < moves[target].cost:
-                    moves[target] = Move(relation, cost, evidence, round(similarity, 4))
+                    moves[target] = Move(relation, cost, evidence, round(similarity, 4), pay)
             self._moves[role] = moves
         return self._moves[role]
 
+    def step_cost(
+        self,
+        source: str,
+        target: str,
+        relation: str,
+        pay: str | None = None,
+        similarity: float | None = None,
+    ) -> float:
+        """What a move asks of a person (see the module docstring): its relation's base
+        cost, ``LEARNING`` times the share of what the target needs that the source lacks,
+        ``PAY_CUT`` where the known pay falls, and ``STRETCH`` for a similar move of a
+        ``similarity`` under the viable one."""
+        pay = pay_change(self.facts, source, target) if pay is None else pay
+        cut = PAY_CUT if pay == "falls" else 0.0
+        stretch = (
+            STRETCH if relation == "similar" and (similarity or 0.0) < self.facts.viable else 0.0
+        )
+        return BASE_COST[relation] + LEARNING * self.learning_share(source, target) + cut + stretch
+
     def steps(self, role: str) -> tuple[dict[str, float], list[tuple]]:
         """The moves from ``role`` as a search takes them: the cost to each role, except
-        that a promotion or a transition into a crowded level (more than ``CROWDED`` roles)
-        comes as the group's key (see :meth:`group_costs`), with a cost of its own only to
-        the roles that share more with ``role`` than every role there does."""
+        that a promotion or a transition into a crowded level (more than ``CROWDED`` roles,
+        where no salary decides a pay cut) comes as the group's key (see
+        :meth:`group_costs`), with a cost of its own only to the roles that share more with
+        ``role`` than every role there does."""
         if role not in self._steps:
             costs: dict[str, float] = {}
             crowded: list[tuple] = []
-            for target, relation, *_ in self._candidates(role, grouped=False):
-                self._keep_cheaper(costs, role, target, relation)
+            for target, relation, _, similarity in self._candidates(role, grouped=False):
+                self._keep_cheaper(costs, role, target, relation, similarity)
             for key in self._group_keys(role):
                 relation, _, common, members = self._groups[key]
-                if len(members) > CROWDED:  # (a search never moves a role to itself)
+                if len(members) > CROWDED and not self._paid(role, members):
                     crowded.append(key)
                     targets = self._sharing(role, common) & self._members(key) - {role}
                 else:
@@ -137,20 +224,37 @@ class CareerMoves:
 
     def group_costs(self, key: tuple) -> list[tuple[str, float]]:
         """A group's roles, each with what the move there costs a role of the group's
-        sources that shares nothing else with it: the relation's cost plus what the target
-        needs beyond the items every source and target has (a promotion's track's), the
-        same from every source. A search relaxes a group once, not once per source; the
+        sources that shares nothing else with it: the relation's cost plus the share of
+        what the target needs beyond the items every source and target has (a promotion's
+        track's), the same from every source (pay is not compared here: a crowded level's
+        roles are priced as one). A search relaxes a group once, not once per source; the
         roles that share more get their own, cheaper costs from :meth:`steps`."""
         if key not in self._group_costs:
             relation, _, common, members = self._groups[key]
-            base = BASE_COST[relation] - (self._weight(common) if common else 0.0)
-            self._group_costs[key] = [(other, base + self._weight(other)) for other in members]
+            common_weight = self._weight(common) if common else 0.0
+            self._group_costs[key] = [
+                (other, BASE_COST[relation] + LEARNING * _share(self._weight(other), common_weight))
+                for other in members
+            ]
         return self._group_costs[key]
 
-    def _keep_cheaper(self, costs: dict[str, float], role: str, target: str, relation: str):
-        cost = BASE_COST[relation] + self.learning_cost(role, target)
+    def _keep_cheaper(
+        self, costs: dict[str, float], role: str, target: str, relation: str, similarity=0.0
+    ):
+        pay = pay_change(self.facts, role, target)
+        if self.no_pay_cut and pay == "falls":
+            return
+        cost = self.step_cost(role, target, relation, pay, similarity)
         if target not in costs or cost < costs[target]:
             costs[target] = cost
+
+    def _paid(self, role: str, members: list[str]) -> bool:
+        """Whether pay is known for a move from ``role`` into a group: then each move is
+        priced on its own (a group's price leaves pay out)."""
+        roles = self.facts.roles
+        return roles[role].salary_min is not None and any(
+            roles[m].salary_min is not None for m in members
+        )
 
     def _members(self, key: tuple) -> set[str]:
         if key not in self._member_sets:
@@ -164,16 +268,25 @@ class CareerMoves:
         own = facts.items(role) - (facts.items(beyond) if beyond else frozenset())
         return {roles[p] for item in own for p in holders[item]}
 
-    def learning_cost(self, source: str, target: str) -> float:
-        """What moving from ``source`` to ``target`` asks to learn: all the target needs,
-        less what the two share (the shared items are few; the target's whole is kept)."""
-        shared = self.facts.items(target) & self.facts.items(source)
-        return self._weight(target) - learning_weight(self.facts, shared)
+    def learning_share(self, source: str, target: str) -> float:
+        """The share of what ``target`` calls for that ``source`` lacks, each item weighted
+        as the module docstring says: 0 where the source has it all, 1 where it has none."""
+        facts = self.facts
+        have = facts.items(source)
+        shared = learning_weight(facts, facts.items(target) & have)
+        if target in facts.roles:
+            shared += OPTIONAL_NEED * learning_weight(facts, facts.optional(target) & have)
+        return _share(self._weight(target), shared)
 
     def _weight(self, owner: str) -> float:
-        """What learning all that a role or a track calls for asks."""
+        """What learning all that a role or a track calls for asks (a role's optional skills
+        at ``OPTIONAL_NEED``)."""
         if owner not in self._weights:
-            self._weights[owner] = learning_weight(self.facts, self.facts.items(owner))
+            facts = self.facts
+            weight = learning_weight(facts, facts.items(owner))
+            if owner in facts.roles:
+                weight += OPTIONAL_NEED * learning_weight(facts, facts.optional(owner))
+            self._weights[owner] = weight
         return self._weights[owner]
 
     def _candidates(self, role: str, grouped: bool = True) -> Iterator[tuple[str, str, str, float]]:
@@ -190,6 +303,9 @@ class CareerMoves:
                         yield other, relation, evidence, 0.0
         if "specialisation" in self.relations:
             yield from _specialisations(self.facts, role)
+        if "match" in self.relations:
+            yield from _counterparts(self.facts, role)
+        yield from _hierarchy(self.facts, role, self.relations)
         if "similar" in self.relations:
             yield from self._similar(role)
 
@@ -236,17 +352,22 @@ class CareerMoves:
         return [other for other in members if other != role]
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
-        """The roles whose similarity with ``role`` (:mod:`.similarity`) makes a move there
-        viable (at least ``threshold``, by default the calibrated
-        :attr:`CareerFacts.viable`), at most one level up."""
+        """The roles most similar to ``role`` (:func:`.similarity.near_moves`; or those at
+        least ``threshold`` similar where one is given), at most one level up; a move under
+        the calibrated viable similarity (:attr:`CareerFacts.viable`) is said to be a
+        stretch."""
         facts = self.facts
         if self.threshold is None:
-            threshold, near = facts.viable, facts.viable_near(role)
+            near = facts.near_moves(role)
         else:
-            threshold, near = self.threshold, nearest(facts, role, None, self.threshold)
+            near = nearest(facts, role, None, self.threshold)
+        viable = facts.viable
         for other, value in near:
             if _within_reach(facts, role, other):
-                why = f"similar skills ({value:.2f}; viable from {threshold:.2f})"
+                if value >= viable:
+                    why = f"similar skills ({value:.2f}; viable from {viable:.2f})"
+                else:
+                    why = f"similar skills ({value:.2f}; a stretch: viable from {viable:.2f})"
                 yield other, "similar", why, value
 
 
@@ -317,12 +438,49 @@ def _specialisations(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, 
             yield (general if variant == role else variant), "specialisation", why, 0.0
 
 
+def _counterparts(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+    """Both ways between a built-in role and the ESCO occupation that is the same job."""
+    for other, said in sorted(facts.counterparts(role).items()):
+        how = "goes by the name of" if said == "name" else "has a close name and the skills of"
+        built_in, occupation = (role, other) if taxonomy(role) == "builtin" else (other, role)
+        why = f"{facts.label(built_in)} {how} ESCO's {facts.label(occupation)}"
+        yield other, "match", why, 0.0
+
+
+def _share(whole: float, part: float) -> float:
+    """What is left of ``whole`` once ``part`` is taken, as a share of it (0 for nothing)."""
+    return max(whole - part, 0.0) / whole if whole > 0 else 0.0
+
+
+def _hierarchy(
+    facts: CareerFacts, role: str, relations: Sequence[str]
+) -> Iterator[tuple[str, str, str, float]]:
+    """The moves along the hierarchy of occupations: to the broader one, to the narrower
+    ones, to the siblings under the same broader one."""
+    for other, relation in sorted(facts.relatives(role).items()):
+        if relation not in relations:
+            continue
+        if relation == "broader":
+            why = f"{facts.label(other)} is the broader occupation of {facts.label(role)}"
+        elif relation == "narrower":
+            why = f"{facts.label(other)} is a narrower occupation of {facts.label(role)}"
+        else:
+            parents = facts.relatives(role).items()
+            parent = next((p for p, r in parents if r == "broader"), "")
+            why = f"both are kinds of {facts.label(parent)}"
+        yield other, relation, why, 0.0
+
+
 def _landing(facts: CareerFacts, towards: str, rank: int | None, role: str = "") -> list[str]:
-    """Where a transition towards a role or a track lands a role of ``rank`` (None: no
-    level in a scheme), other than ``role``: the role; or the track's roles of the same
-    rank, else its entry-level roles."""
+    """Where a transition towards a role, a track or a sector lands a role of ``rank``
+    (None: no level in a scheme), other than ``role``: the role; the track's roles of the
+    same rank, else its entry-level roles; the roles a sector is matched to (import esco's
+    crosswalk: the Data science transition leads to ESCO's data scientist)."""
     if towards in facts.roles:
         return [towards] if towards != role else []
+    matched = sorted(r for r in facts.objects(towards, SKOS + "closeMatch") if r in facts.roles)
+    if matched:
+        return [r for r in matched if r != role]
     candidates = facts.roles_of(towards)
     for wanted in (rank, 1):
         same = [r for r in candidates if facts.roles[r].rank == wanted and r != role]

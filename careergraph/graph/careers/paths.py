@@ -9,7 +9,7 @@ import heapq
 import itertools
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.moves import CareerMoves, Move
+from careergraph.graph.careers.moves import LEARNING_COST, CareerMoves, Move
 from careergraph.graph.careers.vocabulary import SENIORITY_CLASS
 from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
 from careergraph.namespaces import CG
@@ -17,6 +17,22 @@ from careergraph.namespaces import CG
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.results import Entity
+
+
+MOST_STEPS = 6  # the most steps a path proposes unless asked for more
+MOST_STEPS_ASKED = 12  # the most a person may ask for
+
+
+def shortest_cheapest(
+    moves: CareerMoves, source: str, target: str, k: int, most: int = MOST_STEPS
+) -> list[tuple[float, tuple[str, ...]]]:
+    """The ``k`` cheapest paths of at most ``most`` steps: searched without the bound first
+    (the cheapest paths are short: every step costs something), and again with it where a
+    path found is longer."""
+    found = cheapest_paths(moves, source, target, k)
+    if any(len(path) - 1 > most for _, path in found):
+        found = cheapest_paths(moves, source, target, k, most)
+    return found
 
 
 def cheapest_paths(
@@ -103,19 +119,33 @@ def _sum(*costs: float) -> float:
 def describe_paths(
     facts: CareerFacts, moves: CareerMoves, paths: list[tuple[float, tuple[str, ...]]]
 ) -> tuple[CareerPath, ...]:
-    """The paths as results: every step with what it takes."""
-    return tuple(
-        CareerPath(
-            tuple(_step(facts, moves.from_role(a)[b], a, b) for a, b in itertools.pairwise(p)),
-            cost,
+    """The paths as results: every step with what it takes, what to learn most important
+    first (:func:`_importance`)."""
+    described = []
+    for cost, path in paths:
+        pairs = list(itertools.pairwise(path))
+        later = [facts.items(b) for _, b in pairs]
+        steps = tuple(
+            _step(facts, moves.from_role(a)[b], a, b, later[index + 1 :])
+            for index, (a, b) in enumerate(pairs)
         )
-        for cost, p in paths
-    )
+        described.append(CareerPath(steps, cost))
+    return tuple(described)
 
 
-def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
-    """One step: what is learned and kept, the salaries, and what the source ties to the
-    step (:func:`_tied`): certifications, time and seniority skills."""
+def _importance(facts: CareerFacts, item: str, later: list[frozenset[str]]) -> float:
+    """How much learning ``item`` matters for a step: its weight as a move's learning
+    counts it (specificity, a tool half), times one plus the later steps that need it too."""
+    weight = LEARNING_COST[facts.item_kind(item)] * facts.index.weight(item)
+    return weight * (1 + sum(item in needs for needs in later))
+
+
+def _step(
+    facts: CareerFacts, move: Move, source: str, target: str, later: list[frozenset[str]]
+) -> Step:
+    """One step: what is learned (most important first) and kept, the salaries and the
+    change of pay, and what the source ties to the step (:func:`_tied`): certifications,
+    time and seniority skills."""
     have, need = facts.items(source), facts.items(target)
     entities = facts.names.entity
     certifications, time, seniority = _tied(facts, source, target)
@@ -132,19 +162,23 @@ def _step(facts: CareerFacts, move: Move, source: str, target: str) -> Step:
     if seniority:
         named = ", ".join(facts.label(s) for s in seniority)
         evidence += f"; the source names what to grow there (long-term value multipliers): {named}"
+    learn = sorted(
+        need - have, key=lambda i: (-_importance(facts, i, later), facts.label(i).casefold(), i)
+    )
     return Step(
         entities(source),
         entities(target),
         move.relation,
         move.cost,
         evidence,
-        _sorted(entities(i) for i in need - have),
+        tuple(entities(i) for i in learn),
         _sorted(entities(i) for i in need & have),
         _salary(facts, source),
         _salary(facts, target),
         tuple(_investment(facts, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
         spans,
         _sorted(entities(s) for s in seniority),
+        move.pay_change,
     )
 
 
@@ -211,12 +245,14 @@ def _investment(facts: CareerFacts, investment) -> Investment:
     )
 
 
-def no_path_reason(moves: CareerMoves, source: str, target: str) -> str:
+def no_path_reason(moves: CareerMoves, source: str, target: str, most: int | None = None) -> str:
     """Why no path leads from ``source`` to ``target``, in words: no move out of the first,
-    none into the second, or no chain between them."""
+    none into the second, no chain between them, or none short enough."""
     facts = moves.facts
     if not moves.from_role(source):
         return f"{facts.label(source)} has no viable first move"
     if not moves.from_role(target):  # the relations go both ways but for promotions
         return f"{facts.label(target)} is isolated: no role is similar enough to it"
+    if most is not None and cheapest_paths(moves, source, target, 1):
+        return f"every chain of viable moves between them is longer than {most} steps"
     return "no chain of viable moves connects them"

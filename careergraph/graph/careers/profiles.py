@@ -4,7 +4,9 @@ The source ties skills to roles in three ways, and a profile follows all of them
 
 1. **Roots.** A role needs the skill areas it requires (``cg:requiresSkill``: the gurus of the
    mind map; ``esco:relatedEssentialSkill`` for ESCO occupations), the skills of its track,
-   and, if it is a focused variant (``cg:specialises``), the profile of the role it varies.
+   and, if it is a focused variant (``cg:specialises``), the profile of the role it varies;
+   a built-in role that goes by the name of an ESCO occupation (``skos:closeMatch``: import
+   esco) lends itself that occupation's essential skills too ("via ESCO occupation ...").
    A track's skills are its core skill areas (``cg:coreSkill``: DevOps, MLOps) or, where it
    states none, the skill areas its roles require (Linux, Python: the guru's mind-map
    branches), and the integration points it shares (``cg:sharedBy``: what DevOps and MLOps
@@ -75,6 +77,8 @@ class ProfileMemo:
     sizes: dict[int, float] = field(default_factory=dict)  # id of a memoised vector -> its sum
     closures: dict[tuple[str, bool], dict[str, str | None]] = field(default_factory=dict)
     track_roots: dict[str, list[Root]] = field(default_factory=dict)
+    relatives: dict[str, dict[str, str]] = field(default_factory=dict)  # see facts.relatives
+    counterparts: dict[str, dict[str, str]] = field(default_factory=dict)  # facts.counterparts
 
 
 def profile(facts: CareerFacts, iri: str) -> Profile:
@@ -102,6 +106,8 @@ def items(facts: CareerFacts, iri: str) -> frozenset[str]:
             # Most roles: what they require, and their tracks' items, worked out once per
             # track (going up from a union is going up from each part).
             required = facts.objects(iri, *REQUIRES)
+            for occupation in _named_as(facts, iri):
+                required |= facts.objects(occupation, *REQUIRES)
             own = set().union(*(_below(facts, skill, False) for skill in required))
             tracks = (items(facts, track) for track in facts.tracks_of(iri))
             found = own.union(_practised(facts, own), *tracks)
@@ -143,6 +149,10 @@ def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
     if facts.is_a(iri, ROLE_CLASSES):
         required = sorted(facts.objects(iri, *REQUIRES))
         roots = [(s, f"required by {label}", False) for s in required]
+        for occupation in _named_as(facts, iri):
+            lent = sorted(facts.objects(occupation, *REQUIRES))
+            why = f"via ESCO occupation {facts.label(occupation)}"
+            roots += [(s, why, False) for s in lent]
         for track in sorted(facts.tracks_of(iri)):
             roots += _roots(facts, track, seen)
         for general in sorted(facts.objects(iri, CG + "specialises")):
@@ -157,6 +167,11 @@ def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
             memo[iri] = _roots_of_track(facts, iri, label)
         return memo[iri]
     return [(iri, f"{label} itself", facts.is_a(iri, INTEGRATION_POINT))]
+
+
+def _named_as(facts: CareerFacts, role: str) -> list[str]:
+    """The roles of another taxonomy a role goes by the name of (``skos:closeMatch``)."""
+    return sorted(o for o in facts.objects(role, SKOS + "closeMatch") if o in facts.roles)
 
 
 def _roots_of_track(facts: CareerFacts, track: str, label: str) -> list[Root]:

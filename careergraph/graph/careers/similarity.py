@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from careergraph.graph.results import Entity
 
 UP_SHARE = 0.2
+# How much nearer a relative in the hierarchy of occupations is, for similar (set on seeds 1
+# and 7 of benchmarks/quality.py, not the benchmark's: see the module docstring).
+HIERARCHY = {"broader": 0.5, "narrower": 0.5, "sibling": 0.25}
 SHOWN_AS = {"builtin": "built-in", "esco": "ESCO"}  # the taxonomies, as similar names them
 # Where no group has two roles to calibrate on: the figure calibrated on ESCO v1.1.1.
 DEFAULT_VIABLE = 0.12
@@ -112,17 +115,31 @@ def nearest(
     limit: int | None,
     floor: float = 0.0,
     per: Callable[[str], str] | None = None,
+    hierarchy: bool = False,
 ) -> list[tuple[str, float]]:
     """The ``limit`` roles most similar to ``role`` (all, with None), at least ``floor``
     similar, most similar first (ties in label order); with ``per`` (a function of a role,
-    such as :func:`taxonomy`), the ``limit`` most similar of each of its values.
+    such as :func:`taxonomy`), the ``limit`` most similar of each of its values. With
+    ``hierarchy``, a role's relatives in the hierarchy of occupations count as nearer by
+    ``HIERARCHY`` (its broader and narrower roles 0.5, its siblings 0.25): the figure is then
+    their closeness, which may pass 1.
 
-    Only roles that share a skill or tool with ``role`` are compared, and only those that
-    can still make the cut: a role's similarity is at most the weight of ``role``'s keys it
-    shares (and of the hierarchy's share of them) over the sum of ``role``'s weights, so
-    the roles are taken by that bound, and the rest skipped once it falls below the
-    ``limit``-th best."""
+    Only roles that share a skill or tool with ``role`` are compared (and its relatives),
+    and only those that can still make the cut: a role's similarity is at most the weight of
+    ``role``'s keys it shares (and of the hierarchy's share of them) over the sum of
+    ``role``'s weights, so the roles are taken by that bound, and the rest skipped once it
+    falls below the ``limit``-th best."""
     index, mine, own = facts.index, vector(facts, role), taxonomy(role)
+    kept: dict[str, list[tuple[float, str, str]]] = {}  # per group: (-value, label, role)
+    relatives = facts.relatives(role) if hierarchy else {}
+    for other, relation in relatives.items():  # first: they raise the bar for the rest
+        value = similarity(facts, [role, other]) + HIERARCHY[relation]
+        if value >= floor:
+            group = kept.setdefault(per(other) if per else "", [])
+            group.append((-value, facts.label(other).casefold(), other))
+            group.sort()
+            if limit is not None:
+                del group[limit:]
     reach: dict[int, float] = {}
     for key, value in mine.items():
         if key[0] != "^":
@@ -134,9 +151,10 @@ def nearest(
         within: (sum(v for k, v in found.items() if k[0] == "^"), _size(facts, found))
         for within, found in (("same", mine), ("across", _on_esco(facts, role)))
     }
-    kept: dict[str, list[tuple[float, str, str]]] = {}  # per group: (-value, label, role)
     for position in sorted(reach, key=reach.__getitem__, reverse=True):
         other = index.roles[position]
+        if other in relatives:
+            continue
         caret, size = spare["same" if taxonomy(other) == own else "across"]
         bound = (reach[position] + caret) / size if size else 0.0
         group = kept.setdefault(per(other) if per else "", [])
@@ -197,18 +215,25 @@ def _most_similar(
     return [(other, -negative) for negative, _, other in scored[:limit]]
 
 
-NEAR_MOVES = 20  # a role's most similar viable roles that a path may move to
+# A role's most similar roles that a path may move to (set on seeds 1 and 7 of
+# benchmarks/quality.py: 20 answered too few pairs in six steps, 30 cut across occupational
+# groups), and as many again of each other taxonomy (a built-in role's ESCO neighbours).
+NEAR_MOVES = 25
+NEAR_ACROSS = 5
+NEAR_COUNTERPART = 25  # how near a role an occupation of a close name must be to be its match
+SHARES_SOMETHING = 0.01  # the least similarity of a move: a role sharing next to nothing is none
 RARE = 150  # a skill or tool at most this many roles list: what finds a role's candidates
 COMPARED = 60  # the candidates compared exactly, those sharing the most rare weight
 
 
-def viable_near(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
+def near_moves(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
     """Where a path may go from ``role`` on the strength of one's skills: the ``NEAR_MOVES``
-    roles most similar to it among those at least :attr:`CareerFacts.viable` similar, most
-    similar first. The candidates are the roles that share with it a skill or tool at most
-    ``RARE`` roles list, and the ``COMPARED`` that share the most weight of such items are
-    compared exactly: on ESCO this finds 99% of what comparing every role finds, in a tenth
-    of the time."""
+    roles of its taxonomy most similar to it, and, for a built-in role, the ``NEAR_ACROSS``
+    most similar of each other taxonomy (the way back is :func:`both_ways`), most similar
+    first. The candidates are the roles that share with it a
+    skill or tool at most ``RARE`` roles list, and the ``COMPARED`` that share the most
+    weight of such items (of each taxonomy) are compared exactly: on ESCO this finds 99% of
+    what comparing every role finds, in a tenth of the time."""
     index = facts.index
     shared: dict[int, float] = {}
     for key, value in vector(facts, role).items():
@@ -219,9 +244,51 @@ def viable_near(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
                     for position in positions:
                         shared[position] = shared.get(position, 0.0) + value
     shared.pop(index.position.get(role, -1), None)
-    closest = sorted(shared, key=shared.__getitem__, reverse=True)[:COMPARED]
-    others = [index.roles[p] for p in closest]
-    return _most_similar(facts, role, others, facts.viable, NEAR_MOVES)
+    by_taxonomy: dict[str, list[int]] = {}
+    for position in sorted(shared, key=shared.__getitem__, reverse=True):
+        group = by_taxonomy.setdefault(taxonomy(index.roles[position]), [])
+        if len(group) < COMPARED:
+            group.append(position)
+    own, found = taxonomy(role), []
+    for group, positions in by_taxonomy.items():
+        if group != own and own != "builtin":  # occupations reach the built-in roles back
+            continue
+        others = [index.roles[p] for p in positions]
+        limit = NEAR_MOVES if group == own else NEAR_ACROSS
+        found += _most_similar(facts, role, others, SHARES_SOMETHING, limit)
+    return sorted(found, key=lambda pair: (-pair[1], facts.label(pair[0]).casefold()))
+
+
+LONELY = 5  # a role fewer roles move to than this is moved to by its own nearest
+
+
+def both_ways(
+    facts: CareerFacts, near: dict[str, list[tuple[str, float]]]
+) -> dict[str, list[tuple[str, float]]]:
+    """Every role's near moves (:func:`near_moves`), with the way back where a role would
+    otherwise be hard to reach: a role that fewer than ``LONELY`` roles move to is moved to
+    by its own ``LONELY`` nearest (set on seeds 1 and 7 of benchmarks/quality.py: it
+    answers every pair in six steps, where moving back along every move made paths cross
+    between occupational groups through the most generic occupations); and the roles of a
+    taxonomy a built-in role moves to move back to it (ESCO's occupations nearest to
+    MLOps Engineer lead to it)."""
+    coming: dict[str, int] = {}
+    for pairs in near.values():
+        for other, _ in pairs:
+            coming[other] = coming.get(other, 0) + 1
+    found = {role: list(pairs) for role, pairs in near.items()}
+    for role, pairs in near.items():
+        lonely = coming.get(role, 0) < LONELY
+        for other, value in pairs[:LONELY] if lonely else ():
+            found.setdefault(other, []).append((role, value))
+        if taxonomy(role) == "builtin":
+            for other, value in pairs:
+                if taxonomy(other) != "builtin":
+                    found.setdefault(other, []).append((role, value))
+    for role, pairs in found.items():
+        unique = dict(sorted(pairs, key=lambda pair: pair[1]))  # the highest value wins
+        found[role] = sorted(unique.items(), key=lambda p: (-p[1], facts.label(p[0]).casefold()))
+    return found
 
 
 def viable_similarity(facts: CareerFacts) -> float:
@@ -267,9 +334,13 @@ def occupational_group(facts: CareerFacts, role: str) -> str | None:
 
 def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
     """The ``limit`` roles nearest to ``role`` of each taxonomy (the role's own first: with
-    ESCO imported, the nearest built-in roles and the nearest ESCO occupations), each with
-    what both call for and what it calls for that ``role`` does not, the most specific first."""
+    ESCO imported, the nearest built-in roles and the nearest ESCO occupations), by their
+    closeness (:func:`nearest` with the hierarchy), each with its similarity, its place in
+    the hierarchy if any, what both call for and what it calls for that ``role`` does not,
+    the most specific first. Roles equally close come nearest level first, and where two
+    call for the same, the note says how their levels differ ("same skills, one level up")."""
     entity, weight = facts.names.entity, facts.index.weight
+    relatives = facts.relatives(role.iri)
 
     def ordered(items) -> tuple[Entity, ...]:
         return tuple(
@@ -277,11 +348,13 @@ def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
         )
 
     groups: dict[str, list[tuple[str, float]]] = {taxonomy(role.iri): []}
-    for other, value in nearest(facts, role.iri, limit, per=taxonomy):
+    for other, value in nearest(facts, role.iri, limit, per=taxonomy, hierarchy=True):
         groups.setdefault(taxonomy(other), []).append((other, value))
     found = []
     for name, group in groups.items():
-        for other, value in group:
+        group.sort(key=lambda pair: (-round(pair[1], 9), _levels_apart(facts, role.iri, pair[0])))
+        for other, closeness in group:
+            value = similarity(facts, [role.iri, other])
             mine, theirs = compared(facts, role.iri, other), compared(facts, other, role.iri)
             words = name if name == taxonomy(role.iri) else "esco"  # the taxonomy compared on
             # What both call for, and what a move there asks to learn, in those words: the
@@ -291,7 +364,34 @@ def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
             needs = facts.items(other) if words == name else theirs
             missing = [k for k in space if k not in mine and k in needs]
             label = SHOWN_AS[name]
+            note = _same_skills(facts, role.iri, other) if value > 0.9999 else None
             found.append(
-                SimilarRole(entity(other), value, ordered(shared), ordered(missing), label)
+                SimilarRole(
+                    entity(other),
+                    value,
+                    ordered(shared),
+                    ordered(missing),
+                    label,
+                    relatives.get(other),
+                    closeness,
+                    note,
+                )
             )
     return SimilarRoles(role, tuple(found))
+
+
+def _levels_apart(facts: CareerFacts, role: str, other: str) -> int:
+    """How many levels apart two roles are (0 where their levels cannot be compared)."""
+    mine, theirs = facts.roles[role].rank, facts.roles[other].rank
+    return abs(mine - theirs) if mine is not None and theirs is not None else 0
+
+
+def _same_skills(facts: CareerFacts, role: str, other: str) -> str:
+    """What tells apart two roles that call for the same: ``same skills, one level up``."""
+    mine, theirs = facts.roles[role].rank, facts.roles[other].rank
+    if mine is None or theirs is None or mine == theirs:
+        return "same skills, same level"
+    steps = abs(theirs - mine)
+    count = {1: "one", 2: "two", 3: "three"}.get(steps, str(steps))
+    way = "up" if theirs > mine else "down"
+    return f"same skills, {count} level{'s' if steps > 1 else ''} {way}"

@@ -29,6 +29,7 @@ LINKS = (
     SKOS + "exactMatch",
     SKOS + "closeMatch",
     SKOS + "broadMatch",
+    SKOS + "relatedMatch",
     CG + "expertiseLevel",
     CG + "roiFactor",
 )

@@ -78,6 +78,7 @@ class Step:
     certifications: tuple[Investment, ...]
     time: tuple[Investment, ...]
     seniority: tuple[Entity, ...] = ()  # the long-term value multipliers a step reaches
+    pay_change: str = "unknown"  # rises, falls, same or unknown
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +94,7 @@ class Step:
             "certifications": [c.to_json() for c in self.certifications],
             "time_investment": [t.to_json() for t in self.time],
             "seniority": [e.to_json() for e in self.seniority],
+            "pay_change": self.pay_change,
         }
 
 
@@ -141,14 +143,15 @@ class PathResult:
                         len(step.carry_over),
                         str(step.salary_before or ""),
                         str(step.salary_after or ""),
+                        step.pay_change,
                         Items(str(i) for i in step.certifications),
                         Items(str(i) for i in step.time),
                         Items(e.label for e in step.seniority),
                     )
                 )
         columns = ("path", "path cost", "step", "from", "to", "relation", "step cost", "why",
-                   "learn", "keep", "salary before", "salary after", "certifications", "time",
-                   "grow")  # fmt: skip
+                   "learn", "keep", "salary before", "salary after", "pay", "certifications",
+                   "time", "grow")  # fmt: skip
         return columns, rows
 
     def plan(self) -> list[tuple[str, list[tuple[str, Cell]]]]:
@@ -169,40 +172,65 @@ class PathResult:
         return blocks
 
 
+SHOWN_TO_LEARN = 5  # what to learn a plan names for a step (JSON has every item)
+
+
 def _fields(step: Step) -> list[tuple[str, Cell]]:
     fields: list[tuple[str, Cell]] = [
         ("why", step.evidence),
-        ("learn", Items(e.label for e in step.acquire) or "nothing the source names"),
+        ("learn", _first(step.acquire) or "nothing new"),
         ("keep", f"{len(step.carry_over)} skills and tools"),
-        ("salary", _salaries(step.salary_before, step.salary_after)),
+        ("salary", _salaries(step.salary_before, step.salary_after, step.pay_change)),
     ]
     named = (
         ("certifications", Items(str(i) for i in step.certifications)),
-        ("time", Items(str(i) for i in step.time)),
+        (
+            "time",
+            Items(
+                f"the source gives {span(i.low, i.high, i.unit)} to reach {i.entity.label}"
+                for i in step.time
+            ),
+        ),
         ("grow", Items(e.label for e in step.seniority)),
     )
     return fields + [(name, value) for name, value in named if value]
 
 
+def _first(items: tuple[Entity, ...]) -> str:
+    """The first ``SHOWN_TO_LEARN`` labels (the most important), and how many more.
+
+    >>> _first(tuple(Entity(f"s{i}", f"urn:{i}") for i in range(7)))
+    's0, s1, s2, s3, s4 and 2 more'
+    """
+    shown = ", ".join(e.label for e in items[:SHOWN_TO_LEARN])
+    more = len(items) - SHOWN_TO_LEARN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     learned = {e.iri: e.label for step in path.steps for e in step.acquire}
     first, last = path.steps[0].salary_before, path.steps[-1].salary_after
+    cuts = sum(1 for step in path.steps if step.pay_change == "falls")
     fields: list[tuple[str, Cell]] = [
         ("steps", str(len(path.steps))),
-        ("learn", f"{len(learned)} skills and tools" if learned else "nothing the source names"),
+        ("learn", f"{len(learned)} skills and tools" if learned else "nothing new"),
         ("salary", _salaries(first, last)),
     ]
+    if cuts:
+        fields.append(("pay", f"falls at {cuts} step{'s' if cuts > 1 else ''}: a pay cut"))
     certifications = Items(str(i) for step in path.steps for i in step.certifications)
     spans = [i for step in path.steps for i in step.time]
     if certifications:
         fields.append(("certifications", certifications))
     if spans:
-        fields.append(("time", _total_time(spans)))
+        fields.append(("time", f"the source gives {_total_time(spans)} to reach these levels"))
     return fields
 
 
-def _salaries(before: Salary | None, after: Salary | None) -> str:
-    return f"{before or 'not stated'} -> {after or 'not stated'}"
+def _salaries(before: Salary | None, after: Salary | None, change: str = "") -> str:
+    """Two salaries, and what the move does to pay: ``80,000-110,000 USD (pay falls)``."""
+    said = {"rises": " (pay rises)", "falls": " (pay falls)", "same": " (pay the same)"}
+    return f"{before or 'not stated'} -> {after or 'not stated'}{said.get(change, '')}"
 
 
 def _total_time(spans: list[Investment]) -> str:

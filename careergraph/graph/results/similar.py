@@ -18,15 +18,29 @@ class SimilarRole:
     shared: tuple[Entity, ...]
     missing: tuple[Entity, ...]
     taxonomy: str = "built-in"  # or "ESCO": similar lists the nearest of each
+    relation: str | None = None  # broader, narrower or sibling, in the hierarchy
+    closeness: float | None = None  # what ranks it: the similarity, and the relation's share
+    note: str | None = None  # what tells apart roles of the same skills (their levels)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "role": self.role.to_json(),
             "taxonomy": self.taxonomy,
             "similarity": round(self.similarity, 4),
+            "closeness": round(self.similarity if self.closeness is None else self.closeness, 4),
+            "relation": self.relation,
             "shared": [e.to_json() for e in self.shared],
             "missing": [e.to_json() for e in self.missing],
         }
+        if self.note:
+            found["note"] = self.note
+        return found
+
+    @property
+    def shown(self) -> str:
+        """The role as a table shows it: with its relation or its note."""
+        said = self.relation or self.note
+        return f"{self.role.label} ({said})" if said else self.role.label
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ class SimilarRoles:
         several = len({near.taxonomy for near in self.similar}) > 1
         rows = [
             (
-                near.role.label,
+                near.shown,
                 *((near.taxonomy,) if several else ()),
                 f"{near.similarity:.2f}",
                 Items(e.label for e in near.shared),

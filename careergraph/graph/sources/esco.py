@@ -11,8 +11,8 @@ by that ESCO does not show, such as "leadership" for *lead others*) and
 ``dcterms:description``; the occupation to skill links (``esco:relatedEssentialSkill``,
 ``esco:relatedOptionalSkill``); the two hierarchies (``skos:broader``, up to ISCO groups and
 skill groups, labelled too). Each
-built-in role is linked with ``skos:closeMatch`` to the ESCO occupations whose names are
-closest to its own (see :func:`close_matches`).
+built-in role is linked to the ESCO occupations whose names are closest to its own (see
+:func:`close_matches` and :func:`role_link`).
 """
 
 from __future__ import annotations
@@ -192,9 +192,10 @@ def import_esco(
 
 
 def builtin_names() -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
-    """The built-in roles, and the built-in skills, skill areas, tools and tracks (the Python
-    track is about Python), with every name they go by, in label order: what ESCO's
-    occupations and skills are matched against."""
+    """The built-in roles, and the built-in skills, skill areas, tools, tracks (the Python
+    track is about Python) and sectors (a career transition may lead to one), with every
+    name they go by, in label order: what ESCO's occupations and skills are matched
+    against."""
     from careergraph.graph.names import NameIndex
     from careergraph.graph.sources import builtin_sources, load_source
     from careergraph.graph.store import open_store
@@ -209,7 +210,8 @@ def builtin_names() -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[s
         found.sort(key=lambda iri: (names.label(iri).casefold(), iri))
         return [(iri, names.names_of(iri)) for iri in found]
 
-    return named((CG + "Role",)), named((CG + "Skill", CG + "SkillArea", CG + "Tool", CG + "Track"))
+    items = (CG + "Skill", CG + "SkillArea", CG + "Tool", CG + "Track", CG + "IndustrySector")
+    return named((CG + "Role",)), named(items)
 
 
 def esco_ntriples(
@@ -264,11 +266,12 @@ def esco_ntriples(
         reason = f"unreadable ESCO CSV ({type(error).__name__}: {error})"
         raise DataFileError(files.origin, reason) from None
     for role, names in roles:
-        for occupation, _ in close_matches(names, occupations):
-            yield _iri(role, SKOS + "closeMatch", occupation)
+        for occupation, score in close_matches(names, occupations):
+            yield from role_link(role, names, occupation, occupations[occupation], score)
     items = list(items)
     labels = SkillLabels(skills)
-    curated = curated_links(skills, {item: names[0] for item, names in items})
+    concepts = {**skills, **occupations}  # a sector is linked to the occupations of it
+    curated = curated_links(concepts, {item: names[0] for item, names in items})
     for item, names in items:
         for link in [*labels.links(names), *curated.get(item, ())]:
             yield from link.ntriples(item)
@@ -276,7 +279,8 @@ def esco_ntriples(
 
 @dataclass(frozen=True)
 class SkillLink:
-    """A link from a built-in skill or tool to an ESCO skill, with its evidence."""
+    """A link from a built-in item (a skill, a tool, a track; a role) to an ESCO skill (an
+    occupation), with its evidence."""
 
     skill: str
     relation: str  # skos:exactMatch or skos:closeMatch
@@ -303,7 +307,12 @@ class SkillLink:
 
 
 # How cg:matchedLabel joins the two labels, by the link's kind.
-_JOINED = {"exactMatch": " = ", "closeMatch": " ~ ", "broadMatch": " within "}
+_JOINED = {
+    "exactMatch": " = ",
+    "closeMatch": " ~ ",
+    "broadMatch": " within ",
+    "relatedMatch": " ~ ",
+}
 SAME_LABEL = "the built-in item's label is the ESCO skill's preferred label (any case)"
 SAME_BUT_QUALIFIER = (
     "the built-in item's label is the ESCO skill's preferred label without its parenthesised "
@@ -369,8 +378,9 @@ def curated_links(
     table: Iterable[dict[str, str]] | None = None,
 ) -> dict[str, list[SkillLink]]:
     """The links of careergraph's curated crosswalk from the built-in ``items`` (IRI ->
-    label) to the ESCO skills of ``skills`` (IRI -> labels, preferred first), by item; a row
-    whose item or ESCO skill is not there (another version of either) is left out. Each row
+    label) to the ESCO skills of ``skills`` (IRI -> labels, preferred first; the
+    occupations a sector is linked to are there too), by item; a row whose item or ESCO
+    concept is not there (another version of either) is left out. Each row
     of the table (``esco-crosswalk.csv`` unless ``table`` is given) names the item by its id
     path, the relation, the ESCO skill, its label and why.
 
@@ -411,6 +421,44 @@ def _digest(text: str) -> str:
     from careergraph.graph.cache.files import blake2b_digest
 
     return blake2b_digest(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+SAME_NAME = (
+    "the role's name (junior, senior and the like aside) is a name of the occupation: "
+    "{mine} = {theirs}"
+)
+SIMILAR_NAME = (
+    "the role's name is close to a name of the occupation ({score:.2f} of their words' weight, "
+    "rare words weighing more): {mine} ~ {theirs}; careergraph moves between them only where "
+    "their skills agree"
+)
+
+
+def role_link(
+    role: str, names: list[str], occupation: str, labels: list[str], score: float
+) -> Iterator[str]:
+    """The link from a built-in role to an ESCO occupation whose name is close to its own,
+    with its evidence: ``skos:closeMatch`` where the role's name is a name of the occupation
+    (a score of 1: DevOps Engineer is ESCO's "DevOps engineer", an alternative label of
+    *ICT change and configuration manager*), else only ``skos:relatedMatch`` (Site
+    Reliability Engineer is not *dependability engineer*, whose "reliability engineer" it
+    contains)."""
+    relation = SKOS + ("closeMatch" if score > 0.9999 else "relatedMatch")
+    mine, theirs = _closest_pair(names, labels)
+    rule = (SAME_NAME if score > 0.9999 else SIMILAR_NAME).format(
+        mine=mine, theirs=theirs, score=score
+    )
+    yield from SkillLink(occupation, relation, mine, theirs, rule, round(score, 2)).ntriples(role)
+
+
+def _closest_pair(names: list[str], labels: list[str]) -> tuple[str, str]:
+    """The role's name and the occupation's label that share the most words."""
+
+    def shared(pair: tuple[str, str]) -> tuple[int, int]:
+        mine, theirs = _words(pair[0]), _words(pair[1])
+        return (len(mine & theirs), -len(mine ^ theirs))
+
+    return max(((n, label) for n in names for label in labels), key=shared)
 
 
 def close_matches(names: list[str], occupations: dict[str, list[str]]) -> list[tuple[str, float]]:
