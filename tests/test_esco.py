@@ -37,7 +37,7 @@ def test_the_dataset_is_listed_and_part_of_the_graph(imported):
     stats = json.loads(cli(imported, "stats", "--format", "json").stdout)
     assert "dataset:esco" in [s["name"] for s in stats["sources"]]
     counts = {c["label"]: c["count"] for c in stats["classes"]}
-    assert counts["esco:Occupation"] == 22  # asserted types: the built-in roles are cg:Role
+    assert counts["esco:Occupation"] == 23  # asserted types: the built-in roles are cg:Role
 
 
 def test_esco_occupations_and_skills_in_esco_vocabulary(imported):

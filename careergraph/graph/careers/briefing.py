@@ -17,12 +17,13 @@ from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
 from careergraph.graph.results.paths import Salary, span
-from careergraph.namespaces import CG, taxonomy
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
 
-STATED = ("promotion", "transition", "specialisation")  # the moves the source lays out
+# The moves the source or the taxonomy lays out (all but similar ones).
+STATED = ("promotion", "transition", "specialisation", "match", "broader", "narrower", "sibling")
 SIMILAR_SHOWN = 5
 NEXT_SHOWN = 10  # the cheapest moves out of a role that show lists
 
@@ -56,9 +57,14 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
     # and roles to `careergraph similar` and `path`: working them out takes seconds there.
     small = len(facts.roles) <= KEEP_NEAR_UP_TO
     every = CareerMoves(facts).from_role(role) if small else moves.from_role(role)
+    # The moves laid out first, cheapest first; then the most similar roles.
     out = sorted(
         ((t, m) for t, m in every.items() if not _below(facts, t, role)),
-        key=lambda pair: (pair[1].cost, label(pair[0]).casefold()),
+        key=lambda pair: (
+            pair[1].relation == "similar",
+            -pair[1].similarity if pair[1].relation == "similar" else pair[1].cost,
+            label(pair[0]).casefold(),
+        ),
     )
     into = _comes_from(facts, role, moves)
     similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy) if small else []
@@ -185,11 +191,13 @@ def _comes_from(facts: CareerFacts, role: str, moves: CareerMoves) -> list[tuple
 
 def _stated_sources(facts: CareerFacts, role: str) -> set[str]:
     """The roles a stated move into ``role`` can come from: those of its tracks, of the
-    tracks whose transitions lead to it or its tracks, and its variants."""
+    tracks whose transitions lead to it, its tracks or a sector it is matched to, its
+    variants, its relatives in the hierarchy of occupations and its counterparts."""
     tracks = facts.tracks_of(role)
-    towards = {role, *tracks}
+    towards = {role, *tracks, *facts.subjects(role, SKOS + "closeMatch")}
     transitions = set().union(*(facts.subjects(t, CG + "towards") for t in towards))
     origins = set().union(*(facts.objects(t, CG + "fromTrack") for t in transitions))
     sources = set().union(*(facts.roles_of(t) for t in tracks | origins))
     sources |= facts.subjects(role, CG + "specialises") | facts.objects(role, CG + "specialises")
+    sources |= facts.relatives(role).keys() | facts.counterparts(role).keys()
     return {s for s in sources if s in facts.roles and s != role}

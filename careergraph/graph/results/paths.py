@@ -218,6 +218,8 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     ]
     if cuts:
         fields.append(("pay", f"falls at {cuts} step{'s' if cuts > 1 else ''}: a pay cut"))
+    elif first and last and first.currency == last.currency and _middle(last) < _middle(first):
+        fields.append(("pay", "falls from the first role to the last: a pay cut in all"))
     certifications = Items(str(i) for step in path.steps for i in step.certifications)
     spans = [i for step in path.steps for i in step.time]
     if certifications:
@@ -225,6 +227,10 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     if spans:
         fields.append(("time", f"the source gives {_total_time(spans)} to reach these levels"))
     return fields
+
+
+def _middle(salary: Salary) -> float:
+    return ((salary.minimum or 0) + (salary.maximum or salary.minimum or 0)) / 2
 
 
 def _salaries(before: Salary | None, after: Salary | None, change: str = "") -> str:
