@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import random
 import re
 import signal
@@ -28,6 +29,7 @@ import time
 from collections import Counter, defaultdict
 
 from careergraph.errors import NotFoundError
+from careergraph.exports import render
 
 PATH_GIVE_UP = 10.0
 NEAREST = 20  # the baseline's moves: each occupation's 20 nearest by weighted Jaccard
@@ -153,7 +155,7 @@ def path_figures(
     figures: dict[str, dict[str, dict[str, float]]] = {}
     for kind, drawn in pairs.items():
         ours: list[list[str] | None] = []
-        seconds = []
+        seconds, lines = [], []
         for source, target in drawn:
             started = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, PATH_GIVE_UP)
@@ -161,6 +163,7 @@ def path_figures(
                 result = esco.graph.path(f"<{source}>", f"<{target}>", max_steps=max_steps)
                 steps = result.paths[0].steps
                 ours.append([source, *(step.target.iri for step in steps)])
+                lines.append(_plan_lines(result))
             except (NotFoundError, _GaveUp):
                 ours.append(None)
             finally:
@@ -179,9 +182,52 @@ def path_figures(
                 **_path_measures(ours, codes, both),
                 "p50 s": statistics.median(seconds),
                 "p95 s": seconds[min(len(seconds) - 1, math.ceil(0.95 * len(seconds)) - 1)],
+                "plan lines, most": max(lines, default=0),
             },
             "fewest steps": _path_measures(theirs, codes, both),
         }
+    return figures
+
+
+def _plan_lines(result) -> int:
+    """How many lines the plan of a path takes at 100 columns."""
+    os.environ["COLUMNS"] = "100"
+    try:
+        return len(render(result, "table").splitlines())
+    finally:
+        del os.environ["COLUMNS"]
+
+
+def hierarchy_figures(esco, seed: int, cases: int) -> dict[str, tuple[float, float, int]]:
+    """Random narrower occupations to their broader one, and random pairs of siblings (one
+    broader occupation): the share answered within 1 and 2 steps, and how many pairs."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for occupation in esco.occupations:
+        if esco.parent(occupation):
+            children[esco.parent(occupation)].append(occupation)
+    rnd = random.Random(f"{seed}-hierarchy")
+    narrower = sorted(o for kids in children.values() for o in kids)
+    families = sorted(parent for parent, kids in children.items() if len(kids) > 1)
+    drawn = {
+        "narrower to broader": [(o, esco.parent(o)) for o in rnd.sample(narrower, cases)],
+        "siblings": [
+            tuple(rnd.sample(sorted(children[rnd.choice(families)]), 2)) for _ in range(cases)
+        ],
+    }
+    figures = {}
+    for kind, pairs in drawn.items():
+        steps = []
+        for source, target in pairs:
+            try:
+                result = esco.graph.path(f"<{source}>", f"<{target}>")
+                steps.append(len(result.paths[0].steps))
+            except NotFoundError:
+                steps.append(math.inf)
+        figures[kind] = (
+            sum(s <= 1 for s in steps) / cases,
+            sum(s <= 2 for s in steps) / cases,
+            cases,
+        )
     return figures
 
 
@@ -210,14 +256,23 @@ def report(esco, esco_folder: str, seed: int, cases: int, path_cases: int) -> No
     print("|---|---:|---:|---:|")
     for name, (share, broader, over, seconds) in figures.items():
         print(f"| {name} | {share:.3f} | {broader:.3f} (of {over}) | {seconds:.3f} |")
+    print(f"\n### ESCO's hierarchy as moves (seed {seed})\n")
+    print("| pairs | in 1 step | in at most 2 steps | pairs |")
+    print("|---|---:|---:|---:|")
+    for kind, (one, two, over) in hierarchy_figures(esco, seed, path_cases).items():
+        print(f"| {kind} | {one:.2f} | {two:.2f} | {over} |", flush=True)
     paths = path_figures(esco, seed, path_cases)
     print(f"\n### path (seed {seed}, {path_cases} random pairs of each kind)\n")
     print("| pairs | ranker | answered | mean steps | mean steps (pairs both answer) |"
-          " steps within a 2-digit group | p50 s | p95 s |")  # fmt: skip
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+          " steps within a 2-digit group | p50 s | p95 s | plan lines, most |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind, rows in paths.items():
         for name, f in rows.items():
-            times = f" {f['p50 s']:.2f} | {f['p95 s']:.2f} |" if "p50 s" in f else " | |"
+            times = (
+                f" {f['p50 s']:.2f} | {f['p95 s']:.2f} | {f['plan lines, most']} |"
+                if "p50 s" in f
+                else " | | |"
+            )
             print(f"| {kind} | {name} | {f['answered']:.2f} | {f['mean steps']:.2f} |"
                   f" {f['mean steps, pairs both answer']:.2f} |"
                   f" {f['steps within a 2-digit group']:.2f} |{times}", flush=True)  # fmt: skip

@@ -49,6 +49,12 @@ def test_esco_occupations_and_skills_in_esco_vocabulary(imported):
     assert shown["properties"]["skos:broader"][0]["label"]  # its ISCO group, labelled
 
 
+def test_labels_are_read_without_stray_spaces(imported):
+    # the fixture keeps ESCO's "six sigma methods " (83 preferred labels end with a space)
+    shown = json.loads(cli(imported, "show", "six sigma methods", "--format", "json").stdout)
+    assert shown["label"] == "six sigma methods" and shown.get("rule") is None
+
+
 def test_built_in_roles_link_to_close_occupations(imported):
     shown = json.loads(cli(imported, "show", "DevOps Engineer", "--format", "json").stdout)
     matches = [m["label"] for m in shown["properties"]["skos:closeMatch"]]
@@ -153,8 +159,19 @@ def test_the_full_esco_data(tmp_path):
     shown = cli(location, "show", "ICT change and configuration manager", "--format", "json")
     labels = json.loads(shown.stdout)["properties"]["skos:altLabel"]
     assert "devops engineer" in [label["value"].lower() for label in labels]
+    # Site Reliability Engineer only contains "reliability engineer", a name of dependability
+    # engineer (reliability of production equipment): a related match, and no move, as their
+    # skills disagree. DevOps Engineer is ESCO's "DevOps engineer": a close match, and a move.
     site = json.loads(cli(location, "show", "Site Reliability Engineer", "--format", "json").stdout)
-    assert [m["label"] for m in site["properties"]["skos:closeMatch"]] == ["dependability engineer"]
+    related = [m["label"] for m in site["properties"]["skos:relatedMatch"]]
+    assert related == ["dependability engineer"] and "skos:closeMatch" not in site["properties"]
+    path = json.loads(cli(location, "path", "Site Reliability Engineer", "dependability engineer",
+                          "--format", "json").stdout)  # fmt: skip
+    assert "match" not in [step["relation"] for step in path["paths"][0]["steps"]]
+    change_manager = "ICT change and configuration manager"
+    devops = json.loads(cli(location, "path", "DevOps Engineer", change_manager,
+                            "--format", "json").stdout)  # fmt: skip
+    assert [step["relation"] for step in devops["paths"][0]["steps"]] == ["match"]
 
 
 def _zip_of(tmp_path: Path, changed: dict[str, bytes], stored: bool = False) -> Path:

@@ -14,7 +14,7 @@ from conftest import FIXTURES, invoke, run_process
 from careergraph import CareerGraph
 from careergraph.graph.careers.moves import STRETCH, CareerMoves
 from careergraph.graph.careers.paths import MOST_STEPS
-from careergraph.graph.results.paths import SHOWN_TO_LEARN
+from careergraph.graph.results.paths import CHAINED_IN_TITLE, SHOWN_TO_LEARN
 from careergraph.graph.sources.esco import role_link
 from careergraph.namespaces import ID, SKOS, taxonomy
 
@@ -164,6 +164,18 @@ def test_a_plan_names_the_five_things_most_worth_learning_and_json_keeps_all():
     learn = " ".join(plan.split("learn   ", 1)[1].split("keep")[0].split())
     assert learn == f"{', '.join(named)} and {len(first) - SHOWN_TO_LEARN} more"
     assert len(plan.splitlines()) <= 40
+
+
+def test_a_long_paths_title_names_its_ends_and_the_steps_name_the_rest(imported):
+    plan = invoke("--store", str(imported), "path", "nurse assistant", "Junior Linux Admin").stdout
+    title, *rest = plan.split("Step ")
+    steps = len(rest)
+    assert steps > CHAINED_IN_TITLE - 1  # a chain of more than CHAINED_IN_TITLE roles
+    assert " ".join(title.split()) == (
+        f"Path 1 of 1: nurse assistant -> ... -> Junior Linux Admin ({steps} steps, cost "
+        + title.split("cost ")[1].strip()
+    )
+    assert rest[0].startswith("1: nurse assistant -> ") and " -> Junior Linux Admin (" in rest[-1]
 
 
 # ---- similar roles --------------------------------------------------------------------------

@@ -92,7 +92,8 @@ def test_path_reads_as_a_plan_with_the_skills_to_learn(store, request):
     learn = " ".join(step.split("learn   ")[1].split("keep")[0].split())
     assert learn.count(",") == 4 and learn.endswith(" more")  # the five that matter most
     assert "salary  65,000-85,000 USD -> " in step and "(pay rises)" in step
-    assert "In all\n  steps   2\n  learn   " in plan
+    title = " ".join(plan.split("Step 1: ")[0].split())
+    assert "(2 steps, cost " in title and "In all\n  learn   " in plan
     assert len(plan.splitlines()) <= 40
     written = run(store, "path", "Junior Linux Admin", "MLOps Engineer", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(written.stdout)))

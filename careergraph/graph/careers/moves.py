@@ -46,7 +46,7 @@ search against networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -129,11 +129,10 @@ def pay_change(facts: CareerFacts, source: str, target: str) -> str:
     return "rises" if new > 1.05 * old else "falls" if new < 0.95 * old else "same"
 
 
-def learning_weight(facts: CareerFacts, items) -> float:
-    """What learning ``items`` asks (see the module docstring): each its kind's cost times
-    its specificity (:meth:`RoleIndex.weight`)."""
-    weight = facts.index.weight
-    return sum(LEARNING_COST[facts.item_kind(iri)] * weight(iri) for iri in items)
+def item_cost(facts: CareerFacts, iri: str) -> float:
+    """What learning one item asks (see the module docstring): its kind's cost times its
+    specificity (:meth:`RoleIndex.weight`)."""
+    return LEARNING_COST[facts.item_kind(iri)] * facts.index.weight(iri)
 
 
 class CareerMoves:
@@ -157,6 +156,7 @@ class CareerMoves:
         self.no_pay_cut = no_pay_cut
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
+        self._item_costs: dict[str, float] = {}
         # A group: the roles a move of one relation leads to from every role of a track and
         # level, with its evidence (for a promotion, all but the level reached) and the owner
         # whose items all of them share (a promotion's track; None for a transition).
@@ -273,9 +273,9 @@ class CareerMoves:
         as the module docstring says: 0 where the source has it all, 1 where it has none."""
         facts = self.facts
         have = facts.items(source)
-        shared = learning_weight(facts, facts.items(target) & have)
+        shared = self._learning(facts.items(target) & have)
         if target in facts.roles:
-            shared += OPTIONAL_NEED * learning_weight(facts, facts.optional(target) & have)
+            shared += OPTIONAL_NEED * self._learning(facts.optional(target) & have)
         return _share(self._weight(target), shared)
 
     def _weight(self, owner: str) -> float:
@@ -283,11 +283,22 @@ class CareerMoves:
         at ``OPTIONAL_NEED``)."""
         if owner not in self._weights:
             facts = self.facts
-            weight = learning_weight(facts, facts.items(owner))
+            weight = self._learning(facts.items(owner))
             if owner in facts.roles:
-                weight += OPTIONAL_NEED * learning_weight(facts, facts.optional(owner))
+                weight += OPTIONAL_NEED * self._learning(facts.optional(owner))
             self._weights[owner] = weight
         return self._weights[owner]
+
+    def _learning(self, items: Iterable[str]) -> float:
+        """What learning ``items`` asks: the sum of their :func:`item_cost`, each worked
+        out once (a search sums the same items many thousand times)."""
+        costs, total = self._item_costs, 0.0
+        for iri in items:
+            cost = costs.get(iri)
+            if cost is None:
+                cost = costs[iri] = item_cost(self.facts, iri)
+            total += cost
+        return total
 
     def _candidates(self, role: str, grouped: bool = True) -> Iterator[tuple[str, str, str, float]]:
         """Every move from ``role``: (target, relation, evidence, similarity); promotions

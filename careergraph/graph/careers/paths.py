@@ -9,7 +9,7 @@ import heapq
 import itertools
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.moves import LEARNING_COST, CareerMoves, Move
+from careergraph.graph.careers.moves import CareerMoves, Move, item_cost
 from careergraph.graph.careers.vocabulary import SENIORITY_CLASS
 from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
 from careergraph.namespaces import CG
@@ -136,8 +136,7 @@ def describe_paths(
 def _importance(facts: CareerFacts, item: str, later: list[frozenset[str]]) -> float:
     """How much learning ``item`` matters for a step: its weight as a move's learning
     counts it (specificity, a tool half), times one plus the later steps that need it too."""
-    weight = LEARNING_COST[facts.item_kind(item)] * facts.index.weight(item)
-    return weight * (1 + sum(item in needs for needs in later))
+    return item_cost(facts, item) * (1 + sum(item in needs for needs in later))
 
 
 def _step(

@@ -161,8 +161,11 @@ class PathResult:
         blocks: list[tuple[str, list[tuple[str, Cell]]]] = []
         for number, path in enumerate(self.paths, 1):
             roles = [path.steps[0].source.label, *(step.target.label for step in path.steps)]
+            if len(roles) > CHAINED_IN_TITLE:  # the steps below name every role
+                roles = [roles[0], "...", roles[-1]]
+            steps = f"{len(path.steps)} step{'s' if len(path.steps) > 1 else ''}"
             title = f"Path {number} of {len(self.paths)}: {' -> '.join(roles)}"
-            blocks.append((f"{title} (cost {path.cost:.1f})", []))
+            blocks.append((f"{title} ({steps}, cost {path.cost:.1f})", []))
             for index, step in enumerate(path.steps, 1):
                 move = f"{step.source.label} -> {step.target.label}"
                 blocks.append(
@@ -173,6 +176,7 @@ class PathResult:
 
 
 SHOWN_TO_LEARN = 5  # what to learn a plan names for a step (JSON has every item)
+CHAINED_IN_TITLE = 4  # a longer path's title names its ends only
 
 
 def _fields(step: Step) -> list[tuple[str, Cell]]:
@@ -180,8 +184,9 @@ def _fields(step: Step) -> list[tuple[str, Cell]]:
         ("why", step.evidence),
         ("learn", _first(step.acquire) or "nothing new"),
         ("keep", f"{len(step.carry_over)} skills and tools"),
-        ("salary", _salaries(step.salary_before, step.salary_after, step.pay_change)),
     ]
+    if step.salary_before or step.salary_after:  # nothing to say where neither is known
+        fields.append(("salary", _salaries(step.salary_before, step.salary_after, step.pay_change)))
     named = (
         ("certifications", Items(str(i) for i in step.certifications)),
         (
@@ -212,10 +217,10 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     first, last = path.steps[0].salary_before, path.steps[-1].salary_after
     cuts = sum(1 for step in path.steps if step.pay_change == "falls")
     fields: list[tuple[str, Cell]] = [
-        ("steps", str(len(path.steps))),
         ("learn", f"{len(learned)} skills and tools" if learned else "nothing new"),
-        ("salary", _salaries(first, last)),
     ]
+    if first or last:
+        fields.append(("salary", _salaries(first, last)))
     if cuts:
         fields.append(("pay", f"falls at {cuts} step{'s' if cuts > 1 else ''}: a pay cut"))
     elif first and last and first.currency == last.currency and _middle(last) < _middle(first):

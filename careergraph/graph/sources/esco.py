@@ -239,7 +239,7 @@ def esco_ntriples(
             for row in files.rows(name):
                 progress(1)
                 iri = _checked(row["conceptUri"], name)
-                names = [row["preferredLabel"], *_lines(row.get("altLabels", ""))]
+                names = [_preferred(row), *_lines(row.get("altLabels", ""))]
                 (occupations if kind == ESCO + "Occupation" else skills)[iri] = names
                 yield from _concept(iri, kind, row)
         for name in _LABELLED_GROUPS:
@@ -248,7 +248,7 @@ def esco_ntriples(
                     progress(1)
                     iri = _checked(row["conceptUri"], name)
                     yield _iri(iri, RDF + "type", SKOS + "Concept")
-                    yield _literal(iri, SKOS + "prefLabel", row["preferredLabel"], "en")
+                    yield _literal(iri, SKOS + "prefLabel", _preferred(row), "en")
         links = {"essential": ESCO + "relatedEssentialSkill",
                  "optional": ESCO + "relatedOptionalSkill"}  # fmt: skip
         for row in files.rows("occupationSkillRelations.csv"):
@@ -504,13 +504,18 @@ def _words(text: str) -> frozenset[str]:
 def _concept(iri: str, kind: str, row: dict[str, str]) -> Iterator[str]:
     yield _iri(iri, RDF + "type", kind)
     yield _iri(iri, DCTERMS + "source", DATASET)
-    yield _literal(iri, SKOS + "prefLabel", row["preferredLabel"], "en")
+    yield _literal(iri, SKOS + "prefLabel", _preferred(row), "en")
     for alternative in _lines(row.get("altLabels", "")):
         yield _literal(iri, SKOS + "altLabel", alternative, "en")
     for hidden in _lines(row.get("hiddenLabels", "")):
         yield _literal(iri, SKOS + "hiddenLabel", hidden, "en")
     if row.get("description"):
         yield _literal(iri, DCTERMS + "description", row["description"], "en")
+
+
+def _preferred(row: dict[str, str]) -> str:
+    """The preferred label with its spaces tidied (83 of ESCO's end with one)."""
+    return " ".join(row["preferredLabel"].split())
 
 
 def _lines(text: str) -> list[str]:
