@@ -263,9 +263,13 @@ def hand_typed(esco, labels: Labels) -> list[dict]:
     return rows
 
 
-def _best_rank(ranking: dict[str, float], accepted: set[str]) -> int | None:
-    order = sorted(ranking, key=lambda r: -ranking[r])
-    return next((i + 1 for i, r in enumerate(order) if r in accepted), None)
+def _best_rank(ranking: dict[str, float], accepted: set[str]) -> float | None:
+    """The best rank of an accepted answer, ties at their middle (as every rank here: an
+    order among equal scores would be the order of a set)."""
+    from quality import middle_rank
+
+    ranks = [middle_rank(ranking, answer) for answer in accepted if answer in ranking]
+    return min(ranks, default=None)
 
 
 def cvs(esco) -> list[dict]:
@@ -311,7 +315,7 @@ def report(esco, esco_folder: str, seed: int, cases: int) -> None:
     print("|---|---:|---:|---:|---:|")
     for row in rows:
         ranks = [row[n] for n in ("careergraph", "exact", "containment")]
-        shown = [str(r) if r else "-" for r in ranks]
+        shown = ["-" if r is None else f"{r:g}" for r in ranks]
         print(f"| {row['job']} | {row['read']} of {row['names']} | {' | '.join(shown)} |")
     for name in ("careergraph", "exact", "containment"):
         answered = sum(

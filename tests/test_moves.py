@@ -148,7 +148,11 @@ def test_no_pay_cut_where_no_salary_is_known_says_so(imported):
     result = invoke("--store", str(imported), "path", "blockchain developer",
                     "software developer", "--no-pay-cut")  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert "no salary is known on these moves" in result.stderr
+    assert (
+        "no salary is known on these moves" in result.stderr and "no_pay_cut" not in result.stderr
+    )
+    allowed = invoke("--store", str(imported), "path", "blockchain developer", "software developer")
+    assert result.stdout == allowed.stdout and allowed.stderr == ""
 
 
 # ---- the plan -------------------------------------------------------------------------------

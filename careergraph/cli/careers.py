@@ -243,7 +243,10 @@ def similar(settings: Settings, name: str, limit: int, format_name: str) -> None
     The similarity is a weighted Jaccard of the two roles' skills and tools: each weighs how
     specific it is (a skill half of all roles list says little), an optional skill half,
     and a skill lends a fifth of its weight to the one above it. A built-in role and an
-    ESCO occupation are compared on the ESCO skills the built-in items are linked to.
+    ESCO occupation are compared on the ESCO skills the built-in items are linked to. The
+    roles are ranked by closeness: the similarity, plus 0.5 for the broader occupation or a
+    narrower one in ESCO's hierarchy and 0.25 for a sibling; roles of the same skills come
+    nearest level first ("same skills, one level up").
 
     \b
     Examples:

@@ -578,7 +578,7 @@ class CareerGraph:
         steps = [step for path in result.paths for step in path.steps]
         if no_pay_cut and all(step.pay_change == "unknown" for step in steps):
             self.notes.append(
-                "no salary is known on these moves: the answer is as it would be without no_pay_cut"
+                "no salary is known on these moves: the answer is the one with pay cuts allowed"
             )
         return result
 
