@@ -46,6 +46,22 @@ def any_engine_graph(request) -> CareerGraph:
     return CareerGraph.open(engine=request.param)
 
 
+@pytest.fixture(scope="session")
+def esco_store(tmp_path_factory) -> Path:
+    """A store with the committed ESCO excerpt imported by a real process, for tests that
+    read it (a test that changes a store imports into one of its own)."""
+    location = tmp_path_factory.mktemp("esco-excerpt")
+    result = run_process("--store", str(location), "import", "esco", str(FIXTURES / "esco"))
+    assert result.returncode == 0, result.stderr
+    return location
+
+
+@pytest.fixture(scope="session")
+def esco_graph(esco_store) -> CareerGraph:
+    """The graph of :func:`esco_store`, opened once."""
+    return CareerGraph.open(persist=esco_store, imported=esco_store)
+
+
 def invoke(*args: str) -> Result:
     """Run the CLI in-process (click's CliRunner); stdout and stderr are kept apart."""
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -6,10 +6,9 @@ by skills."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, invoke, run_process
+from conftest import invoke
 
 from careergraph import CareerGraph
 from careergraph.graph.careers.moves import STRETCH, CareerMoves
@@ -17,19 +16,6 @@ from careergraph.graph.careers.paths import MOST_STEPS
 from careergraph.graph.results.paths import CHAINED_IN_TITLE, SHOWN_TO_LEARN
 from careergraph.graph.sources.esco import role_link
 from careergraph.namespaces import ID, SKOS, taxonomy
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> Path:
-    location = tmp_path_factory.mktemp("moves-store")
-    result = run_process("--store", str(location), "import", "esco", str(FIXTURES / "esco"))
-    assert result.returncode == 0, result.stderr
-    return location
-
-
-@pytest.fixture(scope="module")
-def esco(imported) -> CareerGraph:
-    return CareerGraph.open(persist=imported, imported=imported)
 
 
 def steps(graph: CareerGraph, source: str, target: str, **options) -> list[tuple[str, str]]:
@@ -40,29 +26,29 @@ def steps(graph: CareerGraph, source: str, target: str, **options) -> list[tuple
 # ---- each kind of move ----------------------------------------------------------------------
 
 
-def test_a_narrower_occupation_reaches_its_broader_one_in_one_step_and_back(esco):
-    assert steps(esco, "blockchain developer", "software developer") == [
+def test_a_narrower_occupation_reaches_its_broader_one_in_one_step_and_back(esco_graph):
+    assert steps(esco_graph, "blockchain developer", "software developer") == [
         ("broader", "software developer")
     ]
-    assert steps(esco, "software developer", "blockchain developer") == [
+    assert steps(esco_graph, "software developer", "blockchain developer") == [
         ("narrower", "blockchain developer")
     ]
 
 
-def test_siblings_under_one_broader_occupation_are_one_step_apart(esco):
-    path = esco.path("embedded systems software developer", "mobile application developer")
+def test_siblings_under_one_broader_occupation_are_one_step_apart(esco_graph):
+    path = esco_graph.path("embedded systems software developer", "mobile application developer")
     step = path.paths[0].steps[0]
     assert (step.relation, len(path.paths[0].steps)) == ("sibling", 1)
     assert step.evidence == "both are kinds of ICT application developer"
 
 
-def test_a_role_and_the_occupation_it_is_named_as_are_one_step_apart(esco):
-    assert steps(esco, "data scientist", "Data Engineer") == [("match", "Data Engineer")]
-    assert steps(esco, "Data Engineer", "data scientist") == [("match", "data scientist")]
+def test_a_role_and_the_occupation_it_is_named_as_are_one_step_apart(esco_graph):
+    assert steps(esco_graph, "data scientist", "Data Engineer") == [("match", "Data Engineer")]
+    assert steps(esco_graph, "Data Engineer", "data scientist") == [("match", "data scientist")]
     # Data Engineer lends itself data scientist's needs: it is no longer ML Engineer's twin.
-    profile = esco.careers.profile(ID + "role/data-engineer").items.values()
+    profile = esco_graph.careers.profile(ID + "role/data-engineer").items.values()
     assert any(why == "via ESCO occupation data scientist" for why in profile)
-    twins = esco.overlap(["Data Engineer", "ML Engineer"]).similarity
+    twins = esco_graph.overlap(["Data Engineer", "ML Engineer"]).similarity
     assert twins < 1 == CareerGraph.open().overlap(["Data Engineer", "ML Engineer"]).similarity
 
 
@@ -75,7 +61,7 @@ def test_a_role_whose_whole_name_an_occupation_has_is_linked_closely():
     assert "Site Reliability Engineer ~ reliability engineer" in part and "0.71" in part
 
 
-def test_a_close_name_alone_is_no_move_where_the_skills_disagree(imported, tmp_path, monkeypatch):
+def test_a_close_name_alone_is_no_move_where_the_skills_disagree(esco_store, tmp_path, monkeypatch):
     """A role linked by a close name only (skos:relatedMatch) is the occupation's counterpart
     only where the occupation is among its nearest by skills (three, here)."""
     from careergraph.graph.careers import similarity
@@ -86,7 +72,7 @@ def test_a_close_name_alone_is_no_move_where_the_skills_disagree(imported, tmp_p
     links.write_text(
         f"<{ID}role/site-reliability-engineer> <{SKOS}relatedMatch> <{occupation}> .\n", "utf-8"
     )
-    graph = CareerGraph.open([links], persist=imported, imported=imported)
+    graph = CareerGraph.open([links], persist=esco_store, imported=esco_store)
     sre = ID + "role/site-reliability-engineer"
     assert graph.careers.label(occupation) == "dependability engineer"
     assert graph.careers.counterparts(sre) == {}
@@ -96,16 +82,16 @@ def test_a_close_name_alone_is_no_move_where_the_skills_disagree(imported, tmp_p
     assert [graph.careers.label(o) for o in devops] == ["ICT change and configuration manager"]
 
 
-def test_the_sources_data_science_transition_lands_in_esco(esco):
-    path = esco.path("Junior Python Developer", "data scientist").paths[0]
+def test_the_sources_data_science_transition_lands_in_esco(esco_graph):
+    path = esco_graph.path("Junior Python Developer", "data scientist").paths[0]
     assert [(s.relation, s.evidence) for s in path.steps] == [
         ("transition", "Data science transition: from Python Expertise to Data Science")
     ]
 
 
-def test_show_leads_to_and_comes_from_with_the_moves_of_path(imported):
+def test_show_leads_to_and_comes_from_with_the_moves_of_path(esco_store):
     shown = json.loads(
-        invoke("--store", str(imported), "show", "software developer", "--format", "json").stdout
+        invoke("--store", str(esco_store), "show", "software developer", "--format", "json").stdout
     )
     leads = {row["role"]: row["move"] for row in shown["leads_to"]}
     comes = {row["role"]: row["move"] for row in shown["comes_from"]}
@@ -144,14 +130,16 @@ def test_a_pay_cut_costs_more(graph):
     assert move.pay_change == "falls" and move.cost == pytest.approx(cheaper + 1.0)
 
 
-def test_no_pay_cut_where_no_salary_is_known_says_so(imported):
-    result = invoke("--store", str(imported), "path", "blockchain developer",
+def test_no_pay_cut_where_no_salary_is_known_says_so(esco_store):
+    result = invoke("--store", str(esco_store), "path", "blockchain developer",
                     "software developer", "--no-pay-cut")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert (
         "no salary is known on these moves" in result.stderr and "no_pay_cut" not in result.stderr
     )
-    allowed = invoke("--store", str(imported), "path", "blockchain developer", "software developer")
+    allowed = invoke(
+        "--store", str(esco_store), "path", "blockchain developer", "software developer"
+    )
     assert result.stdout == allowed.stdout and allowed.stderr == ""
 
 
@@ -170,8 +158,10 @@ def test_a_plan_names_the_five_things_most_worth_learning_and_json_keeps_all():
     assert len(plan.splitlines()) <= 40
 
 
-def test_a_long_paths_title_names_its_ends_and_the_steps_name_the_rest(imported):
-    plan = invoke("--store", str(imported), "path", "nurse assistant", "Junior Linux Admin").stdout
+def test_a_long_paths_title_names_its_ends_and_the_steps_name_the_rest(esco_store):
+    plan = invoke(
+        "--store", str(esco_store), "path", "nurse assistant", "Junior Linux Admin"
+    ).stdout
     title, *rest = plan.split("Step ")
     steps = len(rest)
     assert steps > CHAINED_IN_TITLE - 1  # a chain of more than CHAINED_IN_TITLE roles
@@ -196,18 +186,18 @@ def test_built_in_roles_of_the_same_skills_are_told_apart_by_level():
     assert "Platform Engineer (same skills, same level)" in table
 
 
-def test_similar_ranks_the_occupations_next_in_the_hierarchy_nearer(esco):
-    near = esco.similar("software developer", limit=5).similar
+def test_similar_ranks_the_occupations_next_in_the_hierarchy_nearer(esco_graph):
+    near = esco_graph.similar("software developer", limit=5).similar
     narrower = [n for n in near if n.relation == "narrower"]
     assert [n.role.label for n in narrower] == ["blockchain developer"]
     assert narrower[0].closeness == pytest.approx(narrower[0].similarity + 0.5)
-    assert "blockchain developer (narrower)" in esco_table(esco)
+    assert "blockchain developer (narrower)" in esco_table(esco_graph)
 
 
-def esco_table(esco: CareerGraph) -> str:
+def esco_table(esco_graph: CareerGraph) -> str:
     from careergraph.exports import render
 
-    return render(esco.similar("software developer", limit=5), "table")
+    return render(esco_graph.similar("software developer", limit=5), "table")
 
 
 # ---- bad input ------------------------------------------------------------------------------
@@ -228,13 +218,13 @@ def test_path_options_out_of_range(args, code, message):
     assert result.exit_code == code and message in result.stderr and result.stdout == ""
 
 
-def test_paths_are_at_most_six_steps_unless_asked(esco):
+def test_paths_are_at_most_six_steps_unless_asked(esco_graph):
     assert MOST_STEPS == 6 and STRETCH > 0
     for source in ("blockchain developer", "nurse assistant", "data analyst"):
         for target in ("web developer", "specialist nurse", "MLOps Engineer"):
             if source != target:
                 try:
-                    found = esco.path(source, target)
+                    found = esco_graph.path(source, target)
                 except LookupError:
                     continue
                 assert len(found.paths[0].steps) <= MOST_STEPS

@@ -17,22 +17,8 @@ from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.namespaces import ID
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> Path:
-    """A store with the ESCO excerpt imported."""
-    location = tmp_path_factory.mktemp("words-store")
-    result = run_process("--store", str(location), "import", "esco", str(FIXTURES / "esco"))
-    assert result.returncode == 0, result.stderr
-    return location
-
-
-@pytest.fixture(scope="module")
-def esco(imported) -> CareerGraph:
-    return CareerGraph.open(persist=imported, imported=imported)
-
-
-def on_esco(imported: Path, *args: str):
-    return invoke("--store", str(imported), *args)
+def on_esco(esco_store: Path, *args: str):
+    return invoke("--store", str(esco_store), *args)
 
 
 def read(graph: CareerGraph, name: str, kinds=MATCHED_KINDS) -> Reading | Skipped:
@@ -57,8 +43,8 @@ def read(graph: CareerGraph, name: str, kinds=MATCHED_KINDS) -> Reading | Skippe
         ("Teraform", "typo", "Terraform"),
     ],
 )
-def test_each_rule_of_the_ladder_reads_its_names(esco, name, rule, label):
-    reading = read(esco, name)
+def test_each_rule_of_the_ladder_reads_its_names(esco_graph, name, rule, label):
+    reading = read(esco_graph, name)
     assert isinstance(reading, Reading), reading
     assert (reading.rule, reading.entity.label) == (rule, label)
     assert 0 < reading.confidence <= 1
@@ -77,31 +63,31 @@ def test_a_label_without_its_qualifier_reads_as_the_label(tmp_path):
     assert (reading.rule, reading.entity.label) == ("qualifier", "Quux (a test language)")
 
 
-def test_a_job_title_with_a_typo_reads_as_the_occupation(esco):
-    reading = esco.read_name("ICT sytem administrator", ROLE_KINDS, "role")
+def test_a_job_title_with_a_typo_reads_as_the_occupation(esco_graph):
+    reading = esco_graph.read_name("ICT sytem administrator", ROLE_KINDS, "role")
     assert isinstance(reading, Reading) and reading.rule == "typo"
     assert reading.entity.label == "ICT system administrator"
     assert [typo_budget(n) for n in ("sql", "kubernets", "ICT sytem administrator")] == [0, 1, 2]
 
 
-def test_the_exact_rules_come_first_and_decide(esco):
+def test_the_exact_rules_come_first_and_decide(esco_graph):
     # "ML" is an alternative label of two ESCO skills: the alias table says which one.
-    ml = read(esco, "ML")
+    ml = read(esco_graph, "ML")
     assert (ml.rule, [e.label for e in ml.entities]) == ("alias", ["machine learning"])
     # "data scientist" names an occupation: no fuzzy rule makes a skill of its words.
-    wrong = read(esco, "data scientist")
+    wrong = read(esco_graph, "data scientist")
     assert isinstance(wrong, Skipped) and wrong.reason == "wrong-kind"
 
 
-def test_a_label_several_skills_share_splits_its_credit(esco):
-    reading = read(esco, "protect data")
+def test_a_label_several_skills_share_splits_its_credit(esco_graph):
+    reading = read(esco_graph, "protect data")
     assert isinstance(reading, Reading) and reading.rule == "alternative"
     assert sorted(e.label for e in reading.entities) == [
         "apply information security policies",
         "manage keys for data protection",
     ]
     assert reading.credits == (0.5, 0.5) and "50% credit each" in reading.note()
-    result = esco.match(["protect data"], limit=3).to_json()
+    result = esco_graph.match(["protect data"], limit=3).to_json()
     assert [s["credit"] for s in result["skills"]] == [0.5, 0.5]
 
 
@@ -116,13 +102,13 @@ def test_match_splits_a_short_form_among_the_skills_it_fits_equally():
     assert json.loads(one.stdout)["label"] in read and "(containment)" in one.stderr
 
 
-def test_a_label_is_read_in_every_taxonomy_that_has_it(esco):
-    result = esco.match(["troubleshooting"]).to_json()
+def test_a_label_is_read_in_every_taxonomy_that_has_it(esco_graph):
+    result = esco_graph.match(["troubleshooting"]).to_json()
     found = {(s["label"], s["rule"]) for s in result["skills"]}
     assert found == {("Troubleshooting", "preferred"), ("troubleshoot", "preferred")}
 
 
-def test_names_resolve_the_same_on_rdflib(esco):
+def test_names_resolve_the_same_on_rdflib(esco_graph):
     graph = CareerGraph.open(engine="rdflib")
     for name in ("k8s", "Teraform", "observability"):
         assert read(graph, name).entity == read(CareerGraph.open(), name).entity
@@ -131,30 +117,30 @@ def test_names_resolve_the_same_on_rdflib(esco):
 # ---- match: nothing sinks the answer --------------------------------------------------------
 
 
-def test_an_unknown_name_is_skipped_and_the_rest_answered(imported):
-    table = on_esco(imported, "match", "Python (computer programming)", "SQL", "qwxz")
+def test_an_unknown_name_is_skipped_and_the_rest_answered(esco_store):
+    table = on_esco(esco_store, "match", "Python (computer programming)", "SQL", "qwxz")
     assert table.exit_code == 0, table.stderr
     assert table.stdout.startswith("For Python (computer programming), SQL; skipped 'qwxz':")
     assert "careergraph: note: skipped 'qwxz': no skill or tool by that name" in table.stderr
-    answer = json.loads(on_esco(imported, "match", "SQL", "qwxz", "--format", "json").stdout)
+    answer = json.loads(on_esco(esco_store, "match", "SQL", "qwxz", "--format", "json").stdout)
     assert answer["skipped"] == [{"given": "qwxz", "reason": "unknown", "candidates": []}]
     assert [(s["label"], s["given"], s["rule"]) for s in answer["skills"]] == [
         ("SQL", "SQL", "preferred")
     ]
     for form in ("csv", "tsv", "md"):
-        other = on_esco(imported, "match", "SQL", "qwxz", "--format", form)
+        other = on_esco(esco_store, "match", "SQL", "qwxz", "--format", form)
         assert other.exit_code == 0 and "skipped 'qwxz'" in other.stderr
 
 
-def test_a_skipped_name_comes_with_its_closest_candidates(imported):
+def test_a_skipped_name_comes_with_its_closest_candidates(esco_store):
     answer = json.loads(
-        on_esco(imported, "match", "SQL", "Kubernetes operators", "--format", "json").stdout
+        on_esco(esco_store, "match", "SQL", "Kubernetes operators", "--format", "json").stdout
     )
     skipped = answer["skipped"][0]
     assert skipped["given"] == "Kubernetes operators" and skipped["reason"] == "unknown"
     assert skipped["candidates"][0]["label"] == "Kubernetes"
     wrong = json.loads(
-        on_esco(imported, "match", "SQL", "MLOps Architect", "--format", "json").stdout
+        on_esco(esco_store, "match", "SQL", "MLOps Architect", "--format", "json").stdout
     )
     assert wrong["skipped"][0]["reason"] == "wrong-kind"
     assert wrong["skipped"][0]["candidates"][0]["label"] == "MLOps Architect"
@@ -167,13 +153,13 @@ def test_nothing_read_is_exit_2_with_why():
     assert "skipped 'qwxz'" in result.stderr
 
 
-def test_a_list_typed_as_one_name_is_cut_at_its_commas(imported):
-    answer = json.loads(on_esco(imported, "match", "python, sql, k8s", "--format", "json").stdout)
+def test_a_list_typed_as_one_name_is_cut_at_its_commas(esco_store):
+    answer = json.loads(on_esco(esco_store, "match", "python, sql, k8s", "--format", "json").stdout)
     givens = [s["given"] for s in answer["skills"]]
     assert givens[0] == "python" and "sql" in givens and "k8s" in givens
     # A name that holds a comma is read whole.
     whole = "empower individuals, families and groups"
-    one = json.loads(on_esco(imported, "match", whole, "--format", "json").stdout)
+    one = json.loads(on_esco(esco_store, "match", whole, "--format", "json").stdout)
     assert [s["label"] for s in one["skills"]] == [whole]
 
 
@@ -222,7 +208,7 @@ def test_track_counts_a_track_on_purpose():
 # ---- prose --------------------------------------------------------------------------------------
 
 
-def test_text_finds_the_skills_of_a_cv_with_the_words_they_came_from(imported):
+def test_text_finds_the_skills_of_a_cv_with_the_words_they_came_from(esco_store):
     built_in = json.loads(
         invoke("match", "--text", str(FIXTURES / "cv.txt"), "--format", "json").stdout
     )
@@ -233,11 +219,11 @@ def test_text_finds_the_skills_of_a_cv_with_the_words_they_came_from(imported):
     assert found["Kubernetes"] == "Kubernetes, k8s"
     assert not any("reliab" in label.casefold() for label in found)  # a role's word
     with_esco = json.loads(
-        on_esco(imported, "match", "--text", str(FIXTURES / "cv.txt"), "--format", "json").stdout
+        on_esco(esco_store, "match", "--text", str(FIXTURES / "cv.txt"), "--format", "json").stdout
     )
     labels = {s["label"] for s in with_esco["skills"]}
     assert {"lead others", "use spreadsheets software", "SQL"} <= labels
-    table = on_esco(imported, "match", "--text", str(FIXTURES / "cv.txt"), "--limit", "3")
+    table = on_esco(esco_store, "match", "--text", str(FIXTURES / "cv.txt"), "--limit", "3")
     assert table.stdout.startswith("For ") and "Kubernetes (Kubernetes, k8s)" in table.stdout
 
 
@@ -277,13 +263,13 @@ def test_a_skills_file_of_ten_thousand_lines_is_refused_at_once(tmp_path):
 # ---- commands that take one name ------------------------------------------------------------
 
 
-def test_one_name_commands_answer_a_confident_reading_with_a_note(imported):
-    similar = on_esco(imported, "similar", "nurse", "--limit", "2")
+def test_one_name_commands_answer_a_confident_reading_with_a_note(esco_store):
+    similar = on_esco(esco_store, "similar", "nurse", "--limit", "2")
     assert similar.exit_code == 0, similar.stderr
     assert "read 'nurse' as specialist nurse (occupation) (containment)" in similar.stderr
-    show = on_esco(imported, "show", "machine learning engineer", "--format", "json")
+    show = on_esco(esco_store, "show", "machine learning engineer", "--format", "json")
     assert json.loads(show.stdout)["iri"] == ID + "role/ml-engineer"
-    path = on_esco(imported, "path", "sysadmn", "cloud engineer", "--format", "json")
+    path = on_esco(esco_store, "path", "sysadmn", "cloud engineer", "--format", "json")
     assert path.exit_code == 0, path.stderr
     answer = json.loads(path.stdout)
     assert answer["from"] == {**answer["from"], "label": "ICT system administrator",
