@@ -11,7 +11,7 @@ import pytest
 from conftest import invoke
 
 from careergraph import CareerGraph
-from careergraph.graph.careers.moves import STRETCH, CareerMoves
+from careergraph.graph.careers.moves import BASE_COST, STRETCH, CareerMoves
 from careergraph.graph.careers.paths import MOST_STEPS
 from careergraph.graph.results.paths import CHAINED_IN_TITLE, SHOWN_TO_LEARN
 from careergraph.graph.sources.esco import role_link
@@ -216,6 +216,16 @@ def esco_table(esco_graph: CareerGraph) -> str:
 def test_path_options_out_of_range(args, code, message):
     result = invoke("path", "Junior Linux Admin", "MLOps Engineer", *args)
     assert result.exit_code == code and message in result.stderr and result.stdout == ""
+
+
+def test_paths_help_states_the_costs_the_search_uses():
+    help_text = " ".join(invoke("path", "--help").stdout.split())
+    by_cost: dict[float, list[str]] = {}
+    for relation, cost in BASE_COST.items():
+        by_cost.setdefault(cost, []).append(relation)
+    for cost, relations in by_cost.items():
+        assert f"{cost:g} ({', '.join(relations)})" in help_text
+    assert f"costs {STRETCH:g} more" in help_text
 
 
 def test_paths_are_at_most_six_steps_unless_asked(esco_graph):

@@ -100,7 +100,7 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
     metavar="RELATIONS",
     callback=_relations,
     help="Only these kinds of step, comma-separated: promotion, transition, "
-    "specialisation, broader, narrower, sibling, similar.",
+    "specialisation, match, broader, narrower, sibling, similar.",
 )
 @click.option(
     "--max-steps",
@@ -125,18 +125,19 @@ def path(
     format_name: str,
 ) -> None:
     """The cheapest ways from one role to another, step by step, of at most 6 steps:
-    promotions, the career transitions the source states, moves between variants, along
-    ESCO's hierarchy of occupations (to the broader one, a narrower one, a sibling), and to
-    roles with similar skills. Each step says the five things most worth learning first
-    (JSON: all of them), what carries over, the salary before and after and whether pay
-    rises or falls, and the certifications and time the source ties to the track it enters.
+    promotions, the career transitions the source states, moves between variants, between a
+    built-in role and its ESCO occupation (match), along ESCO's hierarchy of occupations (to
+    the broader one, a narrower one, a sibling), and to roles with similar skills. Each step
+    says the five things most worth learning first (JSON: all of them), what carries over,
+    the salary before and after and whether pay rises or falls, and the certifications and
+    time the source ties to the track it enters.
 
-    A step costs 1 (promotion, specialisation, broader, narrower), 1.5 (transition,
-    sibling) or 2 (similar), plus twice the share of what the next role needs that this one
+    A step costs 3 (promotion, specialisation, match, broader, narrower), 3.5 (transition,
+    sibling) or 5 (similar), plus twice the share of what the next role needs that this one
     lacks (each skill weighted by its specificity, log N/df; a tool half), plus 1 where pay
-    falls: short paths through neighbouring roles. A similar step goes only where the move
-    is viable (calibrated on the data: 0.12 on ESCO). Exit status 1 when there is no path,
-    saying why.
+    falls: short paths through neighbouring roles. A similar move under the viable
+    similarity (calibrated on the data: 0.12 on ESCO) is a stretch and costs 6 more. Exit
+    status 1 when there is no path, saying why.
 
     \b
     Examples:

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
 from careergraph.graph.careers.similarity import nearest
+from careergraph.graph.results.paths import pay_between
 from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def pay_change(facts: CareerFacts, source: str, target: str) -> str:
         return "unknown"
     old = (before.salary_min + (before.salary_max or before.salary_min)) / 2
     new = (after.salary_min + (after.salary_max or after.salary_min)) / 2
-    return "rises" if new > 1.05 * old else "falls" if new < 0.95 * old else "same"
+    return pay_between(old, new)
 
 
 def item_cost(facts: CareerFacts, iri: str) -> float:
@@ -171,10 +172,10 @@ class CareerMoves:
         if role not in self._moves:
             moves: dict[str, Move] = {}
             for target, relation, evidence, similarity in self._candidates(role):
-                pay = pay_change(self.facts, role, target)
-                if self.no_pay_cut and pay == "falls":
+                priced = self._priced(role, target, relation, similarity)
+                if priced is None:
                     continue
-                cost = self.step_cost(role, target, relation, pay, similarity)
+                cost, pay = priced
                 if target not in moves or cost < moves[target].cost:
                     moves[target] = Move(relation, cost, evidence, round(similarity, 4), pay)
             self._moves[role] = moves
@@ -241,12 +242,18 @@ class CareerMoves:
     def _keep_cheaper(
         self, costs: dict[str, float], role: str, target: str, relation: str, similarity=0.0
     ):
+        priced = self._priced(role, target, relation, similarity)
+        if priced is not None and (target not in costs or priced[0] < costs[target]):
+            costs[target] = priced[0]
+
+    def _priced(
+        self, role: str, target: str, relation: str, similarity: float
+    ) -> tuple[float, str] | None:
+        """A move's cost and pay change; None where ``no_pay_cut`` rules the move out."""
         pay = pay_change(self.facts, role, target)
         if self.no_pay_cut and pay == "falls":
-            return
-        cost = self.step_cost(role, target, relation, pay, similarity)
-        if target not in costs or cost < costs[target]:
-            costs[target] = cost
+            return None
+        return self.step_cost(role, target, relation, pay, similarity), pay
 
     def _paid(self, role: str, members: list[str]) -> bool:
         """Whether pay is known for a move from ``role`` into a group: then each move is
@@ -468,16 +475,17 @@ def _hierarchy(
 ) -> Iterator[tuple[str, str, str, float]]:
     """The moves along the hierarchy of occupations: to the broader one, to the narrower
     ones, to the siblings under the same broader one."""
-    for other, relation in sorted(facts.relatives(role).items()):
+    relatives = facts.relatives(role)
+    for other, relation in sorted(relatives.items()):
         if relation not in relations:
             continue
         if relation == "broader":
             why = f"{facts.label(other)} is the broader occupation of {facts.label(role)}"
         elif relation == "narrower":
             why = f"{facts.label(other)} is a narrower occupation of {facts.label(role)}"
-        else:
-            parents = facts.relatives(role).items()
-            parent = next((p for p, r in parents if r == "broader"), "")
+        else:  # the broader occupation the two share
+            parents = facts.objects(other, SKOS + "broader")
+            parent = min(p for p in parents if relatives.get(p) == "broader")
             why = f"both are kinds of {facts.label(parent)}"
         yield other, relation, why, 0.0
 

@@ -7,6 +7,22 @@ from typing import Any
 
 from careergraph.graph.results import Cell, Entity, Items, Table
 
+SAME_PAY = 0.05  # a change of pay within 5% either way counts as none
+
+
+def pay_between(old: float | None, new: float | None) -> str:
+    """Whether pay ``rises``, ``falls`` or stays the ``same`` from the middle of one salary
+    range to another's (``unknown`` where either is not known).
+
+    >>> pay_between(100_000, 104_000), pay_between(100_000, 90_000), pay_between(None, 1)
+    ('same', 'falls', 'unknown')
+    """
+    if old is None or new is None:
+        return "unknown"
+    return (
+        "rises" if new > (1 + SAME_PAY) * old else "falls" if new < (1 - SAME_PAY) * old else "same"
+    )
+
 
 @dataclass(frozen=True)
 class Salary:
@@ -26,6 +42,13 @@ class Salary:
             "currency": self.currency,
             "range": self.source.to_json() if self.source else None,
         }
+
+    @property
+    def middle(self) -> float | None:
+        """The middle of the range (its minimum where no maximum is known)."""
+        if self.minimum is None:
+            return None
+        return (self.minimum + (self.maximum or self.minimum)) / 2
 
     def __str__(self) -> str:
         if self.minimum is None:
@@ -223,7 +246,12 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
         fields.append(("salary", _salaries(first, last)))
     if cuts:
         fields.append(("pay", f"falls at {cuts} step{'s' if cuts > 1 else ''}: a pay cut"))
-    elif first and last and first.currency == last.currency and _middle(last) < _middle(first):
+    elif (
+        first
+        and last
+        and first.currency == last.currency
+        and (pay_between(first.middle, last.middle) == "falls")
+    ):
         fields.append(("pay", "falls from the first role to the last: a pay cut in all"))
     certifications = Items(str(i) for step in path.steps for i in step.certifications)
     spans = [i for step in path.steps for i in step.time]
@@ -232,10 +260,6 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     if spans:
         fields.append(("time", f"the source gives {_total_time(spans)} to reach these levels"))
     return fields
-
-
-def _middle(salary: Salary) -> float:
-    return ((salary.minimum or 0) + (salary.maximum or salary.minimum or 0)) / 2
 
 
 def _salaries(before: Salary | None, after: Salary | None, change: str = "") -> str:

@@ -10,9 +10,8 @@ What becomes of it: occupations (``esco:Occupation``) and skills (``esco:Skill``
 by that ESCO does not show, such as "leadership" for *lead others*) and
 ``dcterms:description``; the occupation to skill links (``esco:relatedEssentialSkill``,
 ``esco:relatedOptionalSkill``); the two hierarchies (``skos:broader``, up to ISCO groups and
-skill groups, labelled too). Each
-built-in role is linked to the ESCO occupations whose names are closest to its own (see
-:func:`close_matches` and :func:`role_link`).
+skill groups, labelled too). Each built-in role is linked to the ESCO occupations whose names
+are closest to its own (see :func:`close_matches` and :func:`role_link`).
 """
 
 from __future__ import annotations
@@ -443,11 +442,10 @@ def role_link(
     *ICT change and configuration manager*), else only ``skos:relatedMatch`` (Site
     Reliability Engineer is not *dependability engineer*, whose "reliability engineer" it
     contains)."""
-    relation = SKOS + ("closeMatch" if score > 0.9999 else "relatedMatch")
+    same = score > 0.9999
+    relation = SKOS + ("closeMatch" if same else "relatedMatch")
     mine, theirs = _closest_pair(names, labels)
-    rule = (SAME_NAME if score > 0.9999 else SIMILAR_NAME).format(
-        mine=mine, theirs=theirs, score=score
-    )
+    rule = (SAME_NAME if same else SIMILAR_NAME).format(mine=mine, theirs=theirs, score=score)
     yield from SkillLink(occupation, relation, mine, theirs, rule, round(score, 2)).ntriples(role)
 
 
