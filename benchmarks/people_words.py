@@ -12,7 +12,8 @@ Cases, each drawn at random with the seed (the rules were set on seeds 1 and 7):
   (a letter dropped, added, changed, or two swapped) in a word of 4 letters or more;
 - **hidden labels**: random ESCO hidden labels of skills (1 name each);
 - **hand-typed lists**: ``people.toml``, skill lists written by hand with the answers a coach
-  would accept, before any was run; **CVs**: ``cv/*.txt`` through ``match --text``.
+  would accept, before any was run, and ``people-fresh.toml``, five more written after every
+  rule was set; **CVs**: ``cv/*.txt`` through ``match --text``.
 
 For the lists of names, careergraph reads them as ``match`` does (:meth:`read_skills`: what
 cannot be read is skipped) and ranks by match's fit; "answered as typed" is the share of
@@ -241,15 +242,18 @@ def aliases(esco) -> dict[str, float]:
     return {"careergraph": right / len(ALIASES), "cases": len(ALIASES)}
 
 
-def hand_typed(esco, labels: Labels) -> list[dict]:
-    """Each list of ``people.toml``: answered as typed, and the best rank of an answer a
+HAND_TYPED = ("people.toml", "people-fresh.toml")  # the second written after the rules were set
+
+
+def hand_typed(esco, labels: Labels, file: str = HAND_TYPED[0]) -> list[dict]:
+    """Each list of ``file``: answered as typed, and the best rank of an answer a
     coach accepts, for careergraph and the baselines."""
     from quality import idf_baseline
 
     graph = esco.graph
     by_label = {graph.names.label(r): r for r in graph.careers.roles}
     rows = []
-    for person in tomllib.loads((HERE / "people.toml").read_text("utf-8"))["person"]:
+    for person in tomllib.loads((HERE / file).read_text("utf-8"))["person"]:
         names = [n.strip() for n in person["skills"].split(",") if n.strip()]
         accepted = {by_label[a] for a in person["accept"] if a in by_label}
         readings, skipped = graph.read_skills(names)
@@ -310,20 +314,22 @@ def report(esco, esco_folder: str, seed: int, cases: int) -> None:
           f" {first:.3f} (first suggestion) |")  # fmt: skip
     print(f"| hidden labels ({hidden['cases']}) | right skill | {hidden['careergraph']:.3f} | |")
     print(f"| common aliases ({alias['cases']}) | right entity | {alias['careergraph']:.3f} | |")
-    rows = hand_typed(esco, labels)
-    print("\n| hand-typed list | names read | careergraph | exact label | + containment |")
-    print("|---|---:|---:|---:|---:|")
-    for row in rows:
-        ranks = [row[n] for n in ("careergraph", "exact", "containment")]
-        shown = ["-" if r is None else f"{r:g}" for r in ranks]
-        print(f"| {row['job']} | {row['read']} of {row['names']} | {' | '.join(shown)} |")
-    for name in ("careergraph", "exact", "containment"):
-        answered = sum(
-            1 for r in rows if r[name] is not None or (name == "careergraph" and r["read"])
-        )
-        top10 = sum(1 for r in rows if r[name] is not None and r[name] <= 10)
-        print(f"\n{name}: answered as typed {answered} of {len(rows)}; an accepted answer in the"
-              f" top 10 for {top10} of {len(rows)}", end="")  # fmt: skip
+    for file in HAND_TYPED:
+        rows = hand_typed(esco, labels, file)
+        print(f"\n| {file} | names read | careergraph | exact label | + containment |")
+        print("|---|---:|---:|---:|---:|")
+        for row in rows:
+            ranks = [row[n] for n in ("careergraph", "exact", "containment")]
+            shown = ["-" if r is None else f"{r:g}" for r in ranks]
+            print(f"| {row['job']} | {row['read']} of {row['names']} | {' | '.join(shown)} |")
+        for name in ("careergraph", "exact", "containment"):
+            answered = sum(
+                1 for r in rows if r[name] is not None or (name == "careergraph" and r["read"])
+            )
+            top10 = sum(1 for r in rows if r[name] is not None and r[name] <= 10)
+            print(f"\n{name}: answered as typed {answered} of {len(rows)}; an accepted answer"
+                  f" in the top 10 for {top10} of {len(rows)}", end="")  # fmt: skip
+        print()
     print()
     for row in cvs(esco):
         print(f"\n{row['cv']}: {len(row['found'])} found in {row['seconds']:.2f} s: "
