@@ -227,6 +227,17 @@ def test_text_finds_the_skills_of_a_cv_with_the_words_they_came_from(esco_store)
     assert table.stdout.startswith("For ") and "Kubernetes (Kubernetes, k8s)" in table.stdout
 
 
+def test_an_item_of_a_list_line_not_read_whole_is_read_as_prose(esco_graph):
+    text = "Training: First aid certificate, Terraform, dementia awareness\n"
+    text += "Tools: Git, Kubernetes (advanced), Ansible\n"
+    readings, _ = esco_graph.read_skills(text=text)
+    found = {r.entity.label: r.given for r in readings}
+    assert found.get("Terraform") == "Terraform"  # an item read whole
+    assert found.get("first aid") == "First aid"  # "First aid certificate": its words, as prose
+    assert found.get("Kubernetes") == "Kubernetes"  # "Kubernetes (advanced)"
+    assert not {"Training", "Tools"} & set(found)  # a list's heading
+
+
 def test_text_from_standard_input():
     result = run_process("match", "--text", "-", "--format", "json", input_text="I use k8s.\n")
     assert result.returncode == 0, result.stderr

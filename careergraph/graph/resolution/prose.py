@@ -3,7 +3,8 @@
 A line that is a list ("Skills: Linux, SQL, leadership": three or more short items between
 commas) is a list of names: each item is read as a typed name is, by the whole ladder, and
 kept where the reading is at least as sure as a command that takes one name asks
-(``ladder.CONFIDENT``). The rest of the text is cut into words, and runs of words that do
+(``ladder.CONFIDENT``); an item not read so is read as prose is ("First aid certificate").
+The rest of the text is cut into words, and runs of words that do
 not cross a break (a comma, a semicolon, a line end, a full stop...) are looked up as
 names, longest first, left to right: "Site reliability engineer" is read whole (a role, so
 no skill), and its "reliability" is not read again; a word is never read inside another
@@ -81,12 +82,14 @@ def skills_in_text(
     [('k8s', 'Kubernetes', 'alias'), ('Terraform', 'Terraform', 'preferred')]
     """
     found: dict[tuple[str, ...], Reading] = {}
+    read: set[str] = set()
     for item in _list_items(text):
         reading = read_name(index, item, wanted, prior=prior, across=True, suggest=False)
         if isinstance(reading, Reading) and reading.confidence >= CONFIDENT:
             _add(found, reading)
+            read.add(item)
     text = _LIST_LINE.sub(
-        lambda line: " " * len(line.group()) if _is_list(line.group()) else line.group(), text
+        lambda line: _unread(line.group(), read) if _is_list(line.group()) else line.group(), text
     )
     for words in _batches(_runs(text)):
         keys = {
@@ -163,6 +166,20 @@ def _list_items(text: str) -> Iterator[str]:
     for lines in lists:
         items = re.split(r"[,;]", " ".join(lines))
         yield from (item.strip(" .\t") for item in items if item.strip(" .\t"))
+
+
+def _unread(line: str, read: set[str]) -> str:
+    """A list line without its heading and the items read whole, its other items left to be
+    read as prose is ("First aid certificate": *first aid*; "English (good)": *English*).
+
+    >>> _unread("Skills: SQL, First aid certificate, Go", {"SQL", "Go"}).split(",")
+    ['           ', ' First aid certificate', '   ']
+    """
+    if _HEADED.match(line):
+        heading, line = line.split(":", 1)
+        line = " " * (len(heading) + 1) + line
+    parts = re.split(r"([,;])", line)
+    return "".join(" " * len(part) if part.strip(" .\t") in read else part for part in parts)
 
 
 def _is_list(line: str) -> bool:
