@@ -101,6 +101,7 @@ def expand(name: str) -> str | None:
 
 ESCO_CONCEPTS = "http://data.europa.eu/esco/"
 TAXONOMIES = ("builtin", "esco")
+TAXONOMY_PREFIXES = {"esco": ESCO_CONCEPTS}  # where the IRIs of an imported taxonomy start
 
 
 def taxonomy(iri: str) -> str:

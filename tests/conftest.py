@@ -58,7 +58,15 @@ def esco_store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def esco_graph(esco_store) -> CareerGraph:
-    """The graph of :func:`esco_store`, opened once."""
+    """The graph of :func:`esco_store`, opened once, answering with both taxonomies
+    (``--source all``) whatever the names asked about."""
+    return CareerGraph.open(persist=esco_store, imported=esco_store, source="all")
+
+
+@pytest.fixture(scope="session")
+def esco_default(esco_store) -> CareerGraph:
+    """The graph of :func:`esco_store` as commands open it: the names asked about decide
+    the taxonomies of an answer."""
     return CareerGraph.open(persist=esco_store, imported=esco_store)
 
 

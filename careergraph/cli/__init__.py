@@ -19,6 +19,7 @@ from careergraph.version import __version__
 EXIT_STATUS = ((NotFoundError, 1), (CareerGraphError, 2))
 # The flag or argument that sets each library parameter, to word its errors.
 FLAGS = {
+    "source": "--source",
     "k": "-k",
     "max_steps": "--max-steps",
     "via": "--via",

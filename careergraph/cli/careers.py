@@ -13,6 +13,7 @@ from careergraph.cli.context import (
     pass_settings,
     read_text,
     report,
+    source_option,
     write_output,
 )
 from careergraph.graph.choices import COMPARED
@@ -34,6 +35,7 @@ from careergraph.graph.choices import COMPARED
     help="Instead of NAMEs: the pairwise similarity of every role (or track).",
 )
 @click.option("--html", "html_path", metavar="FILE", help="Also draw the overlap in FILE.")
+@source_option("the taxonomies of the names; --matrix: builtin")
 @format_option()
 @pass_settings
 def overlap(
@@ -111,6 +113,7 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
     "--no-pay-cut", is_flag=True, help="Only moves where the pay does not fall (where it is known)."
 )
 @click.option("--html", "html_path", metavar="FILE", help="Also draw the paths in FILE.")
+@source_option()
 @format_option()
 @pass_settings
 def path(
@@ -176,6 +179,7 @@ def path(
     help="Count every skill and tool a track calls for (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Show only the best N roles.")
+@source_option()
 @format_option()
 @pass_settings
 def match(
@@ -234,12 +238,14 @@ def _content(line: str) -> str:
 @click.option(
     "--limit", type=int, default=10, show_default=True, help="How many roles (of each taxonomy)."
 )
+@source_option()
 @format_option()
 @pass_settings
 def similar(settings: Settings, name: str, limit: int, format_name: str) -> None:
     """The roles nearest to a role (built-in or imported), most similar first, each with
-    what both call for and what it calls for that the first does not. With ESCO imported,
-    the --limit nearest built-in roles and the --limit nearest ESCO occupations.
+    what both call for and what it calls for that the first does not: the roles of its own
+    taxonomy, or of --source (with all: the --limit nearest built-in roles and the --limit
+    nearest ESCO occupations).
 
     The similarity is a weighted Jaccard of the two roles' skills and tools: each weighs how
     specific it is (a skill half of all roles list says little), an optional skill half,

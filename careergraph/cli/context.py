@@ -27,6 +27,7 @@ class Settings:
     store: str | None = None  # the persistent store's folder (None: the default place)
     persist: bool = True
     debug: bool = False
+    source: str | None = None  # --source: builtin, all or a dataset (None: the names decide)
     _graph: CareerGraph | None = field(default=None, repr=False)
 
     def graph(self, extra: tuple[str, ...] = ()) -> CareerGraph:
@@ -49,6 +50,7 @@ class Settings:
                     announce=report,
                     one_clock=True,
                 )
+                self._graph.source = self.source
                 return self._graph
             if not self.builtin and not files:
                 raise BadInputError("--no-builtin leaves nothing to load: give --data FILE")
@@ -59,11 +61,33 @@ class Settings:
                 engine=self.engine,
                 persist=persist,
                 imported=(self.store or True) if self.builtin else False,
+                source=self.source,
             )
         return self._graph
 
 
 pass_settings = click.make_pass_decorator(Settings)
+
+
+def _remember_source(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    settings = ctx.find_object(Settings)
+    if value is not None and settings is not None:
+        settings.source = value
+
+
+def source_option(default: str = "the taxonomies of the names asked about", datasets=True):
+    """The ``--source`` option: which taxonomies an answer may hold (``datasets``: an
+    imported dataset's name too, or only ``builtin`` and ``all``)."""
+    choices = "builtin (as before any import), all, or an imported dataset (esco)"
+    return click.option(
+        "--source",
+        "answer_source",
+        metavar="NAME",
+        callback=_remember_source,
+        expose_value=False,
+        help=f"{choices if datasets else 'builtin (as before any import) or all'} "
+        f"[default: {default}].",
+    )
 
 
 def format_option(*choices: str, default: str = "table"):

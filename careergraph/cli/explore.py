@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from careergraph.cli.context import Settings, emit, format_option, pass_settings
+from careergraph.cli.context import Settings, emit, format_option, pass_settings, source_option
 
 
 @click.command()
+@source_option("all")
 @format_option()
 @pass_settings
 def stats(settings: Settings, format_name: str) -> None:
@@ -24,6 +25,7 @@ def stats(settings: Settings, format_name: str) -> None:
 @click.argument("kind")
 @click.option("--track", metavar="NAME", help="Only entities of this track (e.g. MLOps).")
 @click.option("--level", metavar="NAME", help="Only entities at this level (e.g. 'Senior Level').")
+@source_option("all")
 @format_option()
 @pass_settings
 def list_command(
@@ -43,6 +45,7 @@ def list_command(
 
 @click.command()
 @click.argument("name")
+@source_option("all")
 @format_option()
 @pass_settings
 def show(settings: Settings, name: str, format_name: str) -> None:
@@ -61,6 +64,7 @@ def show(settings: Settings, name: str, format_name: str) -> None:
 @click.argument("text")
 @click.option("--kind", metavar="KIND", help="Only entities of this kind (roles, skills...).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@source_option("all")
 @format_option()
 @pass_settings
 def search(settings: Settings, text: str, kind: str | None, limit: int, format_name: str) -> None:

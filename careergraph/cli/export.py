@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from careergraph.cli.context import Settings, pass_settings, report, write_output
+from careergraph.cli.context import Settings, pass_settings, report, source_option, write_output
 from careergraph.exports import REGISTRY, render
 from careergraph.graph.choices import VIEWS
-from careergraph.namespaces import TAXONOMIES
 
 # What export writes: every renderer of the whole graph, its projection and its views.
 EXPORT_SHAPES = ("graph", "network", "view", "mindmap")
@@ -44,11 +43,7 @@ DEFAULT_FOLDER = Path("exports")
     help="html: draw at most this many nodes (default 1500); the rest are left out, saying so"
     " (the built-in graph's last).",
 )
-@click.option(
-    "--source",
-    type=click.Choice(TAXONOMIES),
-    help="html: only the entities of the built-in graph (and your files), or of ESCO.",
-)
+@source_option("html --view careers: builtin; otherwise all")
 @pass_settings
 def export(
     settings: Settings,
@@ -58,7 +53,6 @@ def export(
     focus: str | None,
     depth: int,
     max_nodes: int | None,
-    source: str | None,
 ) -> None:
     """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; the
     projection of roles and career moves that `path` walks as graphml or gexf (for Gephi or
@@ -82,11 +76,17 @@ def export(
     chosen = next(r for r in REGISTRY if r.name == format_name and r.shape in EXPORT_SHAPES)
     if chosen.shape == "mindmap" and view not in (None, "mindmap"):
         raise ParameterError("view", "must be mindmap: Mermaid export writes the mind map only")
+    if chosen.shape == "graph" and settings.source not in (None, "builtin", "all"):
+        raise ParameterError(
+            "source",
+            f"of an {format_name} export is builtin or all (a dataset's own triples are in "
+            "its folder: careergraph import list)",
+        )
     graph = settings.graph()
     subjects = {
         "graph": lambda: graph,
         "network": graph.career_network,
-        "view": lambda: graph.view(view or "full", focus, depth, max_nodes, source),
+        "view": lambda: graph.view(view or "full", focus, depth, max_nodes),
         "mindmap": lambda: graph.mind_map(focus),
     }
     subject = subjects[chosen.shape]()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from careergraph.cli.context import Settings, emit, format_option, pass_settings, read_text
+from careergraph.cli.context import (
+    Settings,
+    emit,
+    format_option,
+    pass_settings,
+    read_text,
+    source_option,
+)
 from careergraph.errors import BadInputError
 from careergraph.graph.store.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
@@ -36,6 +43,7 @@ def _parameters(
     callback=_parameters,
     help="Bind ?KEY to VALUE: an entity's name binds its IRI, anything else a literal. Repeatable.",
 )
+@source_option("all", datasets=False)
 @format_option(*SOLUTION_FORMATS, *GRAPH_FORMATS, default=None)
 @click.option("-o", "--output", metavar="PATH", help="Write the result to PATH (atomically).")
 @click.option(
@@ -98,6 +106,12 @@ def query(
     given = [s for s in (sparql, query_file, name) if s is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one query: SPARQL text, -f FILE or -n NAME")
+    if settings.source not in (None, "builtin", "all"):
+        raise click.BadParameter(
+            "a query takes builtin or all: SPARQL sees the whole graph (select a dataset's "
+            "entities in the query itself)",
+            param_hint="--source",
+        )
     if name:
         from careergraph.graph.catalogue import catalogue
 

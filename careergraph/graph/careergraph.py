@@ -29,7 +29,16 @@ from careergraph.graph.sources import Source, builtin_sources, file_source, load
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
-from careergraph.namespaces import ID_PREFIXES, PREFIXES, RDF, TAXONOMIES, XSD, compact
+from careergraph.namespaces import (
+    ID_PREFIXES,
+    PREFIXES,
+    RDF,
+    TAXONOMIES,
+    TAXONOMY_PREFIXES,
+    XSD,
+    compact,
+    taxonomy,
+)
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
@@ -88,6 +97,10 @@ class CareerGraph:
         self.sources = list(sources)
         self.kept = kept  # what a built store keeps (names, career facts), if built
         self.notes: list[str] = []  # what people should know of an answer (a name's reading)
+        # The source asked for (builtin, all, a dataset's name); None: the taxonomies of the
+        # names a question asks about (see :meth:`scoped`).
+        self.source: str | None = None
+        self._alone: Callable[[], CareerGraph] | None = None  # opens it without datasets
 
     @classmethod
     def open(
@@ -98,6 +111,7 @@ class CareerGraph:
         engine: str = "oxigraph",
         persist: bool | str | Path = False,
         imported: bool | str | Path = False,
+        source: str | None = None,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
 
@@ -106,17 +120,24 @@ class CareerGraph:
         :mod:`careergraph.graph.cache`); otherwise the graph is parsed into memory.
 
         With ``imported`` (True for the default store location, or a folder), the datasets
-        imported there (``careergraph import``) are part of the graph too.
+        imported there (``careergraph import``) are part of the graph too, unless
+        ``source`` is ``builtin``. ``source`` says which taxonomies answers may hold:
+        ``builtin`` (the graph as it is without any import), ``all``, or an imported
+        dataset's name; None lets each question decide by the names it asks about (see
+        :meth:`scoped`). Raises ParameterError for a source that is none of these.
 
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
         """
         sources = builtin_sources() if builtin else []
         location = None if imported is True else imported
+        datasets: list[Source] = []
         if imported and _has_datasets(location):
             from careergraph.graph.sources.datasets import Datasets
 
-            sources += Datasets(location).sources()
+            datasets = Datasets(location).sources()
+        check_source(source, [s.name.removeprefix("dataset:") for s in datasets])
+        sources += [] if source == "builtin" else datasets
         sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
             from careergraph.graph.cache.stores import StoreCache
@@ -124,9 +145,14 @@ class CareerGraph:
             cache = StoreCache(None if persist is True else persist)
             graph = cls(*cache.open(sources))
             graph.notes.extend(cache.notes)
-            return graph
-        store = open_store(engine)
-        return cls(store, [(source, load_source(store, source)) for source in sources])
+        else:
+            store = open_store(engine)
+            graph = cls(store, [(source, load_source(store, source)) for source in sources])
+        graph.source = source
+        if datasets and source is None:
+            settings = {"builtin": builtin, "engine": engine, "persist": persist}
+            graph._alone = lambda: cls.open(data, **settings, source="builtin")
+        return graph
 
     @classmethod
     def connect(
@@ -292,10 +318,48 @@ class CareerGraph:
         index = self.careers.index
         return len(index.holders.get(iri, ())) + len(index.listers.get(iri, ()))
 
+    def scoped(
+        self, entities: Sequence[Entity], default: str = "all"
+    ) -> tuple[CareerGraph, frozenset[str] | None]:
+        """The graph that answers a question about ``entities``, and the taxonomies its
+        answer may hold (None: every one). With no source asked for, that is the
+        taxonomies of ``entities`` (``default`` where there are none): a question about
+        built-in entities alone is answered on the graph without imported datasets, so an
+        import never changes its answer; a question about an ESCO occupation is answered
+        with ESCO's; one that mixes them, with both.
+
+        >>> graph = CareerGraph.open()
+        >>> answering, within = graph.scoped([graph.resolve("MLOps Engineer")])
+        >>> answering is graph, within
+        (True, frozenset({'builtin'}))
+        """
+        source = self.source
+        if source is None:
+            asked = {taxonomy(entity.iri) for entity in entities}
+            source = asked.pop() if len(asked) == 1 else "all" if asked else default
+        return self._sourced(source)
+
+    def _sourced(self, source: str) -> tuple[CareerGraph, frozenset[str] | None]:
+        """The graph that answers for ``source`` and the taxonomies it may show (see
+        :meth:`scoped`)."""
+        if source == "builtin" and self._alone is not None:
+            if "alone" not in self.__dict__:
+                alone = self.__dict__["alone"] = self._alone()
+                alone.notes = self.notes  # one list: what either notes is said
+            return self.__dict__["alone"], None
+        return self, None if source == "all" else frozenset({source})
+
     def stats(self) -> Stats:
-        """Triples, entities by class and triples by source."""
+        """Triples, entities by class and triples by source (of :attr:`source`'s only, where
+        it names a dataset)."""
         from careergraph.graph.results.stats import Stats
 
+        _, within = self.scoped([])
+        dataset = next(iter(within)) if within and within != {"builtin"} else None
+        query, bindings = internal_query("class-counts"), {}
+        if dataset is not None:
+            query = internal_query("class-counts-under")
+            bindings = {"prefix": Literal(TAXONOMY_PREFIXES[dataset])}
         vocabulary = self.vocabulary_labels
         classes = tuple(
             (
@@ -305,11 +369,14 @@ class CareerGraph:
                 ),
                 int(row["count"].value),
             )
-            for row in self.store.select(internal_query("class-counts"))
+            for row in self.store.select(query, bindings)
             if isinstance(row["class"], IRI)
         )
         triples = len(self.store)
         sources = tuple((source.name, added) for source, added in self.sources)
+        if dataset is not None:
+            sources = tuple(s for s in sources if s[0] == f"dataset:{dataset}")
+            triples = sum(added for _, added in sources)
         if self.engine == "endpoint":
             sources = ((self.store.location, triples),)
         return Stats(self.engine, triples, sources, classes, self.store.location)
@@ -338,6 +405,9 @@ class CareerGraph:
                 levels[iri].add(row["atLevel"].value)
             if "currency" in row:
                 prices.setdefault(iri, _price(row))
+        _, within = self.scoped([])
+        if within is not None:
+            members = {iri for iri in members if taxonomy(iri) in within}
         self.names.prefetch(
             [*members, *(i for v in (*tracks.values(), *levels.values()) for i in v)]
         )
@@ -398,8 +468,11 @@ class CareerGraph:
         from careergraph.graph.results.search import SearchResults
 
         wanted = kind_named(kind) if kind else None
+        _, within = self.scoped([])
 
         def fits(iri: str) -> bool:
+            if within is not None and taxonomy(iri) not in within:
+                return False
             return wanted is None or wanted.class_iri in self.names.classes_of(iri)
 
         return SearchResults(text, tuple(self.names.search(text, limit, fits)))
@@ -498,7 +571,8 @@ class CareerGraph:
 
         what = "role, track or skill area"
         owners = [self.resolve_among(name, COMPARED_KINDS, what) for name in names]
-        return overlap(self.careers, owners, kind)
+        graph, _ = self.scoped(owners)
+        return overlap(graph.careers, owners, kind)
 
     def similar(self, name: str, limit: int = 10) -> SimilarRoles:
         """The ``limit`` roles nearest to the role ``name`` (built-in or imported) of each
@@ -514,7 +588,9 @@ class CareerGraph:
 
         if limit < 1:
             raise ParameterError("limit", "must be at least 1")
-        return similar_roles(self.careers, self._role(name), limit)
+        role = self._role(name)
+        graph, within = self.scoped([role])
+        return similar_roles(graph.careers, role, limit, within)
 
     def similarity_matrix(self, owners: str = "roles", kind: str = "all") -> SimilarityMatrix:
         """The pairwise similarity of every role (``owners="roles"``) or track, comparing
@@ -524,8 +600,11 @@ class CareerGraph:
         wanted = kind_named(owners)
         if wanted.name not in ("role", "track"):
             raise ParameterError("owners", f"must be roles or tracks, not {wanted.plural}")
-        members = [listed.entity for listed in self.list(wanted.plural).items]
-        return similarity_matrix(self.careers, members, kind)
+        graph, within = self.scoped([], default="builtin")  # ESCO's 3,035 make no table
+        members = [listed.entity for listed in graph.list(wanted.plural).items]
+        if within is not None:
+            members = [member for member in members if taxonomy(member.iri) in within]
+        return similarity_matrix(graph.careers, members, kind)
 
     def path(
         self,
@@ -563,7 +642,9 @@ class CareerGraph:
         start, end = self._role(source), self._role(target)
         if start.iri == end.iri:
             raise BadInputError(f"the start and the end are the same role ({start.label})")
-        moves = CareerMoves(self.careers, via or RELATIONS, no_pay_cut=no_pay_cut)
+        graph, within = self.scoped([start, end])
+        facts = graph.careers
+        moves = CareerMoves(facts, via or RELATIONS, no_pay_cut=no_pay_cut, within=within)
         most = max_steps or MOST_STEPS
         found = shortest_cheapest(moves, start.iri, end.iri, k, most)
         if not found:
@@ -574,7 +655,7 @@ class CareerGraph:
                 f"no path from {start.label} to {end.label}{how}{pay} in at most {most} "
                 f"steps: {why}"
             )
-        result = PathResult(start, end, describe_paths(self.careers, moves, found))
+        result = PathResult(start, end, describe_paths(facts, moves, found))
         steps = [step for path in result.paths for step in path.steps]
         if no_pay_cut and all(step.pay_change == "unknown" for step in steps):
             self.notes.append(
@@ -604,7 +685,10 @@ class CareerGraph:
             given = "the text" if text is not None and not skills else "the names given"
             why = "; ".join(s.note("skill or tool") for s in skipped[:3])
             raise BadInputError(f"no skill or tool found in {given}" + (f" ({why})" if why else ""))
-        return match(self.careers, readings, limit, skipped)
+        graph, within = self.scoped([reading.entity for reading in readings])
+        if graph is not self:  # what the names read as in the graph without datasets
+            readings = [r for r in (r.among(graph.names) for r in readings) if r is not None]
+        return match(graph.careers, readings, limit, skipped, within)
 
     def _listed(self, names: Sequence[str]) -> list[str]:
         """The names, a list typed as one ("python, sql, k8s") cut at its commas and
@@ -674,7 +758,11 @@ class CareerGraph:
         """The networkx projection of roles and career moves (a ``networkx.DiGraph``)."""
         from careergraph.graph.careers.moves import RELATIONS, career_network
 
-        return career_network(self.careers, tuple(via or RELATIONS))
+        graph, within = self.scoped([])
+        network = career_network(graph.careers, tuple(via or RELATIONS))
+        if within is not None:
+            network = network.subgraph(n for n in network if taxonomy(n) in within).copy()
+        return network
 
     # ---- views: what export html and export mermaid draw ----------------------------------
 
@@ -687,14 +775,19 @@ class CareerGraph:
         source: str | None = None,
     ) -> View:
         """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
-        neighbourhood of ``focus``, with only the entities of ``source`` (``builtin`` or
-        ``esco``; None: all), cut to ``max_nodes`` (``View.note`` says what a cut left
-        out, the built-in entities last; None: the default cut)."""
+        neighbourhood of ``focus``, with only the entities of ``source`` (or the graph's
+        :attr:`source`: ``builtin``, ``all``, a dataset's name; by default the careers
+        view draws the built-in graph, as before any import, and the others everything),
+        cut to ``max_nodes`` (``View.note`` says what a cut left out, the built-in entities
+        last; None: the default cut)."""
         from careergraph.graph.views import build_view, cut
 
-        if source is not None and source not in TAXONOMIES:
-            raise ParameterError("source", f"must be one of {', '.join(TAXONOMIES)}")
-        return cut(build_view(self, name, focus, depth), max_nodes, source)
+        if source is not None and source not in (*TAXONOMIES, "all"):
+            raise ParameterError("source", f"must be one of {', '.join(TAXONOMIES)} or all")
+        chosen = source or self.source or ("builtin" if name == "careers" and not focus else "all")
+        graph, within = self._sourced(chosen)
+        shown = next(iter(within)) if within else None
+        return cut(build_view(graph, name, focus, depth), max_nodes, shown)
 
     def mind_map(self, focus: str | None = None) -> MindMapNode:
         """The tree of the graph's mind map (``focus`` picks one where there are several)."""
@@ -850,6 +943,28 @@ class CareerGraph:
     def prefixes(self) -> dict[str, str]:
         """The standard prefixes plus one per kind of careergraph id (``role:``...)."""
         return {**PREFIXES, **ID_PREFIXES}
+
+
+def check_source(source: str | None, datasets: Sequence[str]) -> None:
+    """Raise ParameterError unless ``source`` is None, ``builtin``, ``all`` or the name of
+    one of the imported ``datasets``.
+
+    >>> check_source("esco", ["esco"])
+    >>> check_source("escoo", ["esco"])
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.ParameterError: source 'escoo' names no source: choose builtin, esco or all
+    """
+    if source is None or source in ("builtin", "all", *datasets):
+        return
+    known = ["builtin", *datasets]
+    if source in TAXONOMIES:
+        raise ParameterError(
+            "source",
+            f"{source!r} names no imported dataset (careergraph import {source} PATH brings "
+            f"it in); choose {', '.join(known)} or all",
+        )
+    raise ParameterError("source", f"{source!r} names no source: choose {', '.join(known)} or all")
 
 
 def _few_enough(names: Sequence[str]) -> Sequence[str]:

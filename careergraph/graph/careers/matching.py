@@ -34,12 +34,12 @@ it, plus what it adds to their relevance), and the roles it completes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import OPTIONAL, SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
-from careergraph.namespaces import CG, SKOS
+from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -118,14 +118,18 @@ def match(
     readings: Sequence[Reading],
     limit: int | None = None,
     skipped: Sequence[Skipped] = (),
+    within: Collection[str] | None = None,
 ) -> MatchResult:
     """The roles that fit what ``readings`` name best, by fit (see the module docstring),
     the best ``limit`` of them (``DEFAULT_LIMIT`` if None), with the learning order for
-    those; ``skipped`` (the names that were not read) goes with the result."""
-    index = facts.index
+    those; ``skipped`` (the names that were not read) goes with the result. With
+    ``within``, only the roles of those taxonomies (``builtin``, ``esco``)."""
+    index, roles = facts.index, facts.all_roles
     query = _Query(facts, index, named_items(readings))
     ranked = sorted(
-        ((-fit, facts.label(facts.all_roles[p]).casefold(), p) for p, fit in query.fits().items()),
+        (-fit, facts.label(roles[p]).casefold(), p)
+        for p, fit in query.fits().items()
+        if within is None or taxonomy(roles[p]) in within
     )[: limit or DEFAULT_LIMIT]
     entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
     shown = []

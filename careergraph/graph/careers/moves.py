@@ -46,7 +46,7 @@ search against networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,6 +147,7 @@ class CareerMoves:
         relations: Sequence[str] = RELATIONS,
         threshold: float | None = None,
         no_pay_cut: bool = False,
+        within: Collection[str] | None = None,
     ):
         unknown = [r for r in relations if r not in RELATIONS]
         if unknown:
@@ -154,7 +155,7 @@ class CareerMoves:
                 "via", f"has an unknown relation {unknown[0]!r}; choose from {', '.join(RELATIONS)}"
             )
         self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
-        self.no_pay_cut = no_pay_cut
+        self.no_pay_cut, self.within = no_pay_cut, within  # within: the taxonomies moved in
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
         self._item_costs: dict[str, float] = {}
@@ -236,6 +237,7 @@ class CareerMoves:
             self._group_costs[key] = [
                 (other, BASE_COST[relation] + LEARNING * _share(self._weight(other), common_weight))
                 for other in members
+                if self.within is None or taxonomy(other) in self.within
             ]
         return self._group_costs[key]
 
@@ -249,7 +251,10 @@ class CareerMoves:
     def _priced(
         self, role: str, target: str, relation: str, similarity: float
     ) -> tuple[float, str] | None:
-        """A move's cost and pay change; None where ``no_pay_cut`` rules the move out."""
+        """A move's cost and pay change; None where ``no_pay_cut`` rules the move out, or
+        ``within`` the taxonomy of ``target``."""
+        if self.within is not None and taxonomy(target) not in self.within:
+            return None
         pay = pay_change(self.facts, role, target)
         if self.no_pay_cut and pay == "falls":
             return None

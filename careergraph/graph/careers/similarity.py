@@ -29,7 +29,7 @@ from careergraph.graph.results.similar import SimilarRole, SimilarRoles
 from careergraph.namespaces import CG, SKOS, taxonomy
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Collection, Sequence
 
     from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.results import Entity
@@ -332,9 +332,12 @@ def occupational_group(facts: CareerFacts, role: str) -> str | None:
     return None
 
 
-def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
-    """The ``limit`` roles nearest to ``role`` of each taxonomy (the role's own first: with
-    ESCO imported, the nearest built-in roles and the nearest ESCO occupations), by their
+def similar_roles(
+    facts: CareerFacts, role: Entity, limit: int, within: Collection[str] | None = None
+) -> SimilarRoles:
+    """The ``limit`` roles nearest to ``role`` of each taxonomy (of ``within`` only, where
+    given; the role's own first: with ESCO imported, the nearest built-in roles and the
+    nearest ESCO occupations), by their
     closeness (:func:`nearest` with the hierarchy), each with its similarity, its place in
     the hierarchy if any, what both call for and what it calls for that ``role`` does not,
     the most specific first. Roles equally close come nearest level first, and where two
@@ -350,6 +353,8 @@ def similar_roles(facts: CareerFacts, role: Entity, limit: int) -> SimilarRoles:
     groups: dict[str, list[tuple[str, float]]] = {taxonomy(role.iri): []}
     for other, value in nearest(facts, role.iri, limit, per=taxonomy, hierarchy=True):
         groups.setdefault(taxonomy(other), []).append((other, value))
+    if within is not None:
+        groups = {name: group for name, group in groups.items() if name in within}
     found = []
     for name, group in groups.items():
         group.sort(key=lambda pair: (-round(pair[1], 9), _levels_apart(facts, role.iri, pair[0])))

@@ -5,8 +5,8 @@ Result objects, as those of :mod:`careergraph.graph.results`: ``to_json()`` is t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Container
+from dataclasses import dataclass, replace
 from typing import Any
 
 from careergraph.graph.results import Entity
@@ -39,6 +39,21 @@ class Reading:
     def entity(self) -> Entity:
         """The entity the name was read as (the first, where several share it)."""
         return self.entities[0]
+
+    def among(self, known: Container[str]) -> Reading | None:
+        """The reading with only the entities whose IRIs are in ``known`` (each keeping its
+        credit), or None where none is.
+
+        >>> both = Reading("docker", (Entity("A", "urn:a"), Entity("B", "urn:b")), (0.5, 0.5),
+        ...                "alias", 0.9)
+        >>> [e.label for e in both.among({"urn:b"}).entities], both.among(set()) is None
+        (['B'], True)
+        """
+        kept = [(e, c) for e, c in zip(self.entities, self.credits, strict=True) if e.iri in known]
+        if not kept:
+            return None
+        entities, credits = zip(*kept, strict=True)
+        return replace(self, entities=entities, credits=credits)
 
     @property
     def exact(self) -> bool:

@@ -1,0 +1,121 @@
+"""--source: an import adds to careergraph and never changes an answer about built-in entities
+alone; each command can be asked for one taxonomy or for the mixed answer on purpose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke
+
+from careergraph import CareerGraph
+
+ESCO = "http://data.europa.eu/esco/"
+# The built-in answers the README shows.
+README_QUESTIONS = [
+    ("overlap", "DevOps", "MLOps"),
+    ("overlap", "Linux Guru", "Python Guru"),
+    ("overlap", "Data Engineer", "ML Engineer"),
+    ("path", "Junior Linux Admin", "MLOps Engineer", "-k", "3"),
+    ("similar", "Junior Linux Admin", "--limit", "5"),
+    ("match", "Kubernetes", "Terraform", "Prometheus", "--limit", "5"),
+    ("match", "python, k8s, docker, qwxz"),
+]
+
+
+@pytest.fixture(scope="module")
+def no_import(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("no-import"))
+
+
+@pytest.mark.parametrize("question", README_QUESTIONS, ids=lambda q: " ".join(q[:2]))
+def test_an_import_never_changes_an_answer_about_built_in_entities(esco_store, no_import, question):
+    before = invoke("--store", no_import, *question)
+    assert before.exit_code == 0, before.stderr
+    after = invoke("--store", str(esco_store), *question)
+    asked = invoke("--store", str(esco_store), *question, "--source", "builtin")
+    assert after.stdout == before.stdout == asked.stdout
+
+
+def test_the_mixed_answer_is_asked_for_on_purpose(esco_store, no_import):
+    def first_line(*args: str) -> str:
+        return invoke(*args).stdout.splitlines()[0]
+
+    question = ("overlap", "Data Engineer", "ML Engineer")
+    assert "similarity 1.00" in first_line("--store", str(esco_store), *question)
+    # ESCO lends Data Engineer the needs of the data scientist it is named as.
+    assert "similarity 0.34" in first_line("--store", str(esco_store), *question, "--source", "all")
+    route = ("path", "Junior Linux Admin", "MLOps Engineer")
+    assert "Build Engineer" in first_line("--store", str(esco_store), *route)
+    assert "Linux-focused" in first_line("--store", str(esco_store), *route, "--source", "all")
+
+
+def test_an_answer_holds_the_taxonomies_of_the_names_asked_about(esco_default):
+    def taxonomies(result) -> set[str]:
+        return {near.taxonomy for near in result.similar}
+
+    assert taxonomies(esco_default.similar("MLOps Engineer")) == {"built-in"}
+    assert taxonomies(esco_default.similar("data scientist")) == {"ESCO"}
+    route = esco_default.path("Junior Linux Admin", "data scientist").paths[0]
+    assert route.steps[-1].target.label == "data scientist"  # a mixed question: both
+
+
+def test_a_source_picks_the_taxonomy_of_the_answer(esco_store):
+    graph = CareerGraph.open(persist=esco_store, imported=esco_store, source="esco")
+    near = graph.similar("MLOps Engineer", limit=3).similar  # ESCO's nearest to a role
+    assert len(near) == 3 and all(n.role.iri.startswith(ESCO) for n in near)
+    fits = graph.match(["Kubernetes", "Python"]).roles
+    assert fits and all(fit.role.iri.startswith(ESCO) for fit in fits)
+    route = graph.path("data scientist", "ICT system administrator").paths[0]
+    assert all(step.target.iri.startswith(ESCO) for step in route.steps)
+    assert all(hit.entity.iri.startswith(ESCO) for hit in graph.search("data").hits)
+    occupations = graph.list("occupations").items
+    assert occupations and all(o.entity.iri.startswith(ESCO) for o in occupations)
+
+
+def test_the_built_in_source_lists_and_searches_the_built_in_graph(esco_store):
+    asked = ("--store", str(esco_store))
+    roles = invoke(*asked, "list", "roles", "--source", "builtin", "--format", "json")
+    assert len(json.loads(roles.stdout)) == 28
+    occupations = invoke(*asked, "list", "occupations", "--source", "builtin", "--format", "json")
+    assert occupations.exit_code == 0 and ESCO not in occupations.stdout
+    hits = invoke(*asked, "search", "data", "--source", "builtin", "--format", "json")
+    assert hits.exit_code == 0 and ESCO not in hits.stdout
+    network = invoke(*asked, "export", "graphml", "--source", "builtin", "-o", "-")
+    assert network.exit_code == 0 and "role/mlops-engineer" in network.stdout
+    assert ESCO not in network.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("list", "roles", "--source", "nope"), "--source 'nope' names no source: choose builtin"),
+        (("similar", "DevOps Engineer", "--source", "esco"), "names no imported dataset"),
+    ],
+)
+def test_a_source_that_is_not_there_is_a_clear_error(no_import, args, said):
+    result = invoke("--store", no_import, *args)
+    assert result.exit_code == 2 and said in result.stderr and not result.stdout
+
+
+def test_a_source_a_command_cannot_take_is_refused_and_writes_nothing(esco_store, tmp_path):
+    asked = ("--store", str(esco_store))
+    query = invoke(*asked, "query", "-n", "salary-bands", "--source", "esco")
+    assert query.exit_code == 2 and "a query takes builtin or all" in query.stderr
+    target = tmp_path / "esco.ttl"
+    export = invoke(*asked, "export", "ttl", "--source", "esco", "-o", str(target))
+    assert export.exit_code == 2 and "builtin or all" in export.stderr
+    assert not target.exists()
+
+
+def test_stats_of_a_dataset_count_its_triples_and_entities_only(esco_store):
+    asked = ("--store", str(esco_store), "stats", "--format", "json")
+    everything, esco = (
+        json.loads(invoke(*asked, *more).stdout) for more in ((), ("--source", "esco"))
+    )
+    assert [source["name"] for source in esco["sources"]] == ["dataset:esco"]
+    assert esco["triples"] == esco["sources"][0]["triples"] < everything["triples"]
+    counts = {c["label"]: c["count"] for c in esco["classes"]}
+    assert counts["esco:Occupation"] > 0 and "cg:Role" not in counts
+    built_in = json.loads(invoke(*asked, "--source", "builtin").stdout)
+    assert "dataset:esco" not in {source["name"] for source in built_in["sources"]}
