@@ -46,16 +46,15 @@ def test_cli_export_to_stdout_and_file(tmp_path):
     assert "FinOps Engineer" in target.read_text("utf-8")
 
 
-def test_failed_export_leaves_nothing_behind(tmp_path):
-    missing_folder = tmp_path / "nowhere" / "out.ttl"
-    result = invoke("export", "ttl", "-o", str(missing_folder))
-    assert result.exit_code == 2 and "does not exist" in result.stderr
-    assert not missing_folder.parent.exists()
+def test_an_export_makes_its_folders_and_a_failed_one_leaves_nothing_behind(tmp_path):
     bad_data = invoke(
-        "--data", str(FIXTURES / "malformed.ttl"), "export", "ttl", "-o", str(tmp_path / "out.ttl")
+        "--data", str(FIXTURES / "malformed.ttl"), "export", "ttl", "-o", str(tmp_path / "a/b.ttl")
     )
     assert bad_data.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+    in_new_folders = tmp_path / "new" / "folder" / "out.ttl"
+    result = invoke("export", "ttl", "-o", str(in_new_folders))
+    assert result.exit_code == 0 and in_new_folders.read_text("utf-8").startswith("@prefix")
 
 
 def test_failed_export_keeps_the_previous_file(tmp_path):

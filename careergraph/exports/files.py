@@ -1,7 +1,8 @@
 """Writing output files: whole or not at all, and only to what the path names.
 
 A new or existing regular file is written atomically, through a temporary file in the same
-folder renamed over it, so that a failure never leaves a partial file behind. A symbolic
+folder renamed over it, so that a failure never leaves a partial file behind. Folders on
+the way that do not exist are made, and removed again where the write fails. A symbolic
 link is followed to its target (the link itself stays). Anything that is not a regular file
 (a device such as ``/dev/null`` or ``/dev/stdout``, a FIFO) is written to as a stream, never
 renamed over: an ``-o`` mistyped as root must not replace a device node.
@@ -20,8 +21,9 @@ from careergraph.errors import OutputError
 def write_file(path: str | Path, content: bytes) -> Path:
     """Write ``content`` to ``path`` (see the module docstring); the path written.
 
-    The folder must exist; it is not created. Raises OutputError if the folder is missing,
-    not writable, or the bytes could not all be written.
+    Folders that do not exist are made (and removed again if the write fails). Raises
+    OutputError if a folder cannot be made or written to, or the bytes could not all be
+    written.
     """
     named = Path(path)
     try:
@@ -51,13 +53,13 @@ def _write_stream(named: Path, target: Path, content: bytes) -> Path:
 
 def _write_atomically(named: Path, target: Path, content: bytes) -> Path:
     folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(f"{named}: the folder {folder} does not exist")
+    made = _make_folders(named, folder)
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".part", dir=folder
         )
     except OSError as error:
+        _remove_folders(made)
         raise OutputError(f"{named}: cannot write there ({error.strerror})") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -68,7 +70,40 @@ def _write_atomically(named: Path, target: Path, content: bytes) -> Path:
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        _remove_folders(made)
         if isinstance(error, OSError):
             raise OutputError(f"{named}: cannot write ({error.strerror or error})") from None
         raise
     return named
+
+
+def _make_folders(named: Path, folder: Path) -> list[Path]:
+    """Make ``folder`` and those above it that are missing; the ones made, deepest last."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as error:
+            _remove_folders(made)
+            raise OutputError(
+                f"{named}: cannot make the folder {path} ({error.strerror or error})"
+            ) from None
+        made.append(path)
+    if not folder.is_dir() and not missing:
+        raise OutputError(f"{named}: {folder} is not a folder")
+    return made
+
+
+def _remove_folders(made: list[Path]) -> None:
+    """Remove the folders :func:`_make_folders` made, deepest first, where still empty."""
+    for path in reversed(made):
+        try:
+            path.rmdir()
+        except OSError:
+            return
