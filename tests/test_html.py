@@ -101,15 +101,7 @@ def test_focus_view_draws_the_neighbourhood(browser, graph, tmp_path):
     assert len(build_view(graph, "full", "MLOps Architect", 0).nodes) == 1
 
 
-def test_path_and_overlap_draw_their_results(browser, tmp_path):
-    path_page = tmp_path / "path.html"
-    result = invoke("path", "Junior DevOps Engineer", "DevOps Architect", "-k", "2",
-                    "--html", str(path_page))  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    drawn = open_page(
-        browser, path_page, "window.careergraph.edges.get().filter(e => e.width === 3).length"
-    )
-    assert len(drawn.nodes) == 4 and drawn.extra == 2  # the cheapest path's two steps
+def test_overlap_draws_its_result(browser, tmp_path):
     overlap_page = tmp_path / "overlap.html"
     result = invoke("overlap", "Linux Guru", "Python Guru", "--html", str(overlap_page))
     assert result.exit_code == 0, result.stderr
@@ -297,16 +289,14 @@ def test_view_bad_input(tmp_path, args, message):
 
 
 def test_unwritable_output_leaves_nothing(tmp_path):
-    missing = tmp_path / "no" / "folder" / "view.html"
-    result = invoke("export", "html", "--view", "mindmap", "-o", str(missing))
-    assert result.exit_code == 2 and "does not exist" in result.stderr
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        result = invoke("export", "html", "--view", "mindmap", "-o", str(locked / "view.html"))
+        target = locked / "new" / "view.html"
+        result = invoke("export", "html", "--view", "mindmap", "-o", str(target))
         if result.exit_code == 0:  # root ignores permissions
-            assert (locked / "view.html").exists()
+            assert target.exists()
         else:
             assert result.exit_code == 2 and list(locked.iterdir()) == []
     finally:

@@ -51,6 +51,7 @@ COMMAND_MODULES = {
     "path": "careers",
     "match": "careers",
     "similar": "careers",
+    "report": "careers",
     "export": "export",
     "query": "query",
     "queries": "query",

@@ -85,6 +85,16 @@ def _draw(view, path: str) -> None:
     write_output(path, render(view, "html", "view"), "html")
 
 
+def _keep_page(graph, result, path: str) -> None:
+    """Write ``result``'s page (with where its facts come from) as HTML at ``path``."""
+    from dataclasses import replace
+
+    from careergraph.exports import render
+
+    page = replace(result.page(), sources=graph.provenance(result.roles_shown()))
+    write_output(path, render(page, "html"), "html")
+
+
 def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
@@ -112,7 +122,12 @@ def _relations(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option(
     "--no-pay-cut", is_flag=True, help="Only moves where the pay does not fall (where it is known)."
 )
-@click.option("--html", "html_path", metavar="FILE", help="Also draw the paths in FILE.")
+@click.option(
+    "--html",
+    "html_path",
+    metavar="FILE",
+    help="Also write the plan as a page to keep: each step, the salary along the way.",
+)
 @source_option()
 @format_option()
 @pass_settings
@@ -148,37 +163,62 @@ def path(
       careergraph path "Junior Linux Admin" "MLOps Engineer" -k 3 --format json
       careergraph path "Junior Python Developer" "ML Engineer" --via transition
       careergraph path "Junior Linux Admin" "MLOps Engineer" --no-pay-cut
-      careergraph path "Junior DevOps Engineer" "DevOps Architect" -k 3 --html ladder.html
+      careergraph path "Junior Linux Admin" "MLOps Engineer" --html plan.html
     """
     graph = settings.graph()
     result = graph.path(source, target, k, via, max_steps, no_pay_cut)
     if html_path:
-        _draw(graph.path_view(result), html_path)
+        _keep_page(graph, result, html_path)
     emit(result, format_name)
+
+
+def skill_options(command):
+    """The options that say what a person has: --skills-file, --text and --track (match
+    and report)."""
+    for option in reversed(
+        (
+            click.option(
+                "--skills-file",
+                metavar="FILE",
+                help="Read skills and tools from FILE, one or a comma-separated list per line "
+                "('#' at a line's start or after a space starts a comment; '-': stdin).",
+            ),
+            click.option(
+                "--text",
+                "text_file",
+                metavar="FILE",
+                help="Find the skills and tools in FILE: a CV, a profile, a job ad ('-': stdin).",
+            ),
+            click.option(
+                "--track",
+                "tracks",
+                metavar="NAME",
+                multiple=True,
+                help="Count every skill and tool a track calls for (repeatable).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def _person(
+    skills: tuple[str, ...], skills_file: str | None, text_file: str | None
+) -> tuple[list[str], str | None]:
+    """The names a person gives (arguments and --skills-file) and the text they give."""
+    names = list(skills)
+    if skills_file:
+        names += [kept for line in read_text(skills_file).splitlines() if (kept := _content(line))]
+    return names, read_text(text_file) if text_file else None
 
 
 @click.command()
 @click.argument("skills", nargs=-1, metavar="SKILL...")
-@click.option(
-    "--skills-file",
-    metavar="FILE",
-    help="Read skills and tools from FILE, one or a comma-separated list per line "
-    "('#' at a line's start or after a space starts a comment; '-': stdin).",
-)
-@click.option(
-    "--text",
-    "text_file",
-    metavar="FILE",
-    help="Find the skills and tools in FILE: a CV, a profile, a job ad ('-': stdin).",
-)
-@click.option(
-    "--track",
-    "tracks",
-    metavar="NAME",
-    multiple=True,
-    help="Count every skill and tool a track calls for (repeatable).",
-)
+@skill_options
 @click.option("--limit", type=click.IntRange(min=1), help="Show only the best N roles.")
+@click.option(
+    "--html", "html_path", metavar="FILE", help="Also write the roles that fit as a page to keep."
+)
 @source_option()
 @format_option()
 @pass_settings
@@ -189,6 +229,7 @@ def match(
     text_file: str | None,
     tracks: tuple[str, ...],
     limit: int | None,
+    html_path: str | None,
     format_name: str,
 ) -> None:
     """The roles that fit a set of skills, skill areas and tools, best first (10 unless
@@ -213,13 +254,13 @@ def match(
       careergraph match --text my-cv.txt
       careergraph match Python --track DevOps
     """
-    names = list(skills)
-    if skills_file:
-        names += [kept for line in read_text(skills_file).splitlines() if (kept := _content(line))]
-    text = read_text(text_file) if text_file else None
+    names, text = _person(skills, skills_file, text_file)
     if not names and text is None and not tracks:
         raise click.UsageError("match needs at least one SKILL, --skills-file, --text or --track")
-    result = settings.graph().match(names, limit, text=text, tracks=tracks)
+    graph = settings.graph()
+    result = graph.match(names, limit, text=text, tracks=tracks)
+    if html_path:
+        _keep_page(graph, result, html_path)
     emit(result, format_name)
 
 
@@ -238,10 +279,15 @@ def _content(line: str) -> str:
 @click.option(
     "--limit", type=int, default=10, show_default=True, help="How many roles (of each taxonomy)."
 )
+@click.option(
+    "--html", "html_path", metavar="FILE", help="Also write the nearest roles as a page to keep."
+)
 @source_option()
 @format_option()
 @pass_settings
-def similar(settings: Settings, name: str, limit: int, format_name: str) -> None:
+def similar(
+    settings: Settings, name: str, limit: int, html_path: str | None, format_name: str
+) -> None:
     """The roles nearest to a role (built-in or imported), most similar first, each with
     what both call for and what it calls for that the first does not: the roles of its own
     taxonomy, or of --source (with all: the --limit nearest built-in roles and the --limit
@@ -260,7 +306,74 @@ def similar(settings: Settings, name: str, limit: int, format_name: str) -> None
       careergraph similar "DevOps Engineer"
       careergraph similar "MLOps Engineer" --limit 5 --format json
     """
-    emit(settings.graph().similar(name, limit), format_name, empty=f"no role is like {name}")
+    graph = settings.graph()
+    result = graph.similar(name, limit)
+    if html_path and result.similar:
+        _keep_page(graph, result, html_path)
+    emit(result, format_name, empty=f"no role is like {name}")
 
 
-COMMANDS = (overlap, path, match, similar)
+@click.command("report")
+@click.argument("skills", nargs=-1, metavar="[SKILL]...")
+@skill_options
+@click.option("--role", metavar="NAME", help="Your role now.")
+@click.option("--target", metavar="NAME", help="The role you aim at.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 20),
+    default=5,
+    show_default=True,
+    help="How many roles that fit, and nearest roles.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["md", "html"]),
+    help="md, or html (the default where -o ends in .html).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE.")
+@source_option()
+@pass_settings
+def report_command(
+    settings: Settings,
+    skills: tuple[str, ...],
+    skills_file: str | None,
+    text_file: str | None,
+    tracks: tuple[str, ...],
+    role: str | None,
+    target: str | None,
+    limit: int,
+    format_name: str | None,
+    output: str | None,
+) -> None:
+    """A one-page career plan to keep or send to a mentor: the roles your skills fit best
+    (with fit bars), the roles nearest to yours, the path to the role you aim at with the
+    few things to learn first at each step, the salary along it, the certifications with
+    their prices and the time the source gives, and where each fact comes from. HTML (one
+    self-contained page that prints as it shows) or Markdown.
+
+    Your skills are read as match reads them (names, --skills-file, --text); without
+    --role, the path starts from the role your skills fit best.
+
+    \b
+    Examples:
+      careergraph report --role "Junior Linux Admin" --target "MLOps Engineer" -o plan.html
+      careergraph report --text my-cv.txt --target "MLOps Engineer" -o plan.md
+      careergraph report "python, sql, docker" --format md
+    """
+    from careergraph.exports import render
+
+    names, text = _person(skills, skills_file, text_file)
+    if not (names or text is not None or tracks or role):
+        raise click.UsageError(
+            "report needs your skills (SKILLs, --skills-file, --text, --track) or your --role"
+        )
+    chosen = format_name or ("html" if (output or "").lower().endswith(".html") else "md")
+    plan = settings.graph().report(
+        names, text=text, tracks=tracks, role=role, target=target, limit=limit
+    )
+    content = render(plan.page(), chosen)
+    write_output(output, content if isinstance(content, bytes) else content.encode(), chosen)
+
+
+COMMANDS = (overlap, path, match, similar, report_command)

@@ -7,6 +7,8 @@ What a renderer turns into text or bytes is a result of one *shape*:
 - ``solutions``: a SPARQL SELECT or ASK answer (the W3C result formats);
 - ``graph``: RDF triples (the whole graph, or a CONSTRUCT answer): ``serialize(format)``;
 - ``view``: a :class:`~careergraph.graph.views.View`, drawn as an HTML page;
+- ``page``: a :class:`~careergraph.graph.pages.Page` a person keeps (a report, a
+  result's page), as HTML or Markdown;
 - ``mindmap``: a :class:`~careergraph.graph.views.MindMapNode`, as Mermaid;
 - ``network``: the projection of career moves (a networkx graph), as GraphML or GEXF.
 
@@ -85,6 +87,8 @@ REGISTRY: tuple[Renderer, ...] = (
     Renderer("jsonld", "graph", f"{_RDF}:render_jsonld", ".jsonld"),
     Renderer("rdfxml", "graph", f"{_RDF}:render_rdfxml", ".rdf"),
     Renderer("html", "view", "careergraph.exports.html:render_html", ".html"),
+    Renderer("html", "page", "careergraph.exports.page:render_page_html", ".html"),
+    Renderer("md", "page", "careergraph.exports.page:render_page_markdown", ".md"),
     Renderer("mermaid", "mindmap", "careergraph.exports.mermaid:render_mermaid", ".mmd"),
     Renderer("graphml", "network", "careergraph.exports.network:render_graphml", ".graphml"),
     Renderer("gexf", "network", "careergraph.exports.network:render_gexf", ".gexf"),

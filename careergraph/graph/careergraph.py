@@ -30,9 +30,12 @@ from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import (
+    CG,
+    DCTERMS,
     ID_PREFIXES,
     PREFIXES,
     RDF,
+    RDFS,
     TAXONOMIES,
     TAXONOMY_PREFIXES,
     XSD,
@@ -55,12 +58,14 @@ if TYPE_CHECKING:
     from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
     from careergraph.graph.results.paths import PathResult
     from careergraph.graph.results.query import QueryResult
+    from careergraph.graph.pages.report import CareerReport
     from careergraph.graph.results.search import SearchResults
     from careergraph.graph.results.similar import SimilarRoles
     from careergraph.graph.results.stats import Stats
     from careergraph.graph.views import MindMapNode, View
 
 _MAX_NESTING = 4
+LABEL = RDFS + "label"
 MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a search per step)
 # The kinds each question takes, by preference where one name fits several of them.
 ROLE_KINDS = ("role", "occupation")
@@ -689,6 +694,133 @@ class CareerGraph:
         if graph is not self:  # what the names read as in the graph without datasets
             readings = [r for r in (r.among(graph.names) for r in readings) if r is not None]
         return match(graph.careers, readings, limit, skipped, within)
+
+    def report(
+        self,
+        skills: Sequence[str] = (),
+        *,
+        text: str | None = None,
+        tracks: Sequence[str] = (),
+        role: str | None = None,
+        target: str | None = None,
+        limit: int = 5,
+        made: str | None = None,
+    ) -> CareerReport:
+        """A one-page career plan: the ``limit`` roles that fit the person's skills
+        (``skills``, ``text`` and ``tracks`` as :meth:`match` reads them), the roles nearest
+        to their ``role``, the cheapest path from it (or from the best fit) to ``target``,
+        the certifications and time the source ties to the tracks on the way, and where each
+        fact comes from; ``made`` is the day it says it was made (today unless given).
+        Raises BadInputError where there are neither skills nor a role, UnknownNameError
+        for a role or target that is not there.
+
+        >>> plan = CareerGraph.open().report(["Bash", "Linux"], role="Junior Linux Admin",
+        ...                                  target="MLOps Engineer")
+        >>> [s.target.label for s in plan.path.paths[0].steps]
+        ['Build Engineer', 'MLOps Engineer']
+        """
+        import datetime
+
+        from careergraph.graph.pages.report import CareerReport
+
+        if not (skills or text is not None or tracks or role):
+            raise BadInputError(
+                "a report needs your skills (SKILLs, --skills-file, --text) or your --role"
+            )
+        current = self._role(role) if role else None
+        goal = self._role(target) if target else None
+        fits = (
+            self.match(skills, limit, text=text, tracks=tracks)
+            if skills or text or tracks
+            else None
+        )
+        nearest = self.similar(f"<{current.iri}>", limit) if current else None
+        start = current or (fits.roles[0].role if fits and fits.roles else None)
+        path, no_path = None, None
+        if goal is not None and start is not None and start.iri != goal.iri:
+            try:
+                path = self.path(f"<{start.iri}>", f"<{goal.iri}>")
+            except NoPathError as error:
+                no_path = str(error)
+        along = [e for e in (current, goal) if e is not None]
+        if path is not None:  # the roles the plan leads through
+            along = [path.source, *(step.target for step in path.paths[0].steps)]
+        shown = along + [m.role for m in fits.roles] if fits else list(along)
+        shown += [n.role for n in nearest.similar] if nearest else []
+        certifications, time = self._investments(along)
+        return CareerReport(
+            current,
+            goal,
+            fits,
+            nearest,
+            path,
+            no_path,
+            certifications,
+            time,
+            self.provenance(shown),
+            made or datetime.date.today().isoformat(),
+        )
+
+    def _investments(self, roles: Sequence[Entity]) -> tuple[tuple, tuple[str, ...]]:
+        """The certifications (with prices) and the time the source ties to the tracks of
+        ``roles``."""
+        from careergraph.graph.results.paths import span
+        from careergraph.graph.pages.report import Certification
+
+        facts = self.careers
+        tracks = sorted({t for role in roles for t in facts.tracks_of(role.iri)}, key=facts.label)
+        certifications, time = [], []
+        for track in tracks:
+            for listed in self.list("certifications", track=f"<{track}>").items:
+                level = listed.level.label if listed.level else ""
+                certifications.append(
+                    Certification(listed.entity, facts.label(track), listed.price or "", level)
+                )
+            for investment in facts.investments.get(track, []):
+                if investment.kind == "time" and investment.low is not None:
+                    level = facts.label(investment.level) if investment.level else "it"
+                    amount = span(investment.low, investment.high, investment.unit)
+                    time.append(
+                        f"{facts.label(track)}: the source gives {amount} to reach {level}."
+                    )
+        return tuple(certifications), tuple(time)
+
+    def provenance(self, entities: Sequence[Entity]) -> tuple[str, ...]:
+        """Where the facts about ``entities`` come from, a line each (once): the section of
+        the source material and its lines, or the imported taxonomy.
+
+        >>> graph = CareerGraph.open()
+        >>> for part in graph.provenance([graph.resolve("MLOps Architect")])[0].split(", "):
+        ...     print(part)
+        MLOps Architect: Career Progression: MLOps Career Path
+        lines 126-141 of DevOps vs MLOps: A Comprehensive Analysis
+        """
+        lines: dict[str, None] = {}
+        for entity in entities:
+            if taxonomy(entity.iri) == "esco":
+                said = "the ESCO classification (European Commission)"
+                lines[f"{entity.label}: {said}, {entity.iri}"] = None
+                continue
+            for _, predicate, section in self.store.triples(IRI(entity.iri)):
+                if predicate.value == DCTERMS + "source":
+                    lines[f"{entity.label}: {self._section(section)}"] = None
+        return tuple(lines)
+
+    def _section(self, section: Term) -> str:
+        """A source section as words: its label, its lines and the document it is part of."""
+        said: dict[str, str] = {}
+        for _, predicate, value in self.store.triples(section):
+            said.setdefault(predicate.value, value.value)
+        words = said.get(LABEL, compact(section.value))
+        first, last = said.get(CG + "firstLine"), said.get(CG + "lastLine")
+        if first and last:
+            words += f", lines {first}-{last}"
+        parent = said.get(DCTERMS + "isPartOf")
+        if parent:
+            titles = [v.value for _, p, v in self.store.triples(IRI(parent)) if p.value == LABEL]
+            if titles:
+                words += f" of {titles[0]}"
+        return words
 
     def _listed(self, names: Sequence[str]) -> list[str]:
         """The names, a list typed as one ("python, sql, k8s") cut at its commas and

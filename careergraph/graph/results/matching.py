@@ -8,6 +8,7 @@ from typing import Any
 from careergraph.graph.resolution.forms import without_qualifier
 from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.graph.results import Entity, Items, Table
+from careergraph.graph.pages import Bar, Bars, Page, Rows, Section, Text, labels
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,45 @@ class MatchResult:
             for number, step in enumerate(self.learning_order, 1)
         ]
         return [("Learn next", (("step", "skill", "needed by", "completes"), rows))]
+
+    def roles_shown(self) -> list[Entity]:
+        """The roles the result shows."""
+        return [m.role for m in self.roles]
+
+    def page(self) -> Page:
+        """The roles that fit as a page: a fit bar each, what each lacks, what to learn."""
+        bars = tuple(
+            Bar(
+                m.role.label,
+                m.fit,
+                f"fit {m.fit:.2f}: uses {m.relevance:.0%} of your skills, you have "
+                f"{m.readiness:.0%} of its needs; missing {labels(m.missing, 5) or 'nothing'}",
+            )
+            for m in self.roles
+        )
+        sections = [Section("Roles that fit best", (Bars(bars, ("role", "fit", "why")),))]
+        if self.learning_order:
+            rows = tuple(
+                (str(n), step.skill.label, str(step.needed_by), labels(step.opens) or "")
+                for n, step in enumerate(self.learning_order, 1)
+            )
+            why = Text(
+                "Each step is the missing skill that raises the fit of the roles above the "
+                "most, given the steps before it; 'completes' names the roles it leaves "
+                "nothing missing for."
+            )
+            columns = ("step", "skill", "needed by", "completes")
+            sections.append(Section("What to learn next", (why, Rows(columns, rows))))
+        if self.skipped:
+            skipped = ", ".join(repr(s.given) for s in self.skipped)
+            sections.append(Section("Not read", (Text(f"Skipped: {skipped}."),)))
+        read = [_worded(reading) for reading in self.readings]
+        more = len(read) - SUBTITLED
+        subtitle = "For " + ", ".join(read[:SUBTITLED]) + (f" and {more} more" if more > 0 else "")
+        return Page("Roles that fit your skills", subtitle, tuple(sections))
+
+
+SUBTITLED = 12  # the skills a page's subtitle names
 
 
 def _worded(reading: Reading) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph.results import Cell, Entity, Items, Table
+from careergraph.graph.pages import Facts, Ladder, Page, Rung, Section, Text
 
 SAME_PAY = 0.05  # a change of pay within 5% either way counts as none
 
@@ -196,6 +197,46 @@ class PathResult:
                 )
             blocks.append(("In all", _totals(path)))
         return blocks
+
+    def roles_shown(self) -> list[Entity]:
+        """The roles the paths go through, in order, once each."""
+        roles = {self.source.iri: self.source}
+        for path in self.paths:
+            roles.update((step.target.iri, step.target) for step in path.steps)
+        return list(roles.values())
+
+    def page(self) -> Page:
+        """The plan as a page: for each path, what it asks in short, the salary along it,
+        and each step as the terminal plan shows it."""
+        sections = []
+        for number, path in enumerate(self.paths, 1):
+            roles = [path.steps[0].source.label, *(step.target.label for step in path.steps)]
+            steps = f"{len(path.steps)} step{'s' if len(path.steps) > 1 else ''}"
+            first = _first(path.steps[0].acquire) or "nothing new"
+            gist = f"{' → '.join(roles)}: {steps}. First, learn {first}."
+            totals = Facts(tuple((name, str(value)) for name, value in _totals(path)))
+            title = f"Path {number}" if len(self.paths) > 1 else "The path"
+            sections.append(Section(title, (Text(gist, lead=True), totals, Ladder(_rungs(path)))))
+            for index, step in enumerate(path.steps, 1):
+                heading = (
+                    f"Step {index}: {step.source.label} → {step.target.label} ({step.relation})"
+                )
+                facts = Facts(tuple((name, str(value)) for name, value in _fields(step)))
+                sections.append(Section(heading, (facts,)))
+        subtitle = f"The {'cheapest ways' if len(self.paths) > 1 else 'cheapest way'}, step by step"
+        return Page(f"From {self.source.label} to {self.target.label}", subtitle, tuple(sections))
+
+
+def _rungs(path: CareerPath) -> tuple[Rung, ...]:
+    """The salary of each role along a path, the first's before the first step."""
+    salaries = [(path.steps[0].source, path.steps[0].salary_before)]
+    salaries += [(step.target, step.salary_after) for step in path.steps]
+    return tuple(
+        Rung(role.label, pay.minimum, pay.maximum, pay.currency, pay.open_ended)
+        if pay
+        else Rung(role.label, None, None, None)
+        for role, pay in salaries
+    )
 
 
 SHOWN_TO_LEARN = 5  # what to learn a plan names for a step (JSON has every item)

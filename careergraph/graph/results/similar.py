@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph.results import Entity, Items, Table
+from careergraph.graph.pages import Bar, Bars, Page, Section, labels
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,26 @@ class SimilarRoles:
         ]
         columns = ("role", *(("taxonomy",) if several else ()), "similarity")
         return (*columns, "shared (most specific first)", "missing"), rows
+
+    def roles_shown(self) -> list[Entity]:
+        """The role asked about and the roles near it."""
+        return [self.role, *(near.role for near in self.similar)]
+
+    def page(self) -> Page:
+        """The nearest roles as a page: a similarity bar each, with what is shared and what a
+        move there asks to learn."""
+        bars = tuple(
+            Bar(
+                near.shown,
+                near.similarity,
+                f"similarity {near.similarity:.2f} ({near.taxonomy}); shares "
+                f"{labels(near.shared, 4) or 'nothing'}; would learn "
+                f"{labels(near.missing, 4) or 'nothing'}",
+            )
+            for near in self.similar
+        )
+        section = Section(
+            f"Roles nearest to {self.role.label}",
+            (Bars(bars, ("role", "similarity", "shared and missing")),),
+        )
+        return Page(f"Roles nearest to {self.role.label}", "by their skills and tools", (section,))
