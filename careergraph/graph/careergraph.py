@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from careergraph.graph.cache.kept import Kept
     from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.pages.report import CareerReport
     from careergraph.graph.resolution.ladder import Wanted
     from careergraph.graph.resolution.readings import Reading, Skipped
     from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
     from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
     from careergraph.graph.results.paths import PathResult
     from careergraph.graph.results.query import QueryResult
-    from careergraph.graph.pages.report import CareerReport
     from careergraph.graph.results.search import SearchResults
     from careergraph.graph.results.similar import SimilarRoles
     from careergraph.graph.results.stats import Stats
@@ -764,8 +764,8 @@ class CareerGraph:
     def _investments(self, roles: Sequence[Entity]) -> tuple[tuple, tuple[str, ...]]:
         """The certifications (with prices) and the time the source ties to the tracks of
         ``roles``."""
-        from careergraph.graph.results.paths import span
         from careergraph.graph.pages.report import Certification
+        from careergraph.graph.results.paths import span
 
         facts = self.careers
         tracks = sorted({t for role in roles for t in facts.tracks_of(role.iri)}, key=facts.label)

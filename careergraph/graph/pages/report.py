@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from careergraph.graph.results import Entity
 from careergraph.graph.pages import Page, Rows, Section, Text, labels
+from careergraph.graph.results import Entity
 
 if TYPE_CHECKING:
     from careergraph.graph.results.matching import MatchResult

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from careergraph.graph.pages import Bar, Bars, Page, Rows, Section, Text, labels
 from careergraph.graph.resolution.forms import without_qualifier
 from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.graph.results import Entity, Items, Table
-from careergraph.graph.pages import Bar, Bars, Page, Rows, Section, Text, labels
 
 
 @dataclass(frozen=True)

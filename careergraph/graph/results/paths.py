@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Cell, Entity, Items, Table
 from careergraph.graph.pages import Facts, Ladder, Page, Rung, Section, Text
+from careergraph.graph.results import Cell, Entity, Items, Table
 
 SAME_PAY = 0.05  # a change of pay within 5% either way counts as none
 

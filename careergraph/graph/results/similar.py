@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Entity, Items, Table
 from careergraph.graph.pages import Bar, Bars, Page, Section, labels
+from careergraph.graph.results import Entity, Items, Table
 
 
 @dataclass(frozen=True)
