@@ -463,3 +463,14 @@ def test_the_mind_map_has_branches_to_both_sides_and_careers_lanes(graph):
     assert x["Linux Guru"] == x["Guru Level"] and x["Junior Linux Admin"] == x["Entry Level"]
     focus = build_view(graph, "full", "MLOps Architect", 1)
     assert all("://" not in edge.label for edge in focus.edges)  # words, never IRIs
+
+
+def test_devops_and_mlops_stand_side_by_side_with_what_they_share_between(graph):
+    view = build_view(graph, "devops-mlops")
+    x = {node.label: node.x for node in view.nodes}
+    assert x["DevOps only"] < x["Shared by both"] < x["MLOps only"]
+    assert x["DevOps"] < 0 < x["MLOps"]
+    shared = [node for node in view.nodes if node.kind == "integration-point"]
+    assert len(shared) == 5 and all(abs(node.x) < abs(x["DevOps"]) for node in shared)
+    assert x["CI/CD Pipeline Expertise"] < 0 < x["Data Pipeline Management"]  # an area each
+    assert x["Feature Stores"] > x["Data Pipeline Management"]  # its skills further out

@@ -119,3 +119,35 @@ def test_stats_of_a_dataset_count_its_triples_and_entities_only(esco_store):
     assert counts["esco:Occupation"] > 0 and "cg:Role" not in counts
     built_in = json.loads(invoke(*asked, "--source", "builtin").stdout)
     assert "dataset:esco" not in {source["name"] for source in built_in["sources"]}
+
+
+def test_the_careers_view_stays_a_career_map_after_an_import(esco_default):
+    ladders = esco_default.view("careers")  # the built-in ladders, as before the import
+    roles = [node for node in ladders.nodes if node.kind == "role"]
+    assert len(roles) == 28 and not any(node.id.startswith(ESCO) for node in ladders.nodes)
+    assert len(ladders.edges) >= len(ladders.nodes) / 2
+    occupations = esco_default.view("careers", source="esco")
+    assert occupations.nodes and all(node.id.startswith(ESCO) for node in occupations.nodes)
+    assert len(occupations.edges) >= 0.8 * len(occupations.nodes)
+    groups = {node.cluster for node in occupations.nodes}
+    assert all(group[:2].isdigit() or group == "no ISCO group" for group in groups)
+    assert any(group[:2].isdigit() for group in groups)  # "25 Information and ..."
+    both = esco_default.view("careers", source="all")
+    assert {node.id for node in both.nodes} >= {node.id for node in roles}
+    assert len(both.nodes) == len(ladders.nodes) + len(occupations.nodes)
+
+
+def test_a_group_keeps_the_occupations_under_an_isco_code(esco_default, esco_store, tmp_path):
+    whole = esco_default.view("careers", source="esco")
+    codes = sorted({node.cluster[:2] for node in whole.nodes if node.cluster[:2].isdigit()})
+    under = esco_default.view("careers", source="esco", group=codes[0])
+    assert under.nodes and len(under.nodes) < len(whole.nodes)
+    assert all(node.cluster.startswith(codes[0]) for node in under.nodes)
+    target = tmp_path / "out.html"
+    asked = ("--store", str(esco_store), "export", "html", "--view", "careers", "-o", str(target))
+    for group, said, status in (
+        ("x1", "--group 'x1' is not an ISCO code", 2),
+        ("99", "no occupation under the ISCO group 99", 1),  # found nothing
+    ):
+        result = invoke(*asked, "--source", "esco", "--group", group)
+        assert result.exit_code == status and said in result.stderr and not target.exists()

@@ -20,6 +20,7 @@ EXIT_STATUS = ((NotFoundError, 1), (CareerGraphError, 2))
 # The flag or argument that sets each library parameter, to word its errors.
 FLAGS = {
     "source": "--source",
+    "group": "--group",
     "k": "-k",
     "max_steps": "--max-steps",
     "via": "--via",

@@ -43,6 +43,12 @@ DEFAULT_FOLDER = Path("exports")
     help="html: draw at most this many nodes (default 1500); the rest are left out, saying so"
     " (the built-in graph's last).",
 )
+@click.option(
+    "--group",
+    metavar="ISCO-CODE",
+    help="html --view careers of an imported taxonomy: only the occupations under this ISCO "
+    "group (25: ICT professionals).",
+)
 @source_option("html --view careers: builtin; otherwise all")
 @pass_settings
 def export(
@@ -53,6 +59,7 @@ def export(
     focus: str | None,
     depth: int,
     max_nodes: int | None,
+    group: str | None,
 ) -> None:
     """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; the
     projection of roles and career moves that `path` walks as graphml or gexf (for Gephi or
@@ -86,7 +93,7 @@ def export(
     subjects = {
         "graph": lambda: graph,
         "network": graph.career_network,
-        "view": lambda: graph.view(view or "full", focus, depth, max_nodes),
+        "view": lambda: graph.view(view or "full", focus, depth, max_nodes, group=group),
         "mindmap": lambda: graph.mind_map(focus),
     }
     subject = subjects[chosen.shape]()

@@ -51,6 +51,7 @@ _PALETTE = ("#4361ee", "#3a0ca3", "#7209b7", "#f72585", "#4cc9f0", "#06d6a0", "#
 _GLYPHS = {"dot": "●", "square": "■", "box": "▬", "diamond": "◆", "hexagon": "⬢", "star": "★",
            "triangle": "▲", "triangleDown": "▼", "ellipse": "◉"}  # fmt: skip
 _MARKER = re.compile(r"/\*CAREERGRAPH:([A-Z_]+)\*/")
+CLUSTER_LABEL = 40  # characters of a cluster's name its box shows (its tooltip: all)
 _LABELLED_EDGES = 300  # more edges than this: the relation shows only in the tooltip
 FONT_SIZE = 14  # node labels, in pixels at scale 1; a page opens where they draw at 12 or more
 
@@ -71,6 +72,7 @@ def render_html(view: View) -> bytes:
     network.edges = [_edge(edge, len(view.edges) <= _LABELLED_EDGES) for edge in view.edges]
     nodes, edges, heading, *_ = network.get_network_data()
     kinds = Counter(node.kind for node in view.nodes)
+    clusters = _clusters(view)
     document = {
         "title": heading,
         "note": view.note,
@@ -78,11 +80,11 @@ def render_html(view: View) -> bytes:
         "edges": edges,
         "options": _options(view),
         # Where a view too big to read whole opens: its first node (a tree's root, the mind
-        # map's centre), at the left of the window for a tree; the full view opens as a
-        # cluster per kind.
-        "start": view.nodes[0].id if view.nodes and view.name != "full" else None,
-        "anchor": "left" if view.layout == "tree" else "centre",
-        "clusters": view.name == "full",
+        # map's centre), at the left of the window for a tree; a view of clusters (the full
+        # view, the occupations) opens on all of them.
+        "start": view.nodes[0].id if view.nodes and not clusters else None,
+        "anchor": "left" if view.layout == "tree" else _anchor(view),
+        "clusters": clusters,
         "font": FONT_SIZE,
         "legend": [
             {
@@ -119,6 +121,31 @@ def script_json(value: object) -> str:
     return text
 
 
+def _anchor(view: View) -> str:
+    """Where a placed view too big to read whole opens: at the top left, where the careers
+    view's headings are; else around its start."""
+    return "topleft" if any(node.kind == "heading" for node in view.nodes) else "centre"
+
+
+def _clusters(view: View) -> list[dict[str, object]]:
+    """The clusters a view opens as (its nodes' ``cluster``), in the order of their first
+    nodes, each coloured as the kind most of its members are."""
+    members: dict[str, Counter] = {}
+    for node in view.nodes:
+        if node.cluster is not None:
+            members.setdefault(node.cluster, Counter())[node.kind] += 1
+    return [
+        {
+            "name": name,
+            "short": name if len(name) <= CLUSTER_LABEL else name[: CLUSTER_LABEL - 1] + "…",
+            "count": sum(kinds.values()),
+            "kind": kinds.most_common(1)[0][0],
+            "color": style_of(kinds.most_common(1)[0][0])[0],
+        }
+        for name, kinds in members.items()
+    ]
+
+
 def _node(node) -> dict[str, object]:
     if node.kind == "heading":  # a lane's or a column's label (the careers view)
         return {
@@ -145,6 +172,8 @@ def _node(node) -> dict[str, object]:
     }
     if node.level is not None:
         data["level"] = node.level
+    if node.cluster is not None:
+        data["cluster"] = node.cluster
     if node.x is not None:
         data["x"], data["y"] = round(node.x, 1), round(node.y, 1)
     return data

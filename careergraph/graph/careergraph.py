@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
 _MAX_NESTING = 4
 LABEL = RDFS + "label"
+OCCUPATIONS_DRAWN = 5_000  # the careers view of ESCO (3,035 occupations) opens as clusters
 MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a search per step)
 # The kinds each question takes, by preference where one name fits several of them.
 ROLE_KINDS = ("role", "occupation")
@@ -905,21 +906,28 @@ class CareerGraph:
         depth: int = 1,
         max_nodes: int | None = None,
         source: str | None = None,
+        group: str | None = None,
     ) -> View:
         """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
         neighbourhood of ``focus``, with only the entities of ``source`` (or the graph's
         :attr:`source`: ``builtin``, ``all``, a dataset's name; by default the careers
         view draws the built-in graph, as before any import, and the others everything),
         cut to ``max_nodes`` (``View.note`` says what a cut left out, the built-in entities
-        last; None: the default cut)."""
+        last; None: the default cut). ``group`` (an ISCO code) keeps the careers view of an
+        imported taxonomy to the occupations under it."""
         from careergraph.graph.views import build_view, cut
 
         if source is not None and source not in (*TAXONOMIES, "all"):
             raise ParameterError("source", f"must be one of {', '.join(TAXONOMIES)} or all")
         chosen = source or self.source or ("builtin" if name == "careers" and not focus else "all")
+        if group is not None and not group.isdigit():
+            raise ParameterError("group", f"{group!r} is not an ISCO code (digits, such as 25)")
         graph, within = self._sourced(chosen)
         shown = next(iter(within)) if within else None
-        return cut(build_view(graph, name, focus, depth), max_nodes, shown)
+        drawn = build_view(graph, name, focus, depth, shown or "all", group)
+        big = name == "careers" and shown != "builtin"  # opens as clusters
+        default = OCCUPATIONS_DRAWN if big else None
+        return cut(drawn, default if max_nodes is None else max_nodes, shown)
 
     def mind_map(self, focus: str | None = None) -> MindMapNode:
         """The tree of the graph's mind map (``focus`` picks one where there are several)."""

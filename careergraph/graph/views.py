@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, plain_words, taxonomy
+from careergraph.namespaces import CG, SKOS, plain_words, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -43,6 +43,7 @@ class ViewNode:
     x: float | None = None
     y: float | None = None
     highlight: bool = False
+    cluster: str | None = None  # the group a page opens it folded into, if any
 
 
 @dataclass
@@ -106,11 +107,25 @@ def cut(view: View, max_nodes: int | None = None, source: str | None = None) -> 
     return view
 
 
-def build_view(graph: CareerGraph, name: str, focus: str | None = None, depth: int = 1) -> View:
+def build_view(
+    graph: CareerGraph,
+    name: str,
+    focus: str | None = None,
+    depth: int = 1,
+    source: str = "all",
+    group: str | None = None,
+) -> View:
     """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps), whole
-    (:func:`cut` cuts it)."""
+    (:func:`cut` cuts it). The careers view of ``source`` ``builtin`` is the ladders; of an
+    imported taxonomy, its occupations by ISCO group (under ``group``); of ``all``, both."""
     if focus is not None and name != "mindmap":
         return focus_view(graph, focus, depth)
+    if name == "careers" and source != "builtin":
+        if source == "all":
+            return ladders_and_occupations(graph, group)
+        return occupations_view(graph, group)
+    if group is not None:
+        raise ParameterError("group", "applies to the careers view of an imported taxonomy")
     builders = {
         "mindmap": lambda: mindmap_view(graph, focus),
         "devops-mlops": lambda: devops_mlops_view(graph),
@@ -279,45 +294,90 @@ def _place(node: MindMapNode, depth: int, side: float, placed: dict, leaves: lis
     return y
 
 
+COMPARED_AREA = 330.0  # from the middle to a track's skill areas
+COMPARED_ITEM = 620.0  # from the middle to their skills and tools
+COMPARED_ROW = 50.0  # a dot's label is under it
+
+
 def devops_mlops_view(graph: CareerGraph) -> View:
-    """Each track's skill areas and their skills and tools, and the integration points the
-    tracks share, marked as shared."""
+    """Two tracks side by side, what they share between them: each track's skill areas and
+    their skills and tools on its side (the first track left, the other right), and the
+    integration points both share in the middle with what they include, marked as shared;
+    each column headed."""
     builder = _Builder(graph)
     rows = _rows(graph, "view-tracks-compared")
-    shared_points = {row["point"] for row in rows if "point" in row}
+    tracks = sorted({row["track"] for row in rows}, key=lambda iri: graph.names.label(iri))
+    # Each column's groups, in order: (the group's node, the items under it).
+    groups: dict[float, dict[str, list[str]]] = defaultdict(dict)
     for row in rows:
         track = row["track"]
+        side = -1.0 if track == tracks[0] else 1.0
         builder.node(track, 0)
         if "area" in row:
+            items = groups[side].setdefault(row["area"], [])
             builder.node(row["area"], 1)
             builder.edge(track, row["area"], "core skill")
+            for key in ("skill", "tool"):
+                if key in row and row[key] not in items:
+                    items.append(row[key])
+                    builder.node(row[key], 2)
             if "skill" in row:
-                builder.node(row["skill"], 2)
                 builder.edge(row["area"], row["skill"], "skill")
-            parent = row.get("skill", row["area"])
             if "tool" in row:
-                builder.node(row["tool"], 3 if "skill" in row else 2)
-                builder.edge(parent, row["tool"], "tool")
+                builder.edge(row.get("skill", row["area"]), row["tool"], "tool")
         if "point" in row:
+            items = groups[0.0].setdefault(row["point"], [])
             point = builder.node(row["point"], 1)
             point.highlight = True
-            point.details.append(("shared by", "DevOps and MLOps"))
+            point.details.append(("shared by", " and ".join(graph.names.label(t) for t in tracks)))
             builder.edge(track, row["point"], "shares")
             if "item" in row:
-                builder.node(row["item"], 3 if row["item"] in shared_points else 2)
-                builder.edge(row["point"], row["item"], "includes", highlight=True)
-    return builder.view("devops-mlops", "DevOps and MLOps: skills, tools and what they share")
+                if row["item"] not in items:
+                    items.append(row["item"])
+                builder.node(row["item"], 2)
+                builder.edge(row["point"], row["item"], "includes")
+    placed: set[str] = set()
+    for side, column in groups.items():
+        outer = COMPARED_ITEM if side else COMPARED_AREA / 2
+        inner = COMPARED_AREA if side else -COMPARED_AREA / 2
+        top = 0.0
+        for group, items in column.items():
+            mine = [item for item in items if item not in placed and item not in column]
+            placed.update(mine)
+            for index, item in enumerate(mine):
+                builder.nodes[item].x = (side or 1.0) * outer
+                builder.nodes[item].y = top + index * COMPARED_ROW
+            node = builder.nodes[group]
+            node.x = side * inner if side else inner
+            node.y = top + max(len(mine) - 1, 0) * COMPARED_ROW / 2
+            placed.add(group)
+            top += (max(len(mine), 1) + 1) * COMPARED_ROW
+    for index, track in enumerate(tracks):
+        side = -1.0 if index == 0 else 1.0
+        builder.nodes[track].x, builder.nodes[track].y = side * COMPARED_AREA, -2 * COMPARED_ROW
+    names = [graph.names.label(t) for t in tracks]
+    for key, text, x in (
+        ("only-first", f"{names[0]} only", -(COMPARED_AREA + COMPARED_ITEM) / 2),
+        ("shared", "Shared by both", 0.0),
+        ("only-last", f"{names[-1]} only", (COMPARED_AREA + COMPARED_ITEM) / 2),
+    ):
+        _heading(builder, f"compared:{key}", text, x, -4 * COMPARED_ROW)
+    title = f"{names[0]} and {names[-1]}: skills, tools and what they share"
+    return builder.view("devops-mlops", title, layout="placed")
 
 
 CAREER_COLUMN = 330.0  # between levels
-CAREER_ROW = 58.0  # between roles of one track and level
+CAREER_LANE = 230.0  # from the lanes' headings to the first level
+CAREER_ROW = 48.0  # between roles of one track and level
 CAREER_CELL = 12  # roles of one track and level in one column, before the next column
 
 
-def careers_view(graph: CareerGraph) -> View:
+def careers_view(graph: CareerGraph, keep=lambda role: True) -> View:
     """The career ladders: a lane per track and a column per level, each labelled, with the
-    roles' salaries, and the promotions, transitions and variants between them."""
+    roles' salaries, and the promotions, transitions and variants between them (of the
+    roles ``keep`` keeps)."""
     network = graph.career_network(("promotion", "transition", "specialisation"))
+    network = network.subgraph([role for role in network if keep(role)])
     builder = _Builder(graph)
     keys = {role: _level_key(graph, role) for role in network.nodes}
     used = defaultdict(int)
@@ -340,7 +400,7 @@ def careers_view(graph: CareerGraph) -> View:
     lanes = sorted(cells, key=lambda lane: (lane == "no track", lane.casefold()))
     widths = {c: max(_cell_columns(len(cells[lane].get(c, []))) for lane in lanes)
               for c in level_names}  # fmt: skip
-    lefts, x = {}, CAREER_COLUMN
+    lefts, x = {}, CAREER_LANE
     for column in sorted(level_names):
         lefts[column], x = x, x + widths[column] * CAREER_COLUMN
     top = 0.0
@@ -359,6 +419,77 @@ def careers_view(graph: CareerGraph) -> View:
     for source, target, data in network.edges(data=True):
         builder.edge(source, target, data["relation"])
     return builder.view("careers", "Career ladders, transitions and salaries", layout="placed")
+
+
+ISCO = "http://data.europa.eu/esco/isco/C"  # an ISCO group's IRI, before its code
+
+
+def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
+    """The occupations of the imported taxonomy as a career map a person can read: a
+    cluster per ISCO group (sub-major, two digits; the next level down under ``group``, an
+    ISCO code such as 25 or 251, which keeps only the occupations under it), with edges
+    along the hierarchy (to the broader occupation) and each occupation's strongest viable
+    similar move."""
+    from careergraph.graph.careers.similarity import occupational_group
+
+    facts = graph.careers
+    digits = min(len(group) + 1, 4) if group else 2
+    members: dict[str, list[str]] = defaultdict(list)
+    for role in facts.all_roles:
+        if taxonomy(role) == "builtin":
+            continue
+        unit = occupational_group(facts, role) or ""
+        code = unit.removeprefix(ISCO) if unit.startswith(ISCO) else ""
+        if group and not code.startswith(group):
+            continue
+        name = graph.names.label(ISCO + code[:digits]) if code else "no ISCO group"
+        members[f"{code[:digits]} {name}".strip()].append(role)
+    if not members:
+        where = f" under the ISCO group {group}" if group else ""
+        raise NotFoundError(f"the graph has no occupation{where} to draw")
+    builder = _Builder(graph)
+    order = sorted(members, key=lambda cluster: (cluster[0] == "n", cluster))  # by ISCO code
+    for cluster in order:
+        for role in members[cluster]:
+            builder.node(role).cluster = cluster
+    _clusters(builder, [members[cluster] for cluster in order])
+    viable = facts.viable
+    for role in list(builder.nodes):
+        for broader in sorted(facts.objects(role, SKOS + "broader")):
+            if broader in builder.nodes:
+                builder.edge(role, broader, "broader")
+        near = [(other, value) for other, value in facts.near_moves(role) if other in builder.nodes]
+        if near and near[0][1] >= viable:
+            builder.edge(role, near[0][0], f"similar ({near[0][1]:.2f})")
+    under = f" under ISCO {group}" if group else ""
+    title = f"Occupations{under} by ISCO group: the hierarchy and the strongest similar moves"
+    return builder.view("careers", title, layout="placed")
+
+
+def ladders_and_occupations(graph: CareerGraph, group: str | None = None) -> View:
+    """The built-in career ladders, the imported occupations in their clusters below them,
+    and the moves between the two (a transition that lands on an occupation)."""
+    ladders = careers_view(graph, lambda role: taxonomy(role) == "builtin")
+    if group is None and all(taxonomy(role) == "builtin" for role in graph.careers.roles):
+        return ladders  # nothing imported
+    occupations = occupations_view(graph, group)
+    below = max((node.y or 0.0) for node in ladders.nodes) + 4 * CAREER_ROW
+    for node in occupations.nodes:
+        node.y = (node.y or 0.0) + below
+    shown = {node.id for node in ladders.nodes} | {node.id for node in occupations.nodes}
+    network = graph.career_network(("promotion", "transition", "specialisation", "match"))
+    crossing = [
+        ViewEdge(source, target, data["relation"])
+        for source, target, data in network.edges(data=True)
+        if source in shown and target in shown and taxonomy(source) != taxonomy(target)
+    ]
+    return View(
+        "careers",
+        "Career ladders, and the occupations of the imported taxonomy by ISCO group",
+        ladders.nodes + occupations.nodes,
+        ladders.edges + occupations.edges + crossing,
+        layout="placed",
+    )
 
 
 def _level_key(graph: CareerGraph, role: str) -> tuple[str, int, str]:
@@ -411,7 +542,7 @@ def full_view(graph: CareerGraph) -> View:
     order = sorted(kinds, key=lambda k: -len(kinds[k]))
     for kind in order:
         for iri in kinds[kind]:
-            builder.node(iri)
+            builder.node(iri).cluster = kind
     _clusters(builder, [kinds[k] for k in order])
     for source, label, target in links:
         if source in builder.nodes and target in builder.nodes:
