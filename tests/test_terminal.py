@@ -113,8 +113,11 @@ def test_match_groups_identical_answers_and_names_what_is_missing(store):
     heading, head, _, first = table.splitlines()[:4]
     assert heading == "For Kubernetes, Terraform, Prometheus:"
     assert first.startswith("Build Engineer, Cloud") and "missing" in head
-    roles_cell = [line[:22] for line in table.splitlines()[3:6]]  # the first group's names
-    assert roles_cell[-1].rstrip().endswith("more")  # shortened to three lines
+    group = table.split("\n\n")[0].splitlines()[3:]
+    roles_cell = " ".join(line[:22].strip() for line in group)  # the first group's names
+    for role in ("Build Engineer", "DevOps Architect", "Infrastructure Architect"):
+        assert role in roles_cell  # every role of the group named, none hidden
+    assert "more" not in roles_cell
     groups = json.loads(run(store, "match", "Kubernetes", "--format", "json").stdout)
     assert len(groups["roles"]) == 10  # json keeps every role
 
@@ -131,7 +134,9 @@ def test_match_keeps_its_learning_order_in_every_format(store, format_name):
     assert len(tables) == 2 if format_name in ("csv", "tsv") else "### Learn next" in out
     if format_name == "csv":
         order = list(csv.DictReader(io.StringIO(tables[1])))
-        assert order[0]["step"] == "1" and order[0]["skill"] and order[0]["needed by"]
+        assert order[0]["step"] == "1" and order[0]["skill"]
+        assert order[0]["why here"].startswith("all ") and "fit each" in order[0]["why here"]
+        assert any(row["why here"] == "as the step above (then by name)" for row in order)
 
 
 def test_control_characters_in_the_data_are_shown_escaped(tmp_path):

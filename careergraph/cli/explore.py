@@ -25,11 +25,17 @@ def stats(settings: Settings, format_name: str) -> None:
 @click.argument("kind")
 @click.option("--track", metavar="NAME", help="Only entities of this track (e.g. MLOps).")
 @click.option("--level", metavar="NAME", help="Only entities at this level (e.g. 'Senior Level').")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N.")
 @source_option("all")
 @format_option()
 @pass_settings
 def list_command(
-    settings: Settings, kind: str, track: str | None, level: str | None, format_name: str
+    settings: Settings,
+    kind: str,
+    track: str | None,
+    level: str | None,
+    limit: int | None,
+    format_name: str,
 ) -> None:
     """List the entities of one KIND: roles, skills, skill-areas, tools, levels, tracks,
     trends, certifications, sectors, salary-bands, pros, cons... (singular works too).
@@ -39,7 +45,7 @@ def list_command(
       careergraph list roles --track DevOps --level "Mid Level"
       careergraph list certifications --format csv
     """
-    result = settings.graph().list(kind, track=track, level=level)
+    result = settings.graph().list(kind, track=track, level=level, limit=limit)
     emit(result, format_name, empty=f"no {result.kind} match")
 
 

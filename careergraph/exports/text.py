@@ -45,7 +45,16 @@ def render_table(result: Result) -> str:
         heading = getattr(result, "heading", lambda: "")()
         plan = lay_out_plan(result.plan(), width)  # type: ignore[attr-defined]
         return f"{line(heading)}\n{plan}" if heading else plan
+    if hasattr(result, "narrow") and _natural_width(result) > width:
+        result = result.narrow()  # a matrix too wide to read: what it says, in rows
     return _for_people(result, _aligned, lambda title: line(f"{title}:"), line)
+
+
+def _natural_width(result: Result) -> int:
+    """How wide a result's table is with no cell wrapped (two spaces between columns)."""
+    columns, rows = _cells(result)
+    widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
+    return sum(widths) + 2 * (len(widths) - 1)
 
 
 def _for_people(

@@ -36,6 +36,7 @@ from careergraph.namespaces import (
     PREFIXES,
     RDF,
     RDFS,
+    SKOS,
     TAXONOMIES,
     TAXONOMY_PREFIXES,
     XSD,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from careergraph.graph.resolution.ladder import Wanted
     from careergraph.graph.resolution.readings import Reading, Skipped
     from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
-    from careergraph.graph.results.listing import EntityList
+    from careergraph.graph.results.listing import EntityList, ListedEntity
     from careergraph.graph.results.matching import MatchResult
     from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
     from careergraph.graph.results.paths import PathResult
@@ -387,9 +388,16 @@ class CareerGraph:
             sources = ((self.store.location, triples),)
         return Stats(self.engine, triples, sources, classes, self.store.location)
 
-    def list(self, kind: str, track: str | None = None, level: str | None = None) -> EntityList:
+    def list(
+        self,
+        kind: str,
+        track: str | None = None,
+        level: str | None = None,
+        limit: int | None = None,
+    ) -> EntityList:
         """The entities of ``kind`` (``roles``, ``skills``...), optionally of one track and
-        level, in label order."""
+        level, in label order (levels: by ladder and rank), the first ``limit`` of them if
+        given."""
         from careergraph.graph.results.listing import EntityList, ListedEntity
 
         wanted = kind_named(kind)
@@ -430,7 +438,33 @@ class CareerGraph:
             ),
             key=lambda item: (item.entity.label.casefold(), item.entity.iri),
         )
-        return EntityList(wanted.plural, tuple(items))
+        if wanted.name == "level":
+            items = self._laddered(items)
+        if limit is not None and limit < 1:
+            raise ParameterError("limit", "must be at least 1")
+        return EntityList(wanted.plural, tuple(items[:limit]), len(items))
+
+    def _laddered(self, items: list[ListedEntity]) -> list[ListedEntity]:
+        """Levels with the ladder (``skos:inScheme``) each is a rung of, by ladder and rank."""
+        ranks: dict[str, float] = {}
+        listed = []
+        for item in items:
+            scheme = None
+            for _, predicate, value in self.store.triples(IRI(item.entity.iri)):
+                if predicate.value == SKOS + "inScheme" and isinstance(value, IRI):
+                    scheme = self.names.entity(value.value)
+                elif predicate.value == CG + "rank" and isinstance(value, Literal):
+                    ranks[item.entity.iri] = float(value.value)
+            listed.append(replace(item, scheme=scheme))
+        return sorted(
+            listed,
+            key=lambda i: (
+                i.scheme is None,
+                i.scheme.label if i.scheme else "",
+                ranks.get(i.entity.iri, 0.0),
+                i.entity.label,
+            ),
+        )
 
     def show(self, name: str) -> EntityDetails:
         """Everything about one entity: its types, properties (blank nodes expanded) and

@@ -279,12 +279,19 @@ def _learning_order(
             return (-raised, facts.label(skill).casefold())
 
         skill = min(set().union(*missing.values()), key=gain)
+        raised = -gain(skill)[0]
         needed_by = [p for p, gaps in missing.items() if skill in gaps]
         for position in needed_by:
             missing[position].discard(skill)
         opened = [facts.all_roles[p] for p in needed_by if not missing[p]]
         steps.append(
-            LearningStep(entity(skill), len(needed_by), _by_label(entity(r) for r in opened))
+            LearningStep(
+                entity(skill),
+                len(needed_by),
+                _by_label(entity(r) for r in opened),
+                round(raised, 4),
+                round(weights.get(skill, 0.0), 4),
+            )
         )
     return tuple(steps)
 

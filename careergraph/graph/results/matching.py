@@ -41,12 +41,16 @@ class LearningStep:
     skill: Entity
     needed_by: int
     opens: tuple[Entity, ...]
+    gain: float = 0.0  # how much it raises the fit of the roles shown, in all
+    specificity: float = 0.0  # its weight: log(N/df) over every role
 
     def to_json(self) -> dict[str, Any]:
         return {
             "skill": self.skill.to_json(),
             "needed_by": self.needed_by,
             "opens": [e.to_json() for e in self.opens],
+            "gain": self.gain,
+            "specificity": self.specificity,
         }
 
 
@@ -91,7 +95,7 @@ class MatchResult:
             groups.setdefault(key, []).append(match)
         rows = [
             (
-                Items(m.role.label for m in same),
+                ", ".join(m.role.label for m in same),  # every role, never "and N more"
                 f"{same[0].fit:.2f}",
                 f"{same[0].relevance:.0%}",
                 f"{same[0].readiness:.0%}",
@@ -108,11 +112,19 @@ class MatchResult:
         roles it completes."""
         if not self.learning_order:
             return []
+        shown = len(self.roles)
         rows = [
-            (number, step.skill.label, step.needed_by, Items(e.label for e in step.opens))
-            for number, step in enumerate(self.learning_order, 1)
+            (
+                number,
+                step.skill.label,
+                _why(step, shown, before),
+                Items(e.label for e in step.opens),
+            )
+            for number, (step, before) in enumerate(
+                zip(self.learning_order, (None, *self.learning_order), strict=False), 1
+            )
         ]
-        return [("Learn next", (("step", "skill", "needed by", "completes"), rows))]
+        return [("Learn next", (("step", "skill", "why here", "completes"), rows))]
 
     def roles_shown(self) -> list[Entity]:
         """The roles the result shows."""
@@ -152,6 +164,28 @@ class MatchResult:
 
 
 SUBTITLED = 12  # the skills a page's subtitle names
+
+
+def _why(step: LearningStep, shown: int, before: LearningStep | None) -> str:
+    """Why a skill comes where it does in the learning order: how many of the roles shown
+    need it, how specific it is, what it adds to their fit, and a tie with the step
+    before it (then the order is by name).
+
+    >>> a = LearningStep(Entity("APM Tools", "urn:a"), 5, (), 0.0312, 2.1)
+    >>> _why(a, 5, None)
+    'all 5 roles need it; specificity 2.10; +0.006 fit each'
+    >>> _why(LearningStep(Entity("CI/CD", "urn:c"), 5, (), 0.0312, 2.1), 5, a)
+    'as the step above (then by name)'
+    """
+    if before is not None and (before.gain, before.needed_by) == (step.gain, step.needed_by):
+        return "as the step above (then by name)"
+    need = (
+        f"all {shown} roles need it"
+        if step.needed_by == shown
+        else (f"{step.needed_by} of {shown} roles need it")
+    )
+    each = step.gain / max(step.needed_by, 1)
+    return f"{need}; specificity {step.specificity:.2f}; +{each:.3f} fit each"
 
 
 def _worded(reading: Reading) -> str:

@@ -93,3 +93,39 @@ class SimilarityMatrix:
             for item, row in zip(self.items, self.values, strict=True)
         ]
         return columns, rows
+
+    def narrow(self) -> NearestEach:
+        """For a terminal too narrow for the whole matrix: each item's ``NEAREST_SHOWN`` most
+        similar others, with their similarity."""
+        rows = []
+        for index, (item, row) in enumerate(zip(self.items, self.values, strict=True)):
+            others = sorted(
+                (j for j in range(len(self.items)) if j != index),
+                key=lambda j: (-row[j], self.items[j].label.casefold()),
+            )[:NEAREST_SHOWN]
+            near = ", ".join(f"{self.items[j].label} {row[j]:.2f}" for j in others)
+            rows.append((item.label, near))
+        return NearestEach(len(self.items), rows)
+
+
+NEAREST_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class NearestEach:
+    """What a similarity matrix too wide for the terminal says, a row per item."""
+
+    count: int
+    rows: list[tuple[str, str]]
+
+    def heading(self) -> str:
+        return (
+            f"The {self.count} x {self.count} matrix is too wide for the terminal; each one's "
+            f"{NEAREST_SHOWN} most similar (the whole matrix: --format csv, md or json):"
+        )
+
+    def table(self) -> Table:
+        return ("", f"most similar ({NEAREST_SHOWN})"), list(self.rows)
+
+    def to_json(self) -> list[dict[str, str]]:
+        return [{"item": item, "most similar": near} for item, near in self.rows]

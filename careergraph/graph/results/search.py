@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Entity, Table
+from careergraph.graph.results import Entity, Iri, Table
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,10 @@ class SearchResults:
         return [hit.to_json() for hit in self.hits]
 
     def table(self) -> Table:
+        """Each hit: its label and kind, the name that matched, the score, and the IRI (in
+        a table for people, its id path: ``tool/kubernetes``)."""
         rows = [
-            (h.entity.label, h.entity.kind or "", h.matched, round(h.score, 3), h.entity.iri)
+            (h.entity.label, h.entity.kind or "", h.matched, round(h.score, 3), Iri(h.entity.iri))
             for h in self.hits
         ]
-        return ("label", "kind", "matched", "score", "iri"), rows
+        return ("label", "kind", "matched", "score", "id"), rows
