@@ -206,3 +206,34 @@ def test_show_tells_a_track_its_roles_and_a_tool_who_needs_it(store):
     assert "Linux Expertise: Guru Level       Linux Expertise  3-5 years" in linux
     tool = run(store, "show", "Kubernetes").stdout
     assert "DevOps Engineer" in tool.split("Roles that need it:\n")[1]
+
+
+def test_a_matrix_too_wide_for_the_terminal_says_what_it_holds_in_rows(store):
+    result = run(store, "overlap", "--matrix", "roles")
+    assert len(widest(result)) <= 100 and "most similar (3)" in result.stdout
+    assert "the whole matrix: --format csv, md or json" in result.stdout.replace("\n", " ")
+    whole = run(store, "overlap", "--matrix", "roles", "--format", "csv").stdout
+    assert whole.count("\n") == 29  # a header and 28 rows: machines get it all
+    assert len(run(store, "overlap", "--matrix", "tracks").stdout.splitlines()) == 6  # fits
+
+
+def test_search_and_errors_name_entities_by_id_path_never_by_raw_iri(esco_store):
+    hits = run(esco_store, "search", "data", "--kind", "occupations")
+    assert "esco/occupation/" in hits.stdout and "http://" not in hits.stdout
+    error = run(esco_store, "show", "dta scientistt zz")
+    assert error.exit_code == 2 and "[esco/occupation/" in error.stderr
+    assert "http://" not in error.stderr
+    assert all(len(line) <= 100 for line in error.stderr.splitlines())  # wrapped
+    shown = hits.stdout.splitlines()[2].split()[-1]  # an id path can be typed back
+    assert run(esco_store, "show", shown).exit_code == 0
+
+
+def test_lists_are_cut_on_request_levels_by_ladder_and_prices_in_words(store):
+    cut = run(store, "list", "skills", "--limit", "3")
+    assert cut.stdout.startswith("The first 3 of ") and len(cut.stdout.splitlines()) == 6
+    levels = [line.split("  ")[0] for line in run(store, "list", "levels").stdout.splitlines()]
+    assert levels.index("Entry Level") < levels.index("Mid Level") < levels.index("Senior Level")
+    assert levels.index("Junior") < levels.index("Mid-Level") < levels.index("Architect")
+    track = run(store, "show", "Python Expertise").stdout
+    assert "200-1,000 USD per certification" in track and "PriceSpecification" not in track
+    assert "200-600 USD each level" in run(store, "show", "LPIC").stdout

@@ -85,7 +85,10 @@ class CareerGraphGroup(click.Group):
             _notes(ctx)
             if _debug(ctx):
                 raise
-            click.echo(f"careergraph: error: {worded(error)}", err=True)
+            from careergraph.exports.layout import terminal_width, wrapped
+
+            message = f"careergraph: error: {worded(error)}"
+            click.echo(wrapped(message, terminal_width(sys.stderr)), err=True)
             ctx.exit(exit_status(error))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise

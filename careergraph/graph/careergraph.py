@@ -36,6 +36,7 @@ from careergraph.namespaces import (
     PREFIXES,
     RDF,
     RDFS,
+    SCHEMA,
     SKOS,
     TAXONOMIES,
     TAXONOMY_PREFIXES,
@@ -1090,7 +1091,8 @@ class CareerGraph:
         return labels
 
     def _predicate(self, iri: str) -> Entity:
-        return Entity(self.vocabulary_labels.get(iri, compact(iri)), iri)
+        words = "price" if iri == SCHEMA + "offers" else compact(iri)
+        return Entity(self.vocabulary_labels.get(iri, words), iri)
 
     def _statements(self, subject: Term, depth: int) -> tuple[Statement, ...]:
         from careergraph.graph.results.entity import Statement
@@ -1108,10 +1110,24 @@ class CareerGraph:
         if isinstance(term, Literal):
             return LiteralValue(term.to_python(), term.datatype, term.language)
         if isinstance(term, BlankNode) and depth < _MAX_NESTING:
-            return Node(self._statements(term, depth + 1))
+            return Node(self._statements(term, depth + 1), self._price_words(term))
         if isinstance(term, BlankNode):
             return LiteralValue(str(term))
         return self.names.entity(term.value)
+
+    def _price_words(self, term: Term, depth: int = 0) -> str:
+        """A schema.org offer or price specification as people write a price: ``450 USD``,
+        ``200-1,000 USD per certification``; "" for any other node."""
+        said = {p.value.removeprefix(SCHEMA): o.value for _, p, o in self.store.triples(term)}
+        found = {p.value.removeprefix(SCHEMA): o for _, p, o in self.store.triples(term)}
+        if "priceSpecification" in found and depth < 2:
+            return self._price_words(found["priceSpecification"], depth + 1)
+        if not any(isinstance(found.get(k), Literal) for k in ("price", "minPrice")):
+            return ""
+        low = said.get("price") or said.get("minPrice")
+        return price_words(
+            low, said.get("maxPrice"), said.get("priceCurrency"), said.get("unitText")
+        )
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -1174,10 +1190,30 @@ def _price(row: dict[str, Term]) -> str:
     level``, ``49 USD per month``."""
     low = row.get("price") or row.get("minPrice")
     high = row.get("maxPrice") or low
+    per = row.get("per")
+    currency = row.get("currency")
+    return price_words(
+        low.value if low else None,
+        high.value if high else None,
+        currency.value if currency else None,
+        per.value if per else None,
+    )
+
+
+def price_words(low: str | None, high: str | None, currency: str | None, unit: str | None) -> str:
+    """A price as people write one; ``unit`` a word (``month``: "per month") or a phrase
+    (``each level``).
+
+    >>> price_words("200", "1000", "USD", "per certification")
+    '200-1,000 USD per certification'
+    >>> price_words("49", None, "USD", "month")
+    '49 USD per month'
+    """
     if low is None:
         return ""
-    span = low.value if high is None or high.value == low.value else f"{low.value}-{high.value}"
-    per = row.get("per")
-    unit = f" per {per.value}" if per is not None and " " not in per.value else ""
-    unit = unit or (f" {per.value}" if per is not None else "")
-    return f"{span} {row['currency'].value}{unit}"
+    figures = [f"{float(v):,.0f}" for v in (low, high or low)]
+    words = figures[0] if figures[0] == figures[1] else "-".join(figures)
+    words += f" {currency}" if currency else ""
+    if unit:
+        words += f" {unit}" if " " in unit else f" per {unit}"
+    return words

@@ -215,9 +215,13 @@ class NameIndex:
         return self.labels.get(iri) or slug_of(iri) or iri
 
     def describe(self, iri: str) -> str:
-        """A label with a name that picks this entity out: ``Security [skill/security]``."""
-        handle = iri[len(ID) :] if iri.startswith(ID) else f"<{iri}>"
-        return f"{self.entity(iri).label} [{handle}]"
+        """A label with a name that picks this entity out, its id path:
+        ``Security [skill/security]``, ``data scientist [esco/occupation/...]``; an IRI of
+        no known base in full."""
+        from careergraph.graph.results import short_id
+
+        handle = short_id(iri)
+        return f"{self.entity(iri).label} [{handle if handle != iri else f'<{iri}>'}]"
 
     def closest_iris(self, name: str, fits=lambda iri: True, limit: int = 5) -> list[str]:
         """The entities whose names come closest to ``name`` (by the search's score)."""

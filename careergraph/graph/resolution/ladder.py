@@ -4,7 +4,8 @@ A name is tried against these rules in order; the first that finds an entity of 
 question takes decides (``CONFIDENCE`` says how sure each exact rule is; a fuzzy rule's
 confidence is its score):
 
-1. ``iri``: a full or compact IRI, or an id path (``role/mlops-engineer``);
+1. ``iri``: a full or compact IRI, or an id path (``role/mlops-engineer``,
+   ``esco/occupation/...``);
 2. ``preferred``, ``alternative``, ``label``, ``hidden``: a label the graph states, any case
    (ESCO's hidden labels are the words it finds a concept by: "leadership");
 3. ``slug``: the last part of an IRI (``mlops-engineer``);
@@ -43,7 +44,7 @@ from careergraph.graph.names import ALTERNATIVE, BARE, HIDDEN, LABEL, PREFERRED
 from careergraph.graph.resolution.aliases import aliases_of
 from careergraph.graph.resolution.forms import STOP_WORDS, content_stems, normalise, words
 from careergraph.graph.resolution.readings import Reading, Skipped
-from careergraph.namespaces import ID, expand, taxonomy
+from careergraph.namespaces import ESCO_CONCEPTS, ID, expand, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.kinds import Kind
@@ -195,8 +196,9 @@ def _exact(index: NameIndex, text: str) -> Iterable[tuple[str, set[str]]]:
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
     iri = expand(iri) or iri
     found = {iri} if not _SPACE.search(iri) and iri in index else set()
-    if not found and not _SPACE.search(text) and ID + text in index:
-        found = {ID + text}
+    if not found and not _SPACE.search(text):
+        full = ESCO_CONCEPTS + text[len("esco/") :] if text.startswith("esco/") else ID + text
+        found = {full} if full in index else set()
     yield "iri", found
     by_tier: dict[int, set[str]] = {}
     for tier, entity, _ in index.lookup(normalise(text)):

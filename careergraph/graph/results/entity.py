@@ -46,13 +46,14 @@ class Node:
     """A blank node's own statements, such as a price or a duration range."""
 
     statements: tuple[Statement, ...]
+    words: str = ""  # what it says as people write it (a price: "200-600 USD each level")
 
     def to_json(self) -> dict[str, Any]:
         """The statements grouped by compact predicate name."""
         return _group(self.statements)
 
     def __str__(self) -> str:
-        return "; ".join(f"{s.predicate.label}: {s.value}" for s in self.statements)
+        return self.words or "; ".join(f"{s.predicate.label}: {s.value}" for s in self.statements)
 
 
 @dataclass(frozen=True)
