@@ -237,3 +237,15 @@ def test_lists_are_cut_on_request_levels_by_ladder_and_prices_in_words(store):
     track = run(store, "show", "Python Expertise").stdout
     assert "200-1,000 USD per certification" in track and "PriceSpecification" not in track
     assert "200-600 USD each level" in run(store, "show", "LPIC").stdout
+
+
+def test_help_groups_every_command_by_task_at_the_terminal_width():
+    from careergraph.cli import COMMAND_MODULES, TASKS
+
+    listed = [name for _, names in TASKS for name in names]
+    assert sorted(listed) == sorted(COMMAND_MODULES)  # each command once, none left out
+    text = CliRunner().invoke(cli, ["--help"], env={"COLUMNS": "100"}).stdout
+    assert all(f"\n{task}:\n" in text for task, _ in TASKS)
+    assert text.index("Career questions:") < text.index("Look around the graph:")
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert max(len(line) for line in text.splitlines()) > 80  # the width is used

@@ -62,6 +62,16 @@ COMMAND_MODULES = {
 }
 
 
+# The commands as --help lists them: by what a person wants to do.
+TASKS = (
+    ("Career questions", ("match", "path", "similar", "overlap", "report")),
+    ("Look around the graph", ("show", "search", "list", "stats")),
+    ("Pages and files", ("export",)),
+    ("SPARQL and checks", ("query", "queries", "validate")),
+    ("Your data and the store", ("import", "store")),
+)
+
+
 class CareerGraphGroup(click.Group):
     """A click group that loads each command's module when it is used, and turns
     careergraph's errors into one line on stderr and an exit status, never a traceback
@@ -69,6 +79,18 @@ class CareerGraphGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands by task (``TASKS``), each with its short help."""
+        width = formatter.width - 6 - max(len(name) for name in COMMAND_MODULES)
+        for task, names in TASKS:
+            rows = []
+            for name in names:
+                command = self.get_command(ctx, name)
+                if command is not None:
+                    rows.append((name, command.get_short_help_str(limit=width)))
+            with formatter.section(task):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMAND_MODULES:
@@ -141,7 +163,11 @@ def _debug(ctx: click.Context) -> bool:
     return getattr(ctx.obj, "debug", False) or os.environ.get("CAREERGRAPH_DEBUG") == "1"
 
 
-@click.group(cls=CareerGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=CareerGraphGroup,
+    # Help as wide as the terminal (click stops at 80 columns unless told), up to 120.
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+)
 @click.version_option(__version__, "--version", prog_name="careergraph")
 @click.option(
     "--data",
@@ -203,11 +229,11 @@ def cli(
 
     \b
     Examples:
-      careergraph stats
-      careergraph list roles --track MLOps
+      careergraph match "python, sql, k8s"
+      careergraph path "Junior Linux Admin" "MLOps Engineer"
+      careergraph report --role "Junior Linux Admin" --target "MLOps Engineer" -o plan.html
       careergraph show "MLOps Architect"
-      careergraph search kubernetes
-      careergraph --data mine.ttl validate
+      careergraph list roles --track MLOps
       careergraph query -n salary-bands -p track=MLOps
       careergraph --endpoint http://localhost:7878/query list roles
     """

@@ -62,6 +62,7 @@ class Settings:
                 persist=persist,
                 imported=(self.store or True) if self.builtin else False,
                 source=self.source,
+                progress=Progress(),
             )
         return self._graph
 
@@ -156,6 +157,32 @@ def write_output(output: str | None, content: bytes, what: str) -> None:
 
     path = write_file(output, content)
     click.echo(f"wrote {path} ({what})", err=True)
+
+
+class Progress:
+    """Long work said on stderr: where it is a terminal, one line that each stage rewrites
+    (with the seconds so far) and the last word ends; elsewhere (a log, a pipe) the first
+    stage and the last word, a line each."""
+
+    def __init__(self, stream=None):
+        self.stream = stream
+        self.started: float | None = None
+
+    def __call__(self, stage: str, last: bool) -> None:
+        import time
+
+        stream = self.stream or sys.stderr
+        live = hasattr(stream, "isatty") and stream.isatty()
+        first = self.started is None
+        if first:
+            self.started = time.monotonic()
+        if live:
+            seconds = time.monotonic() - (self.started or 0.0)
+            line = stage if last else f"{stage} ({seconds:.0f} s so far)"
+            stream.write(f"\r\x1b[Kcareergraph: {line}" + ("\n" if last else ""))
+        elif first or last:
+            stream.write(f"careergraph: {stage}{'' if last else '...'}\n")
+        stream.flush()
 
 
 def report(note: str) -> None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
 
-from careergraph.cli.context import Settings, pass_settings, report, source_option, write_output
+from careergraph.cli.context import (
+    Progress,
+    Settings,
+    pass_settings,
+    report,
+    source_option,
+    write_output,
+)
 from careergraph.exports import REGISTRY, render
 from careergraph.graph.choices import VIEWS
 
@@ -14,6 +22,7 @@ from careergraph.graph.choices import VIEWS
 EXPORT_SHAPES = ("graph", "network", "view", "mindmap")
 EXPORT_FORMATS = tuple(r.name for r in REGISTRY if r.shape in EXPORT_SHAPES)
 DEFAULT_FOLDER = Path("exports")
+LONG_EXPORT = 100_000  # triples: a bigger export says what it is doing
 
 
 @click.command()
@@ -99,7 +108,12 @@ def export(
     subject = subjects[chosen.shape]()
     if chosen.shape == "view" and subject.note:
         report(f"the {subject.name} view was {subject.note}")
+    big = chosen.shape == "graph" and len(graph.store) > LONG_EXPORT
+    progress = Progress() if big else (lambda stage, last: None)
+    progress(f"turning {len(graph.store):,} triples into {format_name}", False)
+    started = time.monotonic()
     content = render(subject, format_name, chosen.shape)
+    progress(f"{format_name} ready in {time.monotonic() - started:.0f} s", True)
     if output is None:
         DEFAULT_FOLDER.mkdir(exist_ok=True)
         output = str(DEFAULT_FOLDER / _default_name(chosen, view, focus))

@@ -120,6 +120,7 @@ class CareerGraph:
         persist: bool | str | Path = False,
         imported: bool | str | Path = False,
         source: str | None = None,
+        progress: Callable[[str, bool], None] | None = None,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
 
@@ -133,6 +134,8 @@ class CareerGraph:
         ``builtin`` (the graph as it is without any import), ``all``, or an imported
         dataset's name; None lets each question decide by the names it asks about (see
         :meth:`scoped`). Raises ParameterError for a source that is none of these.
+        ``progress`` hears each stage of a build of the store (a stage, and whether it is
+        the last word).
 
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
@@ -150,7 +153,7 @@ class CareerGraph:
         if persist and engine == "oxigraph":
             from careergraph.graph.cache.stores import StoreCache
 
-            cache = StoreCache(None if persist is True else persist)
+            cache = StoreCache(None if persist is True else persist, progress)
             graph = cls(*cache.open(sources))
             graph.notes.extend(cache.notes)
         else:
@@ -158,7 +161,8 @@ class CareerGraph:
             graph = cls(store, [(source, load_source(store, source)) for source in sources])
         graph.source = source
         if datasets and source is None:
-            settings = {"builtin": builtin, "engine": engine, "persist": persist}
+            settings = {"builtin": builtin, "engine": engine, "persist": persist,
+                        "progress": progress}  # fmt: skip
             graph._alone = lambda: cls.open(data, **settings, source="builtin")
         return graph
 

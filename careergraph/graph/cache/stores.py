@@ -70,10 +70,17 @@ _ATTEMPTS = 3  # builds of a store that store clear removes while it is being op
 class StoreCache:
     """The persistent stores under one location."""
 
-    def __init__(self, location: str | Path | None = None):
+    def __init__(
+        self,
+        location: str | Path | None = None,
+        progress: Callable[[str, bool], None] | None = None,
+    ):
         self.location = store_location(location)
         self.graphs = self.location / "graphs"
         self.notes: list[str] = []  # what users should hear of (a damaged store, rebuilt)
+        # Hears each stage of a build (a stage, and whether it is the last word): a build
+        # after an import takes tens of seconds.
+        self.progress = progress or (lambda stage, last: None)
 
     def open(
         self, sources: Sequence[Source]
@@ -291,8 +298,16 @@ class StoreCache:
     ) -> tuple[list[tuple[str, int]], list[str]]:
         """Load ``sources`` into a new store in ``folder`` and keep what a build keeps; the
         triples of each source, and the kept files."""
+        started = time.monotonic()
+        said = any(source.name.startswith("dataset:") for source in sources)  # the long ones
+        progress = self.progress if said else (lambda stage, last: None)
         store = OxigraphStore(str(folder / "db"))
-        counts = [(source.name, load_source(store, source)) for source in sources]
+        counts = []
+        for source in sources:
+            progress(f"building the store: reading {source.name}", False)
+            counts.append((source.name, load_source(store, source)))
+        triples = sum(n for _, n in counts)
+        progress(f"building the store: names and career facts of {triples:,} triples", False)
         kept = keep(store, folder)
         small = len(store) < SNAPSHOT_LIMIT
         if small:
@@ -303,6 +318,9 @@ class StoreCache:
         gc.collect()  # pyoxigraph closes the database when the store object goes
         if small:
             remove_path(folder / "db")
+        progress(
+            f"built the store in {time.monotonic() - started:.0f} s (kept for later runs)", True
+        )
         return counts, kept
 
     @contextlib.contextmanager
