@@ -151,3 +151,17 @@ def test_a_group_keeps_the_occupations_under_an_isco_code(esco_default, esco_sto
     ):
         result = invoke(*asked, "--source", "esco", "--group", group)
         assert result.exit_code == status and said in result.stderr and not target.exists()
+
+
+def test_a_focus_view_draws_career_content_and_provenance_on_request(esco_default):
+    role = esco_default.view("full", "MLOps Architect", 1)
+    relations = {edge.label for edge in role.edges}
+    assert {"level", "track", "salary band"} <= relations and "source" not in relations
+    sourced = esco_default.view("full", "MLOps Architect", 1, provenance=True)
+    assert "source" in {edge.label for edge in sourced.edges}
+    wide = esco_default.view("full", "data scientist", 2, source="all")
+    outer = len(wide.nodes) - 1 - len(esco_default.view("full", "data scientist", 1).nodes)
+    assert not wide.note or "new neighbours a node past the first ring" in wide.note
+    assert len(wide.edges) < 2 * len(wide.nodes) and outer > 0  # no hairball of shared skills
+    capped = esco_default.view("full", "Linux Guru", 2, source="builtin")
+    assert "at most 12 new neighbours" in capped.note and "left out" in capped.note

@@ -58,6 +58,11 @@ LONG_EXPORT = 100_000  # triples: a bigger export says what it is doing
     help="html --view careers of an imported taxonomy: only the occupations under this ISCO "
     "group (25: ICT professionals).",
 )
+@click.option(
+    "--provenance",
+    is_flag=True,
+    help="html --focus: draw where the facts come from (source sections) too.",
+)
 @source_option("html --view careers: builtin; otherwise all")
 @pass_settings
 def export(
@@ -69,6 +74,7 @@ def export(
     depth: int,
     max_nodes: int | None,
     group: str | None,
+    provenance: bool,
 ) -> None:
     """Write the whole graph (built-in and --data) as FORMAT: ttl, nt, jsonld or rdfxml; the
     projection of roles and career moves that `path` walks as graphml or gexf (for Gephi or
@@ -102,7 +108,9 @@ def export(
     subjects = {
         "graph": lambda: graph,
         "network": graph.career_network,
-        "view": lambda: graph.view(view or "full", focus, depth, max_nodes, group=group),
+        "view": lambda: graph.view(
+            view or "full", focus, depth, max_nodes, group=group, provenance=provenance
+        ),
         "mindmap": lambda: graph.mind_map(focus),
     }
     subject = subjects[chosen.shape]()

@@ -946,6 +946,7 @@ class CareerGraph:
         max_nodes: int | None = None,
         source: str | None = None,
         group: str | None = None,
+        provenance: bool = False,
     ) -> View:
         """A view of the graph (see :mod:`careergraph.graph.views`): ``name``, or the
         neighbourhood of ``focus``, with only the entities of ``source`` (or the graph's
@@ -953,7 +954,8 @@ class CareerGraph:
         view draws the built-in graph, as before any import, and the others everything),
         cut to ``max_nodes`` (``View.note`` says what a cut left out, the built-in entities
         last; None: the default cut). ``group`` (an ISCO code) keeps the careers view of an
-        imported taxonomy to the occupations under it."""
+        imported taxonomy to the occupations under it; ``provenance`` draws where facts come
+        from (the source sections) in a focus view."""
         from careergraph.graph.views import build_view, cut
 
         if source is not None and source not in (*TAXONOMIES, "all"):
@@ -963,7 +965,7 @@ class CareerGraph:
             raise ParameterError("group", f"{group!r} is not an ISCO code (digits, such as 25)")
         graph, within = self._sourced(chosen)
         shown = next(iter(within)) if within else None
-        drawn = build_view(graph, name, focus, depth, shown or "all", group)
+        drawn = build_view(graph, name, focus, depth, shown or "all", group, provenance)
         big = name == "careers" and shown != "builtin"  # opens as clusters
         default = OCCUPATIONS_DRAWN if big else None
         return cut(drawn, default if max_nodes is None else max_nodes, shown)

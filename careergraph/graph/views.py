@@ -19,7 +19,7 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, SKOS, plain_words, taxonomy
+from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
@@ -114,12 +114,13 @@ def build_view(
     depth: int = 1,
     source: str = "all",
     group: str | None = None,
+    provenance: bool = False,
 ) -> View:
     """The view called ``name``, or the neighbourhood of ``focus`` (``depth`` steps), whole
     (:func:`cut` cuts it). The careers view of ``source`` ``builtin`` is the ladders; of an
     imported taxonomy, its occupations by ISCO group (under ``group``); of ``all``, both."""
     if focus is not None and name != "mindmap":
-        return focus_view(graph, focus, depth)
+        return focus_view(graph, focus, depth, provenance)
     if name == "careers" and source != "builtin":
         if source == "all":
             return ladders_and_occupations(graph, group)
@@ -550,23 +551,45 @@ def full_view(graph: CareerGraph) -> View:
     return builder.view("full", "The whole graph, by kind", layout="placed")
 
 
-def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
-    """The entities within ``depth`` links of one entity (either direction), in rings."""
+# Links that say where a fact comes from, not what a career holds: a focus view leaves them
+# out unless asked (--provenance).
+PROVENANCE = frozenset({DCTERMS + "source", DCTERMS + "isPartOf", RDF + "subject",
+                        RDF + "predicate", RDF + "object", SKOS + "inScheme"})  # fmt: skip
+FOCUS_FANOUT = 12  # beyond the first ring, the new neighbours one node brings at most
+
+
+def focus_view(graph: CareerGraph, name: str, depth: int, provenance: bool = False) -> View:
+    """The entities within ``depth`` links of one entity (either direction), in rings: its
+    career content (skills, moves, levels, salaries); the links of provenance too with
+    ``provenance``. Beyond the first ring each node brings at most ``FOCUS_FANOUT`` new
+    neighbours (a skill a thousand occupations need would bury the rest), roles first, with
+    the links that brought them; the view's note says how many were left out."""
     if depth < 0:
         raise ParameterError("depth", "must be 0 or more")
     centre = graph.resolve(name)
     rings = [[centre.iri]]
     seen = {centre.iri}
     links: set[tuple[str, str, str]] = set()
-    for _ in range(depth):
+    left_out = 0
+    for number in range(depth):
         # Ask for the links of the outer ring only: a big graph is never read whole.
-        found = [link for iri in rings[-1] for link in _links(graph, iri)]
-        links.update(found)
-        ring = sorted({end for s, _, o in found for end in (s, o)} - seen)
+        ring: set[str] = set()
+        for iri in rings[-1]:
+            found = _links(graph, iri, provenance)
+            new = sorted({end for s, _, o in found for end in (s, o)} - seen - ring)
+            if number and len(new) > FOCUS_FANOUT:
+                kept = sorted(new, key=lambda other: (not _is_role(graph, other), other))
+                left_out += len(new) - FOCUS_FANOUT
+                new = kept[:FOCUS_FANOUT]
+            # The first ring with every link among what is drawn; an outer one with the
+            # links that brought its nodes (the rest would be a hairball of shared skills).
+            wanted = seen | ring | set(new) if not number else {iri, *new}
+            links.update(link for link in found if link[0] in wanted and link[2] in wanted)
+            ring.update(new)
         if not ring:
             break
         seen.update(ring)
-        rings.append(ring)
+        rings.append(sorted(ring))
     builder = _Builder(graph)
     for number, ring in enumerate(rings):
         for index, iri in enumerate(ring):
@@ -578,7 +601,17 @@ def focus_view(graph: CareerGraph, name: str, depth: int) -> View:
     for source, label, target in sorted(links):
         if source in seen and target in seen:
             builder.edge(source, target, label)
-    return builder.view("focus", f"{centre.label}: {depth} step(s) around", layout="placed")
+    view = builder.view("focus", f"{centre.label}: {depth} step(s) around", layout="placed")
+    if left_out:
+        view.note = (
+            f"cut to at most {FOCUS_FANOUT} new neighbours a node past the first ring, roles "
+            f"first; left out {left_out:,}"
+        )
+    return view
+
+
+def _is_role(graph: CareerGraph, iri: str) -> bool:
+    return graph.names.kind(iri) in ("role", "occupation")
 
 
 def path_view(graph: CareerGraph, result: PathResult) -> View:
@@ -615,9 +648,11 @@ def overlap_view(graph: CareerGraph, result: Overlap) -> View:
     return builder.view("overlap", title)
 
 
-def _links(graph: CareerGraph, node: str | None = None) -> list[tuple[str, str, str]]:
+def _links(
+    graph: CareerGraph, node: str | None = None, provenance: bool = True
+) -> list[tuple[str, str, str]]:
     """Every link between two entities, or those of one ``node``: (subject, predicate
-    label, object)."""
+    label, object); without ``provenance``, none of ``PROVENANCE``."""
     labels = graph.vocabulary_labels
     rows = (
         graph.store.select(internal_query("links-of"), {"node": IRI(node)})
@@ -632,6 +667,7 @@ def _links(graph: CareerGraph, node: str | None = None) -> list[tuple[str, str, 
         )
         for row in rows
         if row["predicate"].value != CG + "inMindMap"
+        and (provenance or row["predicate"].value not in PROVENANCE)
     ]
 
 
