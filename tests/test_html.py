@@ -474,3 +474,33 @@ def test_devops_and_mlops_stand_side_by_side_with_what_they_share_between(graph)
     assert len(shared) == 5 and all(abs(node.x) < abs(x["DevOps"]) for node in shared)
     assert x["CI/CD Pipeline Expertise"] < 0 < x["Data Pipeline Management"]  # an area each
     assert x["Feature Stores"] > x["Data Pipeline Management"]  # its skills further out
+
+
+def test_the_mind_map_opens_whole_with_its_deeper_branches_folded(browser, tmp_path):
+    target = export_html(tmp_path, "export", "html", "--view", "mindmap")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(target.resolve().as_uri())
+    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    seen = page.evaluate(
+        """() => {
+        const network = window.careergraph.network;
+        const ids = network.body.nodeIndices.slice();
+        const box = network.body.container.getBoundingClientRect();
+        const onScreen = ids.every(id => {
+            const at = network.canvasToDOM(network.getPosition(id));
+            return at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+        });
+        const folded = ids.filter(id => network.isCluster(id));
+        const labels = folded.map(id => network.body.nodes[id].options.label);
+        const before = ids.length;
+        network.body.emitter.emit("click", {nodes: [folded[0]], edges: []});
+        return {before: before, after: network.body.nodeIndices.length, onScreen: onScreen,
+                folded: folded.length, labels: labels, scale: network.getScale()};
+    }"""
+    )
+    page.close()
+    assert seen["onScreen"] and seen["scale"] * 14 >= 12  # whole, and legible
+    assert seen["folded"] == 9 and any(
+        label.startswith("Core Skills (+") for label in seen["labels"]
+    )
+    assert seen["after"] > seen["before"]  # a click opens a branch

@@ -134,16 +134,20 @@ def _clusters(view: View) -> list[dict[str, object]]:
     for node in view.nodes:
         if node.cluster is not None:
             members.setdefault(node.cluster, Counter())[node.kind] += 1
-    return [
-        {
-            "name": name,
-            "short": name if len(name) <= CLUSTER_LABEL else name[: CLUSTER_LABEL - 1] + "…",
-            "count": sum(kinds.values()),
-            "kind": kinds.most_common(1)[0][0],
-            "color": style_of(kinds.most_common(1)[0][0])[0],
-        }
-        for name, kinds in members.items()
-    ]
+    nodes = {node.id: node for node in view.nodes}
+    found = []
+    for name, kinds in members.items():
+        kind = kinds.most_common(1)[0][0]
+        entry = {"name": name, "count": sum(kinds.values()), "kind": kind}
+        anchor = nodes.get(name.removeprefix("branch:")) if name.startswith("branch:") else None
+        if anchor is not None:  # a folded branch of a mind map: its node, with what is under
+            entry.update(kind=anchor.kind, anchor=anchor.id, x=anchor.x, y=anchor.y)
+            entry["label"] = f"{anchor.label} (+{entry['count']})"
+            name = anchor.label
+        entry["short"] = name if len(name) <= CLUSTER_LABEL else name[: CLUSTER_LABEL - 1] + "…"
+        entry["color"] = style_of(str(entry["kind"]))[0]
+        found.append(entry)
+    return found
 
 
 def _node(node) -> dict[str, object]:

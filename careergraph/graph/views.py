@@ -252,9 +252,39 @@ def mindmap_view(graph: CareerGraph, focus: str | None = None) -> View:
         if parent is not None:
             builder.edge(parent, node.iri, "")
         queue.extend((child, depth + 1, node.iri) for child in node.children)
-    for iri, (x, y) in two_sided(root).items():
+    full, folded = two_sided(root), two_sided(_folded(root, MIND_MAP_OPEN))
+    for branch, depth in _branches(root, MIND_MAP_OPEN):
+        # A folded branch opens beside where it stands folded; its node keeps that place.
+        shift = folded[branch.iri][1] - full[branch.iri][1]
+        for node in _below(branch):
+            x, y = full[node.iri]
+            builder.nodes[node.iri].x, builder.nodes[node.iri].y = x, y + shift
+            builder.nodes[node.iri].cluster = f"branch:{branch.iri}"
+    for iri, (x, y) in folded.items():
         builder.nodes[iri].x, builder.nodes[iri].y = x, y
     return builder.view("mindmap", root.label, layout="placed")
+
+
+MIND_MAP_OPEN = 2  # the depths a mind map opens with; deeper branches are folded
+
+
+def _folded(node: MindMapNode, depth: int) -> MindMapNode:
+    """The tree cut below ``depth``."""
+    children = () if depth == 0 else tuple(_folded(c, depth - 1) for c in node.children)
+    return MindMapNode(node.iri, node.label, node.depicts, node.shape, children)
+
+
+def _branches(root: MindMapNode, depth: int) -> list[tuple[MindMapNode, int]]:
+    """The nodes at ``depth`` that have children: the branches a mind map opens folded."""
+    found, level = [], [root]
+    for _ in range(depth):
+        level = [child for node in level for child in node.children]
+    return [(node, depth) for node in level if node.children]
+
+
+def _below(node: MindMapNode) -> list[MindMapNode]:
+    """Everything under ``node``."""
+    return [n for child in node.children for n in (child, *_below(child))]
 
 
 MIND_MAP_COLUMN = 300.0  # between the depths of a mind map
