@@ -253,7 +253,7 @@ def mindmap_view(graph: CareerGraph, focus: str | None = None) -> View:
             builder.edge(parent, node.iri, "")
         queue.extend((child, depth + 1, node.iri) for child in node.children)
     full, folded = two_sided(root), two_sided(_folded(root, MIND_MAP_OPEN))
-    for branch, depth in _branches(root, MIND_MAP_OPEN):
+    for branch in _branches(root, MIND_MAP_OPEN):
         # A folded branch opens beside where it stands folded; its node keeps that place.
         shift = folded[branch.iri][1] - full[branch.iri][1]
         for node in _below(branch):
@@ -274,12 +274,12 @@ def _folded(node: MindMapNode, depth: int) -> MindMapNode:
     return MindMapNode(node.iri, node.label, node.depicts, node.shape, children)
 
 
-def _branches(root: MindMapNode, depth: int) -> list[tuple[MindMapNode, int]]:
+def _branches(root: MindMapNode, depth: int) -> list[MindMapNode]:
     """The nodes at ``depth`` that have children: the branches a mind map opens folded."""
-    found, level = [], [root]
+    level = [root]
     for _ in range(depth):
         level = [child for node in level for child in node.children]
-    return [(node, depth) for node in level if node.children]
+    return [node for node in level if node.children]
 
 
 def _below(node: MindMapNode) -> list[MindMapNode]:
