@@ -165,3 +165,12 @@ def test_a_focus_view_draws_career_content_and_provenance_on_request(esco_defaul
     assert len(wide.edges) < 2 * len(wide.nodes) and outer > 0  # no hairball of shared skills
     capped = esco_default.view("full", "Linux Guru", 2, source="builtin")
     assert "at most 12 new neighbours" in capped.note and "left out" in capped.note
+
+
+def test_the_full_view_cut_keeps_every_kind_of_an_import(esco_default):
+    whole = esco_default.view("full", source="all", max_nodes=10**6)
+    imported = {node.kind for node in whole.nodes if node.id.startswith(ESCO)}
+    built_in = sum(1 for node in whole.nodes if not node.id.startswith(ESCO))
+    cut = esco_default.view("full", source="all", max_nodes=built_in + 3 * len(imported))
+    kept = {node.kind for node in cut.nodes if node.id.startswith(ESCO)}
+    assert kept == imported and "occupation" in kept  # each kind in turn, not skills only
