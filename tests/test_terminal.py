@@ -249,3 +249,10 @@ def test_help_groups_every_command_by_task_at_the_terminal_width():
     assert text.index("Career questions:") < text.index("Look around the graph:")
     assert max(len(line) for line in text.splitlines()) <= 100
     assert max(len(line) for line in text.splitlines()) > 80  # the width is used
+
+
+def test_counts_read_with_thousands_separated_for_people_and_plain_for_machines(esco_store):
+    table = run(esco_store, "stats").stdout
+    csv_text = run(esco_store, "stats", "--format", "csv").stdout
+    triples = next(line for line in table.splitlines() if line.startswith("dataset:esco"))
+    assert triples.split()[-1] == "7,184" and "dataset:esco,7184" in csv_text

@@ -21,7 +21,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from careergraph.graph.results import Iri, Items, short_id
+from careergraph.graph.results import Count, Iri, Items, short_id
 
 MIN_WIDTH = 10
 LIST_LINES = 3
@@ -128,6 +128,8 @@ def _text(cell: object) -> str:
         return printable(", ".join(cell))
     if isinstance(cell, Iri):
         return printable(short_id(cell))
+    if isinstance(cell, Count):
+        return f"{cell:,}"
     return printable(str(cell))
 
 

@@ -52,6 +52,13 @@ class Iri(str):
     __slots__ = ()
 
 
+class Count(int):
+    """A cell that is a count: a number in machine formats, with thousands separated in a
+    table for people (``350,282``)."""
+
+    __slots__ = ()
+
+
 Cell = str | int | float | bool | Items | None
 Table = tuple[tuple[str, ...], list[tuple[Cell, ...]]]
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careergraph.graph.pages import Bar, Bars, Page, Rows, Section, Text, labels
 from careergraph.graph.resolution.forms import without_qualifier
 from careergraph.graph.resolution.readings import Reading, Skipped
 from careergraph.graph.results import Entity, Items, Table
+
+if TYPE_CHECKING:
+    from careergraph.graph.pages import Page
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ class MatchResult:
 
     def page(self) -> Page:
         """The roles that fit as a page: a fit bar each, what each lacks, what to learn."""
+        from careergraph.graph.pages import Bar, Bars, Page, Rows, Section, Text, labels
+
         bars = tuple(
             Bar(
                 m.role.label,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careergraph.graph.pages import Facts, Ladder, Page, Rung, Section, Text
 from careergraph.graph.results import Cell, Entity, Items, Table
+
+if TYPE_CHECKING:
+    from careergraph.graph.pages import Page, Rung
 
 SAME_PAY = 0.05  # a change of pay within 5% either way counts as none
 
@@ -208,6 +210,8 @@ class PathResult:
     def page(self) -> Page:
         """The plan as a page: for each path, what it asks in short, the salary along it,
         and each step as the terminal plan shows it."""
+        from careergraph.graph.pages import Facts, Ladder, Page, Section, Text
+
         sections = []
         for number, path in enumerate(self.paths, 1):
             roles = [path.steps[0].source.label, *(step.target.label for step in path.steps)]
@@ -229,6 +233,8 @@ class PathResult:
 
 def _rungs(path: CareerPath) -> tuple[Rung, ...]:
     """The salary of each role along a path, the first's before the first step."""
+    from careergraph.graph.pages import Rung
+
     salaries = [(path.steps[0].source, path.steps[0].salary_before)]
     salaries += [(step.target, step.salary_after) for step in path.steps]
     return tuple(

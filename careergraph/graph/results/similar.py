@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careergraph.graph.pages import Bar, Bars, Page, Section, labels
 from careergraph.graph.results import Entity, Items, Table
+
+if TYPE_CHECKING:
+    from careergraph.graph.pages import Page
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class SimilarRoles:
     def page(self) -> Page:
         """The nearest roles as a page: a similarity bar each, with what is shared and what a
         move there asks to learn."""
+        from careergraph.graph.pages import Bar, Bars, Page, Section, labels
+
         bars = tuple(
             Bar(
                 near.shown,

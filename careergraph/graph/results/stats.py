@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from careergraph.graph.results import Cell, Entity, Table
+from careergraph.graph.results import Cell, Count, Entity, Table
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,9 @@ class Stats:
 
     def table(self) -> Table:
         """The triples each source added."""
-        return ("source", "triples"), [(name, n) for name, n in self.sources]
+        return ("source", "triples"), [(name, Count(n)) for name, n in self.sources]
 
     def sections(self) -> list[tuple[str, Table]]:
         """The entities of each class, the most numerous first."""
-        rows: list[tuple[Cell, ...]] = [(c.label, n) for c, n in self.classes]
+        rows: list[tuple[Cell, ...]] = [(c.label, Count(n)) for c, n in self.classes]
         return [("Entities by class", (("class", "entities"), rows))]
