@@ -114,19 +114,21 @@ class MatchResult:
         roles it completes."""
         if not self.learning_order:
             return []
-        shown = len(self.roles)
         rows = [
-            (
-                number,
-                step.skill.label,
-                _why(step, shown, before),
-                Items(e.label for e in step.opens),
-            )
-            for number, (step, before) in enumerate(
-                zip(self.learning_order, (None, *self.learning_order), strict=False), 1
-            )
+            (number, step.skill.label, why, Items(e.label for e in step.opens))
+            for number, step, why in self._steps_with_why()
         ]
         return [("Learn next", (("step", "skill", "why here", "completes"), rows))]
+
+    def _steps_with_why(self) -> list[tuple[int, LearningStep, str]]:
+        """The learning order, each step numbered and with why it comes there."""
+        befores = (None, *self.learning_order)
+        return [
+            (number, step, _why(step, len(self.roles), before))
+            for number, (step, before) in enumerate(
+                zip(self.learning_order, befores, strict=False), 1
+            )
+        ]
 
     def roles_shown(self) -> list[Entity]:
         """The roles the result shows."""
@@ -148,15 +150,15 @@ class MatchResult:
         sections = [Section("Roles that fit best", (Bars(bars, ("role", "fit", "why")),))]
         if self.learning_order:
             rows = tuple(
-                (str(n), step.skill.label, str(step.needed_by), labels(step.opens) or "")
-                for n, step in enumerate(self.learning_order, 1)
+                (str(number), step.skill.label, why, labels(step.opens) or "")
+                for number, step, why in self._steps_with_why()
             )
             why = Text(
                 "Each step is the missing skill that raises the fit of the roles above the "
                 "most, given the steps before it; 'completes' names the roles it leaves "
                 "nothing missing for."
             )
-            columns = ("step", "skill", "needed by", "completes")
+            columns = ("step", "skill", "why here", "completes")
             sections.append(Section("What to learn next", (why, Rows(columns, rows))))
         if self.skipped:
             skipped = ", ".join(repr(s.given) for s in self.skipped)
