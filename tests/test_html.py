@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browsers import open_watched
 from conftest import invoke, run_process
 
 from careergraph import CareerGraph
@@ -38,13 +39,7 @@ class Page:
 
 def open_page(browser, path: Path, check: str = "null") -> Page:
     """Load a page from disk, wait until the network is drawn, and read it back."""
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
-    page.goto(path.resolve().as_uri())
+    page, errors, requests = open_watched(browser, path)
     page.wait_for_function("() => window.careergraph && window.careergraph.drawn", timeout=60_000)
     found = page.evaluate(
         """(check) => {

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browsers import open_watched
 from conftest import invoke
 
 PAYLOADS = [
@@ -40,13 +41,7 @@ READ = """() => {
 
 def read_page(browser, path: Path) -> dict:
     """Open a page from disk at a laptop's width; what it holds, and what it asked for."""
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
-    page.goto(path.resolve().as_uri())
+    page, errors, requests = open_watched(browser, path)
     found = page.evaluate(READ)
     page.close()
     return {**found, "errors": errors, "requests": requests}
