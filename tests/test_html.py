@@ -402,6 +402,28 @@ def test_every_label_a_view_shows_is_legible_at_first_sight(browser, tmp_path, a
     """At the initial view of a 1400x900 window, a node label is drawn at vis-network's
     scale times its font size: 12 px or more; the full view opens as a cluster per kind."""
     target = export_html(tmp_path, "export", "html", *args)
+    seen = first_sight(browser, target)
+    assert seen["shown"] > 0 and seen["smallest"] >= LEGIBLE_PX, seen
+    if args == ("--view", "full"):
+        assert seen["clusters"] >= 20  # an overview: a cluster per kind
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--view", "careers", "--source", s) for s in ("esco", "all")] + [("--view", "full")],
+)
+def test_the_views_of_an_import_are_legible_at_first_sight(browser, tmp_path, esco_store, args):
+    target = tmp_path / "view.html"
+    result = invoke("--store", str(esco_store), "export", "html", *args, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    seen = first_sight(browser, target)
+    assert seen["shown"] > 0 and seen["smallest"] >= LEGIBLE_PX, seen
+    assert seen["clusters"] > 0  # the occupations open as clusters
+
+
+def first_sight(browser, target: Path) -> dict:
+    """What a 1400x900 window shows of a view when it opens: how many nodes, how many of
+    them clusters, and the smallest label (vis-network's scale times its font size)."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(target.resolve().as_uri())
     page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
@@ -419,11 +441,9 @@ def test_every_label_a_view_shows_is_legible_at_first_sight(browser, tmp_path, a
                 clusters: shown.filter(id => network.isCluster(id)).length};
     }"""
     )
-    page.screenshot(path=str(tmp_path / "first-sight.png"))
+    page.screenshot(path=str(target.with_suffix(".png")))
     page.close()
-    assert seen["shown"] > 0 and seen["smallest"] >= LEGIBLE_PX, seen
-    if args == ("--view", "full"):
-        assert seen["clusters"] >= 20  # an overview: a cluster per kind
+    return seen
 
 
 def test_a_cluster_opens_on_click(browser, tmp_path):
