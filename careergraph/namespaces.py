@@ -114,6 +114,16 @@ def taxonomy(iri: str) -> str:
     return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "builtin"
 
 
+def dataset_taxonomy(name: str) -> str:
+    """The taxonomy an imported dataset's entities belong to, whatever the dataset is
+    called (``import esco PATH --name esco-2024``): every import careergraph has is ESCO's.
+
+    >>> dataset_taxonomy("esco-2024")
+    'esco'
+    """
+    return "esco"
+
+
 def plain_words(name: str) -> str:
     """A name as words: ``trackLabel`` is "track label", ``max_cost`` "max cost", and an
     IRI's local name the same (``esco:relatedEssentialSkill`` "related essential skill").

@@ -174,3 +174,23 @@ def test_the_full_view_cut_keeps_every_kind_of_an_import(esco_default):
     cut = esco_default.view("full", source="all", max_nodes=built_in + 3 * len(imported))
     kept = {node.kind for node in cut.nodes if node.id.startswith(ESCO)}
     assert kept == imported and "occupation" in kept  # each kind in turn, not skills only
+
+
+def test_a_dataset_of_another_name_is_a_source_by_that_name(tmp_path):
+    from conftest import FIXTURES
+
+    store = str(tmp_path / "store")
+    imported = invoke("--store", store, "import", "esco", str(FIXTURES / "esco"), "--name", "eu")
+    assert imported.exit_code == 0, imported.stderr
+    near = json.loads(
+        invoke(
+            "--store", store, "similar", "MLOps Engineer", "--source", "eu", "--format", "json"
+        ).stdout
+    )
+    assert near["similar"] and all(n["role"]["iri"].startswith(ESCO) for n in near["similar"])
+    stats = json.loads(
+        invoke("--store", store, "stats", "--source", "eu", "--format", "json").stdout
+    )
+    assert [source["name"] for source in stats["sources"]] == ["dataset:eu"]
+    refused = invoke("--store", store, "list", "roles", "--source", "esco")
+    assert refused.exit_code == 2 and "choose builtin, eu or all" in refused.stderr

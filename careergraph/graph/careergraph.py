@@ -42,6 +42,7 @@ from careergraph.namespaces import (
     TAXONOMY_PREFIXES,
     XSD,
     compact,
+    dataset_taxonomy,
     taxonomy,
 )
 
@@ -359,7 +360,9 @@ class CareerGraph:
                 alone = self.__dict__["alone"] = self._alone()
                 alone.notes = self.notes  # one list: what either notes is said
             return self.__dict__["alone"], None
-        return self, None if source == "all" else frozenset({source})
+        if source in ("all", "builtin"):
+            return self, None if source == "all" else frozenset({source})
+        return self, frozenset({dataset_taxonomy(source)})
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source (of :attr:`source`'s only, where
@@ -367,11 +370,11 @@ class CareerGraph:
         from careergraph.graph.results.stats import Stats
 
         _, within = self.scoped([])
-        dataset = next(iter(within)) if within and within != {"builtin"} else None
+        dataset = self.source if within and within != {"builtin"} else None
         query, bindings = internal_query("class-counts"), {}
-        if dataset is not None:
+        if dataset is not None and within is not None:
             query = internal_query("class-counts-under")
-            bindings = {"prefix": Literal(TAXONOMY_PREFIXES[dataset])}
+            bindings = {"prefix": Literal(TAXONOMY_PREFIXES[next(iter(within))])}
         vocabulary = self.vocabulary_labels
         classes = tuple(
             (
