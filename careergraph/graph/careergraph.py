@@ -967,9 +967,10 @@ class CareerGraph:
         if group is not None and not group.isdigit():
             raise ParameterError("group", f"{group!r} is not an ISCO code (digits, such as 25)")
         graph, within = self._sourced(chosen)
-        shown = next(iter(within)) if within else None
-        drawn = build_view(graph, name, focus, depth, shown or "all", group, provenance)
-        big = name == "careers" and shown != "builtin"  # opens as clusters
+        shown = next(iter(within)) if within else None  # the one taxonomy kept, if one
+        drawing = "builtin" if chosen == "builtin" else shown or "all"
+        drawn = build_view(graph, name, focus, depth, drawing, group, provenance)
+        big = name == "careers" and drawing != "builtin"  # opens as clusters
         default = OCCUPATIONS_DRAWN if big else None
         return cut(drawn, default if max_nodes is None else max_nodes, shown)
 
