@@ -980,12 +980,6 @@ class CareerGraph:
 
         return mind_map(self, focus)
 
-    def path_view(self, result: PathResult, max_nodes: int | None = None) -> View:
-        """A path result drawn: its roles, the cheapest path highlighted."""
-        from careergraph.graph.views import cut, path_view
-
-        return cut(path_view(self, result), max_nodes)
-
     def overlap_view(self, result: Overlap, max_nodes: int | None = None) -> View:
         """An overlap drawn: the items compared, the shared part highlighted."""
         from careergraph.graph.views import cut, overlap_view

@@ -24,7 +24,6 @@ from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words, taxonomy
 if TYPE_CHECKING:
     from careergraph.graph.careergraph import CareerGraph
     from careergraph.graph.results.overlap import Overlap
-    from careergraph.graph.results.paths import PathResult
 
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0
@@ -650,21 +649,6 @@ def focus_view(graph: CareerGraph, name: str, depth: int, provenance: bool = Fal
 
 def _is_role(graph: CareerGraph, iri: str) -> bool:
     return graph.names.kind(iri) in ("role", "occupation")
-
-
-def path_view(graph: CareerGraph, result: PathResult) -> View:
-    """The roles and steps of a path result, the cheapest path highlighted."""
-    builder = _Builder(graph)
-    for number, path in enumerate(result.paths):
-        for step_number, step in enumerate(path.steps):
-            builder.node(step.source.iri, step_number)
-            builder.node(step.target.iri, step_number + 1)
-            builder.edge(step.source.iri, step.target.iri, step.relation, highlight=number == 0)
-            if number == 0:
-                builder.nodes[step.source.iri].highlight = True
-                builder.nodes[step.target.iri].highlight = True
-    title = f"From {result.source.label} to {result.target.label}"
-    return builder.view("path", title)
 
 
 def overlap_view(graph: CareerGraph, result: Overlap) -> View:
