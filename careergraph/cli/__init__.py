@@ -114,6 +114,12 @@ class CareerGraphGroup(click.Group):
             ctx.exit(exit_status(error))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: 128 + SIGINT, as shells say it
+            click.echo("careergraph: interrupted", err=True)
+            ctx.exit(130)
+        except Terminated:
+            click.echo("careergraph: terminated", err=True)
+            ctx.exit(143)
         except BrokenPipeError:
             # The reader went away (`careergraph list roles | head`): nothing more to say.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -261,6 +267,15 @@ def _finite(seconds: float) -> float:
     return seconds
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the process is, so that what it was writing is cleaned up as
+    on an error (a temporary file removed, a build folder left for the next run)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main() -> None:
     """Entry point of the ``careergraph`` console script.
 
@@ -269,6 +284,9 @@ def main() -> None:
     time, and seconds after a large graph. Nothing is left to do by then (stores are
     read-only or closed, files renamed into place), so skipping it loses nothing.
     """
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli(prog_name="careergraph")
         status = 0
