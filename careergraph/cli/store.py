@@ -31,14 +31,22 @@ def info(settings: Settings, format_name: str) -> None:
 @store.command()
 @pass_settings
 def clear(settings: Settings) -> None:
-    """Remove every built store that no other process is building or opening; the next
-    call builds what it needs again."""
+    """Remove every built store that no other process is building or opening, and what
+    interrupted builds and imports left; the next call builds what it needs again. Files
+    and folders careergraph did not write stay, and are named."""
     from careergraph.graph.cache.stores import StoreCache
 
     cache = StoreCache(settings.store)
-    removed, in_use = cache.clear()
+    removed, in_use, left = cache.clear()
     kept = f"; kept {in_use} in use by another process" if in_use else ""
     click.echo(f"removed {removed} store(s) from {cache.location}{kept}", err=True)
+    if left:
+        named = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+        click.echo(
+            f"left {len(left)} entr{'y' if len(left) == 1 else 'ies'} careergraph did not "
+            f"write in {cache.graphs}: {named}",
+            err=True,
+        )
 
 
 COMMANDS = (store,)

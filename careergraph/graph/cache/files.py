@@ -4,6 +4,7 @@ tolerates what is already gone."""
 from __future__ import annotations
 
 import gc
+import os
 import time
 from pathlib import Path
 
@@ -38,3 +39,18 @@ def remove_path(path: Path) -> None:
         gc.collect()
         time.sleep(0.05)
         shutil.rmtree(path, ignore_errors=True)
+
+
+def process_gone(pid: int) -> bool:
+    """Whether no process of that id runs on this machine (a left-over work folder's owner).
+
+    >>> process_gone(os.getpid())
+    False
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, ValueError):
+        return pid <= 0
+    return False

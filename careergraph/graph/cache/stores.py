@@ -35,6 +35,7 @@ import fcntl
 import gc
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careergraph.errors import CareerGraphError, StoreWriteError
-from careergraph.graph.cache.files import blake2b_digest, remove_path
+from careergraph.graph.cache.files import blake2b_digest, process_gone, remove_path
 from careergraph.graph.cache.kept import Kept, keep, kept_format
 from careergraph.graph.cache.location import (
     ENVIRONMENT,
@@ -125,22 +126,31 @@ class StoreCache:
         measured = (replace(b, bytes=_disk_size(b.path)) for b in self.built())
         return StoreListing(self.location, tuple(measured))
 
-    def clear(self) -> tuple[int, int]:
+    def clear(self) -> tuple[int, int, list[str]]:
         """Remove every built store and left-over build that no process holds (a build in
-        progress, a store being opened); return how many stores went and how many were
-        kept because they were in use. Lock files stay: removing one under a waiting
-        process would let two processes hold "the" lock at once."""
+        progress, a store being opened), and what interrupted imports left; return how many
+        stores went, how many were kept because they were in use, and the names of the
+        entries careergraph did not write, which stay (a file or folder of the user's).
+        Lock files stay: removing one under a waiting process would let two processes hold
+        "the" lock at once."""
+        from careergraph.graph.sources.datasets import Datasets
+
         removed = in_use = 0
+        left: list[str] = []
         if self.graphs.is_dir():
             for path in sorted(self.graphs.iterdir()):
-                if path.name.endswith(".lock"):
+                if _LOCK.match(path.name):
+                    continue
+                if not _own(path):
+                    left.append(path.name)
                     continue
                 building = path.name.startswith(".build-")
                 if self._remove_unheld(_key_of(path), path):
                     removed += not building
                 else:
                     in_use += not building
-        return removed, in_use
+        Datasets(self.location).recover()
+        return removed, in_use, left
 
     def _remove_unheld(self, key: str, path: Path) -> bool:
         """Remove ``path`` (the store ``key`` or one of its builds) if no process holds the
@@ -340,7 +350,10 @@ class StoreCache:
         now = time.time()
         for path in self.graphs.glob(".build-*"):
             with contextlib.suppress(OSError):
-                if now - path.stat().st_mtime > _STALE_BUILD:
+                if not _own(path):
+                    continue
+                gone = process_gone(int(path.name.rsplit("-", 1)[1]))
+                if gone or now - path.stat().st_mtime > _STALE_BUILD:
                     self._remove_unheld(_key_of(path), path)
 
 
@@ -437,6 +450,19 @@ def _unlike_checksums(folder: Path, manifest: dict) -> str | None:
 
 def _checksum(path: Path) -> str:
     return blake2b_digest(path.read_bytes(), digest_size=16).hexdigest()
+
+
+_KEY = r"[0-9a-f]{24}"
+_STORE = re.compile(rf"{_KEY}|\.build-{_KEY}-\d+")  # a built store, or a build of one
+_LOCK = re.compile(rf"\.{_KEY}\.lock")
+
+
+def _own(path: Path) -> bool:
+    """Whether careergraph wrote ``path`` under the store's ``graphs/``: a folder named as
+    its stores are, holding a manifest (a build: a folder named as its builds are)."""
+    if not _STORE.fullmatch(path.name) or path.is_symlink() or not path.is_dir():
+        return False
+    return path.name.startswith(".build-") or (path / "manifest.json").is_file()
 
 
 def _key_of(path: Path) -> str:

@@ -12,16 +12,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from careergraph.errors import BadInputError, NotFoundError, StoreWriteError
-from careergraph.graph.cache.files import blake2b_digest, remove_path
+from careergraph.graph.cache.files import blake2b_digest, process_gone, remove_path
 from careergraph.graph.cache.location import datasets_folder, make_private, refuse_shared
 from careergraph.graph.sources import Source
 from careergraph.graph.store.formats import FORMATS
+
+# What an import writes beside the datasets while it works (see Datasets.add).
+_LEFT_OVER = re.compile(r"\.(?P<what>import|old)-(?P<name>[A-Za-z0-9-]+?)-(?P<pid>\d+)")
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,11 @@ class Datasets:
         self.folder = datasets_folder(location)
 
     def all(self) -> list[Dataset]:
-        """Every imported dataset, by name."""
+        """Every imported dataset, by name, once what interrupted imports left is put
+        right (:meth:`recover`)."""
         if not self.folder.is_dir():
             return []
+        self.recover()
         found = (self._read(p) for p in sorted(self.folder.iterdir()) if not p.name.startswith("."))
         return [d for d in found if d is not None]
 
@@ -89,6 +95,28 @@ class Datasets:
         """Every imported dataset as a source (refused from a folder others can write to)."""
         refuse_shared(self.folder.parent, self.folder)
         return [dataset.source() for dataset in self.all()]
+
+    def recover(self) -> int:
+        """Put right what imports whose process is gone left behind: an unfinished import
+        (``.import-NAME-PID``) is removed; a dataset moved aside by a re-import killed
+        between its two renames (``.old-NAME-PID``) goes back in place where no new one
+        took it, else it is removed. How many were put right; a folder that cannot be
+        written (a read-only disk) is left as it is."""
+        if not self.folder.is_dir():
+            return 0
+        mended = 0
+        with contextlib.suppress(OSError):
+            for path in sorted(self.folder.iterdir()):
+                found = _LEFT_OVER.fullmatch(path.name)
+                if found is None or not process_gone(int(found["pid"])) or path.is_symlink():
+                    continue
+                final = self.folder / found["name"]
+                if found["what"] == "old" and not final.exists():
+                    os.rename(path, final)
+                else:
+                    remove_path(path)
+                mended += 1
+        return mended
 
     def add(self, name: str, lines: Iterable[str], origin: str) -> Dataset:
         """Write a dataset from N-Triples lines, replacing one of the same name when whole."""

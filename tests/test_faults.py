@@ -1,0 +1,73 @@
+"""Interrupted work leaves the last good state (issue 24, first part): what killed builds and
+imports leave behind is put right by the next run, and `store clear` removes only what
+careergraph wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import FIXTURES, invoke
+
+from careergraph.graph.cache.files import process_gone
+
+
+@pytest.fixture
+def dead_pid() -> int:
+    """The id of a process that does not run here (as one killed mid-build has)."""
+    pid = 4_000_000
+    while not process_gone(pid):
+        pid += 1
+    return pid
+
+
+def test_store_clear_removes_only_what_careergraph_wrote(tmp_path, dead_pid):
+    store = tmp_path / "store"
+    assert invoke("--store", str(store), "stats").exit_code == 0
+    graphs = store / "graphs"
+    (graphs / "notes.txt").write_text("mine", encoding="utf-8")
+    (graphs / "backup").mkdir()
+    (graphs / "backup" / "graph.nt").write_text("mine too", encoding="utf-8")
+    lookalike = graphs / ("0" * 24)  # named as a store, but with no manifest: not careergraph's
+    lookalike.mkdir()
+    stray = graphs / f".build-{'a' * 24}-{dead_pid}"
+    stray.mkdir()
+    result = invoke("--store", str(store), "store", "clear")
+    assert result.exit_code == 0 and "removed 1 store(s)" in result.stderr
+    assert "left 3 entries careergraph did not write" in result.stderr
+    assert (graphs / "notes.txt").read_text("utf-8") == "mine"
+    assert (graphs / "backup" / "graph.nt").exists() and lookalike.is_dir()
+    assert not stray.exists()
+    assert invoke("--store", str(store), "show", "MLOps Architect").exit_code == 0  # rebuilt
+
+
+def test_the_next_build_removes_what_a_killed_build_left(tmp_path, dead_pid):
+    store = tmp_path / "store"
+    graphs = store / "graphs"
+    graphs.mkdir(parents=True, mode=0o700)
+    store.chmod(0o700)
+    stray = graphs / f".build-{'b' * 24}-{dead_pid}"
+    stray.mkdir()
+    (stray / "db").write_bytes(b"\0" * 1024)
+    mine = graphs / f".build-{'c' * 24}-{os.getpid()}"  # its process runs: not a stray
+    mine.mkdir()
+    assert invoke("--store", str(store), "stats").exit_code == 0
+    assert not stray.exists() and mine.exists()
+
+
+def test_what_a_killed_import_left_is_put_right(tmp_path, dead_pid):
+    store = tmp_path / "store"
+    result = invoke("--store", str(store), "import", "esco", str(FIXTURES / "esco"))
+    assert result.exit_code == 0, result.stderr
+    datasets = store / "datasets"
+    unfinished = datasets / f".import-esco-{dead_pid}"
+    unfinished.mkdir()
+    (unfinished / "data.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    # A re-import killed between its two renames: the old import moved aside, no new one.
+    os.rename(datasets / "esco", datasets / f".old-esco-{dead_pid}")
+    listed = invoke("--store", str(store), "import", "list", "--format", "json")
+    assert [d["name"] for d in json.loads(listed.stdout)] == ["esco"]
+    assert sorted(p.name for p in datasets.iterdir()) == ["esco"]
+    near = invoke("--store", str(store), "similar", "data scientist", "--format", "json")
+    assert near.exit_code == 0 and json.loads(near.stdout)["similar"]
