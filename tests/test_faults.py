@@ -71,3 +71,18 @@ def test_what_a_killed_import_left_is_put_right(tmp_path, dead_pid):
     assert sorted(p.name for p in datasets.iterdir()) == ["esco"]
     near = invoke("--store", str(store), "similar", "data scientist", "--format", "json")
     assert near.exit_code == 0 and json.loads(near.stdout)["similar"]
+
+
+def test_a_clear_killed_half_way_leaves_no_store_that_looks_whole(tmp_path, dead_pid):
+    store = tmp_path / "store"
+    assert invoke("--store", str(store), "stats").exit_code == 0
+    graphs = store / "graphs"
+    (built,) = [p for p in graphs.iterdir() if not p.name.startswith(".")]
+    # store clear moves a store aside in one rename before removing it: killed after the
+    # rename and part of the removal, what is left is a build folder of a gone process.
+    aside = graphs / f".build-{built.name}-{dead_pid}"
+    os.rename(built, aside)
+    (aside / "manifest.json").unlink()
+    shown = invoke("--store", str(store), "show", "MLOps Architect")
+    assert shown.exit_code == 0 and "MLOps Architect (role)" in shown.stdout
+    assert not aside.exists() and (graphs / built.name / "manifest.json").is_file()

@@ -161,6 +161,15 @@ class StoreCache:
             except BlockingIOError:
                 return False
             try:
+                # Out of the way first, in one step, then removed: a kill half-way leaves a
+                # build folder of this process (removed by the next run), never a store
+                # that looks whole and answers wrongly.
+                aside = self.graphs / f".build-{key}-{os.getpid()}"
+                if path != aside:
+                    with contextlib.suppress(OSError):
+                        remove_path(aside)
+                        os.rename(path, aside)
+                        path = aside
                 remove_path(path)
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
