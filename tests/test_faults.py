@@ -86,3 +86,39 @@ def test_a_clear_killed_half_way_leaves_no_store_that_looks_whole(tmp_path, dead
     shown = invoke("--store", str(store), "show", "MLOps Architect")
     assert shown.exit_code == 0 and "MLOps Architect (role)" in shown.stdout
     assert not aside.exists() and (graphs / built.name / "manifest.json").is_file()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(b"show", b"caf\xe9"), (b"--data", b"/tmp/caf\xe9.ttl", b"stats"), (b"match", b"\xff")],
+)
+def test_an_argument_that_is_not_text_is_named_with_its_bytes_escaped(args):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "careergraph", *args], capture_output=True)
+    assert done.returncode == 2 and done.stdout == b""
+    said = done.stderr.decode("utf-8")
+    assert said.startswith("careergraph: error: the argument '") and "is not UTF-8 text" in said
+    assert "\\xe9" in said or "\\xff" in said
+
+
+def test_a_parameter_that_is_no_iri_says_so_in_the_tools_words():
+    result = invoke("query", "SELECT ?v WHERE { ?s ?p ?v }", "-p", "v=<>")
+    assert result.exit_code == 2 and "'<>' is not an IRI" in result.stderr
+    assert "UNDEF" not in result.stderr
+
+
+def test_a_replaced_file_keeps_its_mode_and_owner_and_a_new_one_follows_the_umask(tmp_path):
+    target = tmp_path / "graph.ttl"
+    assert invoke("export", "ttl", "-o", str(target)).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    target.chmod(0o600)
+    if os.geteuid() == 0:
+        os.chown(target, 65534, 65534)
+    assert invoke("export", "ttl", "-o", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o600  # a private export stays private
+    if os.geteuid() == 0:
+        assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)

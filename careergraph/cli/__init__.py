@@ -267,6 +267,20 @@ def _finite(seconds: float) -> float:
     return seconds
 
 
+def _is_text(argument: str) -> bool:
+    """Whether a command-line argument is text: bytes that are not UTF-8 come to Python as
+    lone surrogates (a name typed in Latin-1, a path in another encoding).
+
+    >>> _is_text("café"), _is_text("caf" + chr(0xDCE9))
+    (True, False)
+    """
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Terminated(BaseException):
     """SIGTERM, raised where the process is, so that what it was writing is cleaned up as
     on an error (a temporary file removed, a build folder left for the next run)."""
@@ -287,6 +301,11 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    undecodable = next((arg for arg in sys.argv[1:] if not _is_text(arg)), None)
+    if undecodable is not None:
+        escaped = os.fsencode(undecodable).decode("utf-8", "backslashreplace")
+        print(f"careergraph: error: the argument '{escaped}' is not UTF-8 text", file=sys.stderr)
+        os._exit(2)
     try:
         cli(prog_name="careergraph")
         status = 0

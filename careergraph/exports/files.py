@@ -66,7 +66,7 @@ def _write_atomically(named: Path, target: Path, content: bytes) -> Path:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+        _take_over(temporary, target)
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
@@ -107,3 +107,20 @@ def _remove_folders(made: list[Path]) -> None:
             path.rmdir()
         except OSError:
             return
+
+
+def _take_over(temporary: str, target: Path) -> None:
+    """Give the new file what the file it replaces had: its mode and, where this process
+    may (as root), its owner; a new file gets the mode the umask leaves (0644 under the
+    usual 022). A hard link to the old file keeps the old content: the new file is a new
+    inode, renamed into place."""
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        return
+    os.chmod(temporary, stat.S_IMODE(old.st_mode))
+    if os.geteuid() == 0:
+        os.chown(temporary, old.st_uid, old.st_gid)

@@ -83,6 +83,7 @@ MAX_NAMES = 500  # the most names match reads (a person's skills are dozens)
 SUGGESTED = 20  # the skipped names match gives the closest candidates of
 MAX_TEXT = 200_000  # the most characters of prose match reads (a CV is a few thousand)
 _INTEGER = re.compile(r"[+-]?\d+")
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
 
@@ -1075,6 +1076,11 @@ class CareerGraph:
         if kind is not None:
             return IRI(self.resolve(value, None if kind == "entity" else kind).iri)
         if value.startswith("<") and value.endswith(">"):
+            if not _ABSOLUTE_IRI.fullmatch(value[1:-1]):
+                raise BadInputError(
+                    f"{value!r} is not an IRI: give one in full between < and > "
+                    "(<https://example.org/x>), or a name"
+                )
             return IRI(value[1:-1])
         try:
             return IRI(self.resolve(value, rules="exact").iri)
