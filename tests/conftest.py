@@ -144,7 +144,7 @@ def browser():
 
 # Markers from what a test uses, so that `-m "not browser"` and the like need no decorator on
 # every test: the browser fixture opens chromium, the small disk needs root to mount.
-_MARKED_BY_FIXTURE = {"browser": "browser", "small_disk": "root"}
+_MARKED_BY_FIXTURE = {"browser": "browser", "small_disk": "root", "read_only_store": "root"}
 
 
 def pytest_collection_modifyitems(items):

@@ -122,3 +122,59 @@ def test_a_replaced_file_keeps_its_mode_and_owner_and_a_new_one_follows_the_umas
     assert target.stat().st_mode & 0o777 == 0o600  # a private export stays private
     if os.geteuid() == 0:
         assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)
+
+
+@pytest.fixture
+def read_only_store(tmp_path):
+    """A store with ESCO's excerpt imported and built, on a file system then made
+    read-only (a tmpfs remounted: that needs root, as CI runs; skipped elsewhere)."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a file system here: {mounted.stderr.decode().strip()}")
+    store = str(mount / "store")
+    try:
+        assert invoke("--store", store, "import", "esco", str(FIXTURES / "esco")).exit_code == 0
+        for _ in range(2):  # the built-in store, and the one with ESCO
+            assert invoke("--store", store, "similar", "data scientist").exit_code == 0
+            assert invoke("--store", store, "similar", "MLOps Engineer").exit_code == 0
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield store
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_built_store_on_a_read_only_disk_answers(read_only_store):
+    for args in (
+        ("show", "MLOps Architect"),
+        ("list", "roles"),
+        ("match", "Kubernetes"),
+        ("similar", "data scientist"),
+        ("path", "Junior Linux Admin", "MLOps Engineer"),
+        ("import", "list"),
+    ):
+        result = invoke("--store", read_only_store, *args)
+        assert result.exit_code == 0 and result.stdout, (args, result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("store", "clear"), "cannot be written (Read-only file system)"),
+        (("import", "remove", "esco"), "cannot remove the dataset 'esco'"),
+        (("--data", str(FIXTURES / "extra-role.ttl"), "stats"), "cannot be written"),
+    ],
+)
+def test_what_must_write_on_a_read_only_disk_says_so_and_changes_nothing(
+    read_only_store, args, said
+):
+    result = invoke("--store", read_only_store, *args)
+    assert result.exit_code == 2 and said in result.stderr and not result.stdout
+    assert len(result.stderr.splitlines()) == 1
+    listed = invoke("--store", read_only_store, "import", "list", "--format", "json")
+    assert [d["name"] for d in json.loads(listed.stdout)] == ["esco"]  # nothing reported gone

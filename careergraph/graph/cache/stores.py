@@ -155,7 +155,7 @@ class StoreCache:
     def _remove_unheld(self, key: str, path: Path) -> bool:
         """Remove ``path`` (the store ``key`` or one of its builds) if no process holds the
         key's lock; False if one does."""
-        with open(self.graphs / f".{key}.lock", "a") as handle:
+        with self._lock_file(key, shared=False) as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -344,13 +344,37 @@ class StoreCache:
 
     @contextlib.contextmanager
     def _lock(self, key: str, shared: bool = False) -> Iterator[None]:
-        """The key's lock: exclusive to build or remove a store, shared to open one."""
-        with open(self.graphs / f".{key}.lock", "a") as handle:
+        """The key's lock: exclusive to build or remove a store, shared to open one. A store
+        that cannot be written (a read-only disk, another user's folder) is opened under a
+        shared lock on a lock file opened for reading, or under none where there is no
+        lock file: nothing can change such a store. Raises StoreWriteError where an
+        exclusive lock cannot be had there."""
+        handle = self._lock_file(key, shared)
+        if handle is None:
+            yield
+            return
+        with handle:
             fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _lock_file(self, key: str, shared: bool):
+        """The key's lock file, opened to be written; for a shared lock in a folder that
+        cannot be written, opened to be read (None where there is none)."""
+        path = self.graphs / f".{key}.lock"
+        try:
+            return open(path, "a")
+        except OSError as error:
+            if not shared:
+                raise StoreWriteError(
+                    f"the store at {self.graphs} cannot be written ({error.strerror or error})"
+                ) from None
+        try:
+            return open(path)
+        except OSError:
+            return None
 
     def _prune(self, keep: str) -> None:
         for old in self.built()[KEEP:]:

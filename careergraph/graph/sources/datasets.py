@@ -156,6 +156,11 @@ class Datasets:
         for dataset in self.all():
             if dataset.name == name:
                 remove_path(dataset.folder)
+                if dataset.folder.exists():  # a read-only disk, a folder of another user's
+                    raise StoreWriteError(
+                        f"cannot remove the dataset {name!r} from {self.folder}: the folder "
+                        "cannot be written"
+                    )
                 return dataset
         known = ", ".join(d.name for d in self.all()) or "none"
         raise NotFoundError(f"no imported dataset {name!r}; imported: {known}")
