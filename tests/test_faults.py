@@ -178,3 +178,54 @@ def test_what_must_write_on_a_read_only_disk_says_so_and_changes_nothing(
     assert len(result.stderr.splitlines()) == 1
     listed = invoke("--store", read_only_store, "import", "list", "--format", "json")
     assert [d["name"] for d in json.loads(listed.stdout)] == ["esco"]  # nothing reported gone
+
+
+@pytest.fixture
+def listening_server():
+    """A small HTTP server on 127.0.0.1 that answers every POST with one SPARQL solution
+    (or HTTP 500 once ``fail`` is set) and keeps what each request sent."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[dict] = []
+    state = {"fail": False}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length", 0))
+            seen.append({"path": self.path, "auth": self.headers.get("Authorization"),
+                         "body": self.rfile.read(length).decode()})  # fmt: skip
+            status = 500 if state["fail"] else 200
+            one = {"n": {"type": "literal", "value": "1"}}
+            body = json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [one]}})
+            self.send_response(status)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], seen, state
+    server.shutdown()
+
+
+def test_credentials_in_an_endpoint_url_are_sent_as_basic_authentication_and_never_shown(
+    listening_server,
+):
+    port, seen, state = listening_server
+    url = f"http://alice:s3cret@127.0.0.1:{port}/query?apikey=TOPSECRET&graph=g"
+    asked = ("--no-store", "--endpoint", url, "query", "SELECT ?n WHERE { ?s ?p ?n }")
+    result = invoke(*asked)
+    assert result.exit_code == 0, result.stderr
+    assert seen[0]["auth"] == "Basic YWxpY2U6czNjcmV0"  # alice:s3cret
+    assert seen[0]["path"] == "/query?apikey=TOPSECRET&graph=g"  # the server gets its key
+    state["fail"] = True
+    failed = invoke(*asked)
+    assert failed.exit_code == 2 and "apikey=***&graph=g" in failed.stderr
+    for said in (result.stdout, result.stderr, failed.stdout, failed.stderr):
+        assert "s3cret" not in said and "TOPSECRET" not in said and "alice" not in said

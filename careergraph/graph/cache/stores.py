@@ -244,7 +244,7 @@ class StoreCache:
         def build() -> None:
             if announce is not None:
                 announce(
-                    f"reading the names and career facts of {store.url} once ({triples:,} "
+                    f"reading the names and career facts of {store.shown} once ({triples:,} "
                     "triples); later commands reuse them"
                 )
             self._build(key, lambda folder: _keep_only(folder, store, triples))
@@ -394,7 +394,7 @@ def _keep_only(
     folder: Path, store: EndpointStore, triples: int
 ) -> tuple[list[tuple[str, int]], list[str]]:
     """Fill ``folder`` with what a build keeps of an endpoint's graph, and no triples."""
-    return [(store.url, triples)], keep(store, folder)
+    return [(store.shown, triples)], keep(store, folder)
 
 
 class _BuiltOnDemand(Kept):

@@ -89,6 +89,52 @@ def _checked(parameter: str, url: str) -> str:
     return url
 
 
+# Query-string parameters whose values are secrets: shown as *** in every message.
+SECRET_PARAMETERS = frozenset(
+    {"apikey", "api_key", "api-key", "key", "token", "access_token", "auth", "password"}
+    | {"passwd", "secret", "signature", "sig"}
+)
+
+
+def _without_credentials(url: str) -> tuple[str, str | None]:
+    """``url`` without its ``user:password@``, and the HTTP basic authorization those make
+    (None where there are none).
+
+    >>> _without_credentials("https://alice:s3cret@example.org/sparql?x=1")
+    ('https://example.org/sparql?x=1', 'Basic YWxpY2U6czNjcmV0')
+    """
+    import base64
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None
+    user = urllib.parse.unquote(parts.username or "")
+    password = urllib.parse.unquote(parts.password or "")
+    host = parts.netloc.rpartition("@")[2]
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
+
+
+def redacted(url: str) -> str:
+    """``url`` as messages and kept files show it: no credentials, and the values of
+    secret query parameters (``SECRET_PARAMETERS``) as ``***``.
+
+    >>> redacted("https://bob:pw@example.org/sparql?apikey=abc&graph=g")
+    'https://example.org/sparql?apikey=***&graph=g'
+    """
+    parts = urllib.parse.urlsplit(_without_credentials(url)[0])
+    if not parts.query:
+        return urllib.parse.urlunsplit(parts)
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    shown = "&".join(
+        f"{urllib.parse.quote(k)}=***"
+        if k.casefold() in SECRET_PARAMETERS
+        else urllib.parse.urlencode({k: v})
+        for k, v in pairs
+    )
+    return urllib.parse.urlunsplit(parts._replace(query=shown))
+
+
 class _ElsewhereError(urllib.error.URLError):
     """A redirect to another scheme, host or port, which is not followed."""
 
@@ -125,9 +171,14 @@ class EndpointStore(Store):
     ):
         """``timeout`` bounds each query's whole answer; with ``one_clock`` it bounds every
         query asked of this store together, from now on (a command's)."""
-        self.url = _checked("url", url)
-        self.location = url
-        self.update_url = _checked("update_url", update_url or update_url_for(url))
+        checked = _checked("url", url)
+        # Credentials in the URL go as HTTP basic authentication, never in a message: the
+        # URL asked is without them, the one shown has its secret parameters hidden too.
+        self.url, self._authorization = _without_credentials(checked)
+        self.shown = redacted(self.url)
+        self.location = self.shown
+        updates = _checked("update_url", update_url or update_url_for(checked))
+        self.update_url, self._update_authorization = _without_credentials(updates)
         self.timeout = timeout or None
         self._until = (
             (time.monotonic() + self.timeout, self.timeout) if one_clock and self.timeout else None
@@ -141,7 +192,7 @@ class EndpointStore(Store):
         return self._run(text, timeout or self.timeout)
 
     def update(self, text: str, timeout: float | None = None) -> None:
-        self._post(self.update_url, {"update": text}, "*/*", timeout or self.timeout)
+        self._post(self.update_url, {"update": text}, "*/*", timeout or self.timeout, updating=True)
 
     def _run(self, text: str, timeout: float | None = None) -> Answer:
         """One query's whole answer, however many requests it takes, within ``timeout``."""
@@ -178,7 +229,7 @@ class EndpointStore(Store):
 
     def _late(self, timeout: float) -> EndpointTimeoutError:
         return EndpointTimeoutError(
-            self.url, f"the SPARQL endpoint {self.url} did not answer within {timeout:g} s"
+            self.shown, f"the SPARQL endpoint {self.shown} did not answer within {timeout:g} s"
         )
 
     def _cut(self, text: str, answer: Answer, max_rows: int | None, deadline) -> bool:
@@ -209,8 +260,8 @@ class EndpointStore(Store):
         after = self._count(text, deadline)
         if not before == after == len(rows):
             raise EndpointAnswerError(
-                self.url,
-                f"the SPARQL endpoint {self.url} cuts answers at {size:,} rows, and its answer "
+                self.shown,
+                f"the SPARQL endpoint {self.shown} cuts answers at {size:,} rows, and its answer "
                 f"changed while careergraph read it in pages ({before:,} rows before, "
                 f"{len(rows):,} read, {after:,} after): try again when the data is still",
             )
@@ -225,11 +276,11 @@ class EndpointStore(Store):
             raise self._not_results(reply.content_type) from None
 
     def _capped(self, size: int, what: str, error: Exception | None = None) -> EndpointAnswerError:
-        detail = str(error).removeprefix(f"the SPARQL endpoint {self.url} ")
+        detail = str(error).removeprefix(f"the SPARQL endpoint {self.shown} ")
         refused = f"; it refused to give it in pages ({detail})" if error else ""
         return EndpointAnswerError(
-            self.url,
-            f"the SPARQL endpoint {self.url} cuts answers at {size:,} rows, too few for "
+            self.shown,
+            f"the SPARQL endpoint {self.shown} cuts answers at {size:,} rows, too few for "
             f"{what}{refused}: raise its limit (Virtuoso: ResultSetMaxRows and "
             "MaxSortedTopRows in the [SPARQL] and [Parameters] sections of virtuoso.ini)",
         )
@@ -267,17 +318,28 @@ class EndpointStore(Store):
 
     # ---- HTTP ----------------------------------------------------------------------------
 
-    def _post(self, url: str, form: dict[str, str], accept: str, timeout: float | None) -> _Reply:
+    def _post(
+        self,
+        url: str,
+        form: dict[str, str],
+        accept: str,
+        timeout: float | None,
+        updating: bool = False,
+    ) -> _Reply:
         """POST ``form`` to ``url``: the whole exchange, however slowly the server drips its
         headers or body, ends within ``timeout`` seconds."""
+        headers = {
+            "Accept": accept,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": f"careergraph/{__version__}",
+        }
+        authorization = self._update_authorization if updating else self._authorization
+        if authorization:
+            headers["Authorization"] = authorization
         request = urllib.request.Request(
             url,
             data=urllib.parse.urlencode(form).encode("utf-8"),
-            headers={
-                "Accept": accept,
-                "Content-Type": "application/x-www-form-urlencoded",
-                "User-Agent": f"careergraph/{__version__}",
-            },
+            headers=headers,
             method="POST",
         )
         try:
@@ -286,7 +348,7 @@ class EndpointStore(Store):
             raise self._late(timeout or 0) from None
 
     def _exchange(self, request: urllib.request.Request, timeout: float | None) -> _Reply:
-        url = request.full_url
+        url = redacted(request.full_url)  # as messages say it
         try:
             with _OPENER.open(request, timeout=timeout) as response:
                 content_type = response.headers.get_content_type()
@@ -295,8 +357,8 @@ class EndpointStore(Store):
         except _ElsewhereError as error:
             raise EndpointAnswerError(
                 url,
-                f"the SPARQL endpoint {url} redirected to {error.target}, another server: "
-                "not followed (point --endpoint at the server that answers)",
+                f"the SPARQL endpoint {url} redirected to {redacted(error.target)}, another "
+                "server: not followed (point --endpoint at the server that answers)",
             ) from None
         except urllib.error.HTTPError as error:
             detail = _first_line(error.read(2000).decode("utf-8", "replace"))
@@ -348,8 +410,8 @@ class EndpointStore(Store):
 
     def _not_results(self, content_type: str) -> EndpointAnswerError:
         return EndpointAnswerError(
-            self.url,
-            f"the SPARQL endpoint {self.url} did not answer with SPARQL JSON results "
+            self.shown,
+            f"the SPARQL endpoint {self.shown} did not answer with SPARQL JSON results "
             f"(got {content_type or 'no content type'})",
         )
 
@@ -359,7 +421,7 @@ class EndpointStore(Store):
             local.load(body, FORMATS["nt"], self.url, "urn:careergraph:endpoint")
         except DataFileError:
             raise EndpointAnswerError(
-                self.url, f"the SPARQL endpoint {self.url} did not answer with N-Triples"
+                self.shown, f"the SPARQL endpoint {self.shown} did not answer with N-Triples"
             ) from None
         return tuple(local.triples())
 
