@@ -68,7 +68,7 @@ def test_what_a_killed_import_left_is_put_right(tmp_path, dead_pid):
     os.rename(datasets / "esco", datasets / f".old-esco-{dead_pid}")
     listed = invoke("--store", str(store), "import", "list", "--format", "json")
     assert [d["name"] for d in json.loads(listed.stdout)] == ["esco"]
-    assert sorted(p.name for p in datasets.iterdir()) == ["esco"]
+    assert sorted(p.name for p in datasets.iterdir() if p.suffix != ".lock") == ["esco"]
     near = invoke("--store", str(store), "similar", "data scientist", "--format", "json")
     assert near.exit_code == 0 and json.loads(near.stdout)["similar"]
 
@@ -229,3 +229,32 @@ def test_credentials_in_an_endpoint_url_are_sent_as_basic_authentication_and_nev
     assert failed.exit_code == 2 and "apikey=***&graph=g" in failed.stderr
     for said in (result.stdout, result.stderr, failed.stdout, failed.stderr):
         assert "s3cret" not in said and "TOPSECRET" not in said and "alice" not in said
+
+
+def test_two_imports_at_once_queue_and_leave_one_whole_dataset(tmp_path):
+    import subprocess
+    import sys
+
+    store = str(tmp_path / "store")
+    command = [sys.executable, "-m", "careergraph", "--store", store,
+               "import", "esco", str(FIXTURES / "esco")]  # fmt: skip
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    said = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], said
+    datasets = tmp_path / "store" / "datasets"
+    assert sorted(p.name for p in datasets.iterdir() if not p.name.endswith(".lock")) == ["esco"]
+    listed = invoke("--store", store, "import", "list", "--format", "json")
+    assert json.loads(listed.stdout)[0]["triples"] > 0
+
+
+def test_a_lock_file_that_is_a_symbolic_link_is_never_followed(tmp_path):
+    store = tmp_path / "store"
+    assert invoke("--store", str(store), "stats").exit_code == 0
+    (lock,) = (store / "graphs").glob(".*.lock")
+    target = tmp_path / "elsewhere" / "owned-by-someone"
+    target.parent.mkdir()
+    lock.unlink()
+    lock.symlink_to(target)
+    result = invoke("--store", str(store), "show", "MLOps Architect")
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr
+    assert not target.exists()

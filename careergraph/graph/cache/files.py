@@ -54,3 +54,13 @@ def process_gone(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return pid <= 0
     return False
+
+
+def open_lock(path: Path):
+    """A lock file opened to be written (made if missing, private), never through a
+    symbolic link: one planted there would make careergraph create or touch the file it
+    points to. Raises OSError (ELOOP for a link)."""
+    descriptor = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+    )
+    return os.fdopen(descriptor, "a")

@@ -44,7 +44,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careergraph.errors import CareerGraphError, StoreWriteError
-from careergraph.graph.cache.files import blake2b_digest, process_gone, remove_path
+from careergraph.graph.cache.files import (
+    blake2b_digest,
+    open_lock,
+    process_gone,
+    remove_path,
+)
 from careergraph.graph.cache.kept import Kept, keep, kept_format
 from careergraph.graph.cache.location import (
     ENVIRONMENT,
@@ -365,8 +370,13 @@ class StoreCache:
         cannot be written, opened to be read (None where there is none)."""
         path = self.graphs / f".{key}.lock"
         try:
-            return open(path, "a")
+            return open_lock(path)
         except OSError as error:
+            if path.is_symlink():
+                raise StoreWriteError(
+                    f"the lock file {path} is a symbolic link, which careergraph never "
+                    "follows: remove it"
+                ) from None
             if not shared:
                 raise StoreWriteError(
                     f"the store at {self.graphs} cannot be written ({error.strerror or error})"

@@ -3,13 +3,14 @@ store folder, then part of every graph the command line opens, like the built-in
 
 ``datasets/NAME/`` holds ``data.nt`` and ``dataset.json`` (where it came from, when, how
 many triples, a fingerprint). An import writes into a private folder and renames it into
-place when whole: a failed or interrupted import (a bad file, a full disk) leaves the
-datasets there were untouched.
+place when whole (imports at once queue for that step on the dataset's lock): a failed or
+interrupted import (a bad file, a full disk) leaves the datasets there were untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -19,7 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careergraph.errors import BadInputError, NotFoundError, StoreWriteError
-from careergraph.graph.cache.files import blake2b_digest, process_gone, remove_path
+from careergraph.graph.cache.files import (
+    blake2b_digest,
+    open_lock,
+    process_gone,
+    remove_path,
+)
 from careergraph.graph.cache.location import datasets_folder, make_private, refuse_shared
 from careergraph.graph.sources import Source
 from careergraph.graph.store.formats import FORMATS
@@ -137,10 +143,13 @@ class Datasets:
                     "fingerprint": digest.hexdigest()}  # fmt: skip
             (building / "dataset.json").write_text(json.dumps(meta, indent=1), "utf-8")
             final, old = self.folder / name, self.folder / f".old-{name}-{os.getpid()}"
-            if final.exists():
-                os.rename(final, old)
-            os.rename(building, final)
-            remove_path(old)
+            # One import at a time swaps its dataset in: two at once queue here.
+            with open_lock(self.folder / f".{name}.lock") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if final.exists():
+                    os.rename(final, old)
+                os.rename(building, final)
+                remove_path(old)
         except OSError as error:
             raise StoreWriteError(
                 f"cannot write the dataset to {self.folder} ({error.strerror or error})"
