@@ -258,3 +258,11 @@ def test_a_lock_file_that_is_a_symbolic_link_is_never_followed(tmp_path):
     result = invoke("--store", str(store), "show", "MLOps Architect")
     assert result.exit_code == 2 and "is a symbolic link" in result.stderr
     assert not target.exists()
+
+
+def test_the_timeout_bounds_materialising_a_reasoned_graph_too():
+    # owlrl over the built-in graph takes about a second: a tenth of one is too little.
+    asked = ("--timeout", "0.1", "query", "--reason", "owlrl", "SELECT ?s WHERE { ?s a cg:Role }")
+    result = invoke(*asked)
+    assert result.exit_code == 2 and "was still running after 0.1 s" in result.stderr
+    assert invoke(*asked[2:]).exit_code == 0  # the default 60 s: it answers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import click
 
 from careergraph.cli.context import (
@@ -128,12 +130,15 @@ def query(
             f"a {form} query cannot be written as {format_name}; choose from {', '.join(allowed)}"
         )
     graph = settings.graph()
-    if reason != "none":
-        graph = graph.reasoned(reason)
+    timeout = settings.timeout
+    if reason != "none":  # one clock: materialising, then the query in what time is left
+        started = time.monotonic()
+        graph = graph.reasoned(reason, timeout)
+        timeout = max(timeout - (time.monotonic() - started), 0.001) if timeout else None
     if name:
-        result = graph.named_query(name, parameters, timeout=settings.timeout)
+        result = graph.named_query(name, parameters, timeout=timeout)
     else:
-        result = graph.query(text, parameters, settings.timeout, allow_service)
+        result = graph.query(text, parameters, timeout, allow_service)
     emit(result, format_name or result.formats[0], output=output)
     if result.answer.form == "select" and not result.answer.rows:
         click.echo("careergraph: no solutions", err=True)

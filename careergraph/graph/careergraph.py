@@ -17,6 +17,7 @@ from careergraph.errors import (
     ParameterError,
     QueryError,
     QuerySyntaxError,
+    QueryTimeoutError,
     ReadOnlyError,
     UnknownNameError,
     WrongKindError,
@@ -200,16 +201,26 @@ class CareerGraph:
         cache = StoreCache(None if persist is True else persist)
         return cls(store, kept=cache.endpoint_kept(store, announce))
 
-    def reasoned(self, profile: str) -> CareerGraph:
+    def reasoned(self, profile: str, timeout: float | None = None) -> CareerGraph:
         """A copy of this graph with what the ontology implies materialised (``rdfs`` or
-        ``owlrl``): see :mod:`careergraph.graph.reasoning`."""
+        ``owlrl``): see :mod:`careergraph.graph.reasoning`. Raises QueryTimeoutError when
+        that takes more than ``timeout`` seconds (None: no limit): on ESCO it takes minutes.
+        """
         from careergraph.graph.reasoning import materialise
+        from careergraph.graph.store.base import within
 
         if self.engine == "endpoint":
             raise QueryError(
                 "reasoning works on the local graph; a remote endpoint does its own reasoning"
             )
-        return CareerGraph(materialise(self.store, profile), self.sources)
+        try:
+            store = within(timeout, lambda: materialise(self.store, profile))
+        except TimeoutError:
+            raise QueryTimeoutError(
+                f"materialising what {profile} implies was still running after {timeout:g} s"
+                f" ({len(self.store):,} triples)"
+            ) from None
+        return CareerGraph(store, self.sources)
 
     @property
     def engine(self) -> str:
