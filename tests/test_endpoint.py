@@ -573,3 +573,11 @@ def test_a_name_reads_the_same_remotely_before_the_names_are_kept(endpoint, name
     assert there.exit_code == local.exit_code and told == local.stderr.splitlines()
     if local.exit_code == 0:
         assert canonical_json(there.stdout) == canonical_json(local.stdout)
+
+
+@pytest.mark.parametrize("name", ["role/a%b", "role/a[b]", "data[1]", "a\x7fb", "role/%zz"])
+def test_a_name_no_server_parses_as_an_iri_is_unknown_there_as_here(endpoint, name):
+    local = invoke("show", name)
+    there = invoke("--endpoint", endpoint, "show", name)
+    assert local.exit_code == there.exit_code == 2, there.stderr
+    assert "no entity named" in there.stderr and "HTTP 400" not in there.stderr
