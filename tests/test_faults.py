@@ -266,3 +266,23 @@ def test_the_timeout_bounds_materialising_a_reasoned_graph_too():
     result = invoke(*asked)
     assert result.exit_code == 2 and "was still running after 0.1 s" in result.stderr
     assert invoke(*asked[2:]).exit_code == 0  # the default 60 s: it answers
+
+
+def test_one_huge_label_does_not_pad_every_row_of_a_table_to_it(tmp_path):
+    label = "x" * 2_000_000
+    roles = "\n".join(
+        f'ex:r{i} a cg:Role ; skos:prefLabel "{label if i == 0 else f"role {i}"}" .'
+        for i in range(300)
+    )
+    data = tmp_path / "huge.ttl"
+    data.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        f"@prefix ex: <https://example.org/> .\n{roles}\n",
+        encoding="utf-8",
+    )
+    result = invoke("--no-builtin", "--no-store", "--data", str(data), "list", "roles")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout) < len(label) + 100_000  # the label once, not 300 times
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("role 1 ") for line in lines) and len(lines) == 302

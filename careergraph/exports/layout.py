@@ -83,12 +83,29 @@ def lay_out(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int
     head = [printable(c) for c in columns]
     body = [[_text(cell) for cell in row] for row in rows]
     natural = [max([len(c), *(len(row[i]) for row in body)]) for i, c in enumerate(head)]
-    widths = column_widths(natural, width - len(GAP) * (len(head) - 1) if width else None)
+    if width is None:  # nothing cut; a column padded up to PADDED_UP_TO, longer cells overflow
+        pads = [min(n, PADDED_UP_TO) for n in natural]
+        lines = [_padded(head, pads), GAP.join("-" * w for w in pads)]
+        return "\n".join(lines + [_padded(row, pads) for row in body])
+    widths = column_widths(natural, width - len(GAP) * (len(head) - 1))
     lines = _block(head, widths, [None] * len(head))
     lines.append(GAP.join("-" * w for w in widths))
     for row, raw in zip(body, rows, strict=True):
         lines += _block(row, widths, [c if isinstance(c, Items) else None for c in raw])
     return "\n".join(lines)
+
+
+PADDED_UP_TO = 200  # characters a column is padded to where nothing is cut (a pipe, a file)
+
+
+def _padded(cells: list[str], pads: list[int]) -> str:
+    """One row on one line, each cell padded to its column (a longer one as it is: a 10 MB
+    label does not make every row 10 MB).
+
+    >>> _padded(["a", "bb"], [3, 2])
+    'a    bb'
+    """
+    return GAP.join(cell.ljust(pad) for cell, pad in zip(cells, pads, strict=True)).rstrip()
 
 
 def column_widths(natural: list[int], budget: int | None) -> list[int]:
