@@ -286,3 +286,55 @@ def test_one_huge_label_does_not_pad_every_row_of_a_table_to_it(tmp_path):
     assert len(result.stdout) < len(label) + 100_000  # the label once, not 300 times
     lines = result.stdout.splitlines()
     assert any(line.startswith("role 1 ") for line in lines) and len(lines) == 302
+
+
+def test_soak_thirty_kills_at_random_moments_leave_a_store_that_answers(tmp_path):
+    """Import, build and clear, each killed (SIGKILL: nothing to clean up with) at a random
+    moment, 30 times (seed 24); then every README example answers as on a fresh store, and
+    no work folder of a killed process is left."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    store = str(tmp_path / "store")
+    base = [sys.executable, "-m", "careergraph", "--store", store]
+    work = [
+        ["import", "esco", str(FIXTURES / "esco")],
+        ["similar", "data scientist"],  # builds the store with ESCO where it is missing
+        ["store", "clear"],
+        ["show", "MLOps Architect"],  # builds the built-in store
+    ]
+    chance = random.Random(24)
+    killed = 0
+    for _ in range(30):
+        process = subprocess.Popen(
+            base + chance.choice(work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(chance.uniform(0.01, 0.25))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+    assert killed >= 10  # most runs were cut short somewhere
+    imported = invoke("--store", store, "import", "esco", str(FIXTURES / "esco"))
+    assert imported.exit_code == 0, imported.stderr
+    fresh = str(tmp_path / "fresh")
+    assert invoke("--store", fresh, "import", "esco", str(FIXTURES / "esco")).exit_code == 0
+    for question in (
+        ("overlap", "DevOps", "MLOps"),
+        ("path", "Junior Linux Admin", "MLOps Engineer"),
+        ("match", "Kubernetes", "Terraform", "Prometheus"),
+        ("similar", "data scientist"),
+        ("show", "MLOps Architect"),
+    ):
+        after = invoke("--store", store, *question)
+        assert after.exit_code == 0 and after.stdout == invoke("--store", fresh, *question).stdout
+    left = [
+        p.name
+        for folder in (tmp_path / "store" / "graphs", tmp_path / "store" / "datasets")
+        for p in folder.iterdir()
+        if p.name.startswith((".build-", ".import-", ".old-"))
+    ]
+    assert left == []
