@@ -194,3 +194,9 @@ def test_a_dataset_of_another_name_is_a_source_by_that_name(tmp_path):
     assert [source["name"] for source in stats["sources"]] == ["dataset:eu"]
     refused = invoke("--store", store, "list", "roles", "--source", "esco")
     assert refused.exit_code == 2 and "choose builtin, eu or all" in refused.stderr
+
+
+def test_a_source_against_an_endpoint_is_checked_before_any_request():
+    asked = ("--endpoint", "http://127.0.0.1:9/query", "list", "roles", "--source", "nope")
+    result = invoke(*asked)
+    assert result.exit_code == 2 and "--source 'nope' names no source" in result.stderr

@@ -38,6 +38,9 @@ class Settings:
 
             files = self.data + extra
             if self.endpoint is not None:
+                from careergraph.graph.careergraph import check_source
+
+                check_source(self.source, ["esco"])  # a server's taxonomies, by their IRIs
                 if files or not self.builtin:
                     raise BadInputError(
                         "--endpoint queries the remote graph: --data, --no-builtin and files "
