@@ -195,6 +195,12 @@ def listening_server():
             length = int(self.headers.get("Content-Length", 0))
             seen.append({"path": self.path, "auth": self.headers.get("Authorization"),
                          "body": self.rfile.read(length).decode()})  # fmt: skip
+            if self.path.startswith(("/moved-", "/loop")):  # /moved-301 goes to /query
+                self.send_response(int(self.path[7:10]) if "moved" in self.path else 302)
+                self.send_header("Location", "/loop" if "loop" in self.path else "/query")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             status = 500 if state["fail"] else 200
             one = {"n": {"type": "literal", "value": "1"}}
             body = json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [one]}})
@@ -338,3 +344,22 @@ def test_soak_thirty_kills_at_random_moments_leave_a_store_that_answers(tmp_path
         if p.name.startswith((".build-", ".import-", ".old-"))
     ]
     assert left == []
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_a_redirect_on_the_same_server_asks_the_query_again_whole(listening_server, code):
+    port, seen, _ = listening_server
+    url = f"http://127.0.0.1:{port}/moved-{code}"
+    result = invoke("--no-store", "--endpoint", url, "query", "SELECT ?n WHERE { ?s ?p ?n }")
+    assert result.exit_code == 0, result.stderr
+    moved, asked = seen[-2], seen[-1]
+    assert moved["path"] == f"/moved-{code}" and asked["path"] == "/query"
+    assert "SELECT" in asked["body"] and asked["body"] == moved["body"]
+
+
+def test_a_redirect_loop_is_one_line(listening_server):
+    port, _, _ = listening_server
+    url = f"http://127.0.0.1:{port}/loop"
+    result = invoke("--no-store", "--endpoint", url, "query", "SELECT ?n WHERE { ?s ?p ?n }")
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "redirects in a loop" in result.stderr

@@ -151,7 +151,18 @@ class _SameServerRedirects(urllib.request.HTTPRedirectHandler):
         here, there = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
         if (here.scheme, here.hostname, here.port) != (there.scheme, there.hostname, there.port):
             raise _ElsewhereError(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        if req.get_method() != "POST" or code not in (301, 302, 303, 307, 308):
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+        # A query or an update is asked again where the server points, whole: urllib would
+        # turn a POST into an empty GET (301-303) or not follow it at all (307, 308).
+        return urllib.request.Request(
+            newurl.replace(" ", "%20"),
+            data=req.data,
+            headers=dict(req.header_items()),
+            origin_req_host=req.origin_req_host,
+            unverifiable=True,
+            method="POST",
+        )
 
 
 _OPENER = urllib.request.build_opener(_SameServerRedirects)
@@ -361,10 +372,17 @@ class EndpointStore(Store):
                 "server: not followed (point --endpoint at the server that answers)",
             ) from None
         except urllib.error.HTTPError as error:
+            if 300 <= error.code < 400:  # urllib gave up: a loop, or too many redirects
+                raise EndpointAnswerError(
+                    url,
+                    f"the SPARQL endpoint {url} redirects in a loop (HTTP {error.code}): point "
+                    "--endpoint at the URL that answers",
+                ) from None
             detail = _first_line(error.read(2000).decode("utf-8", "replace"))
+            reason = " ".join(str(error.reason).split())
             raise EndpointRefusedError(
                 url,
-                f"the SPARQL endpoint {url} answered HTTP {error.code} {error.reason}"
+                f"the SPARQL endpoint {url} answered HTTP {error.code} {reason}"
                 + (f": {detail}" if detail else ""),
             ) from None
         except urllib.error.URLError as error:
