@@ -363,3 +363,18 @@ def test_a_redirect_loop_is_one_line(listening_server):
     result = invoke("--no-store", "--endpoint", url, "query", "SELECT ?n WHERE { ?s ?p ?n }")
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
     assert "redirects in a loop" in result.stderr
+
+
+def test_decomposed_labels_keep_their_columns_aligned(tmp_path):
+    data = tmp_path / "nfd.ttl"
+    data.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://example.org/a> a cg:Role ; skos:prefLabel "Re\\u0301sume\\u0301 Writer" .\n'
+        '<https://example.org/b> a cg:Role ; skos:prefLabel "Zed Writer" .\n',
+        encoding="utf-8",
+    )
+    result = invoke("--no-builtin", "--no-store", "--data", str(data), "list", "roles")
+    rows = result.stdout.splitlines()[2:]
+    assert result.exit_code == 0 and len(rows) == 2
+    assert rows[0].index("https://") == rows[1].index("https://")  # the id column lines up

@@ -46,13 +46,17 @@ def terminal_width(stream=None) -> int | None:
 
 
 def printable(text: str) -> str:
-    """``text`` on one line, with runs of white space as one space and control characters
-    escaped.
+    """``text`` on one line, with runs of white space as one space, control characters
+    escaped, and letters composed (NFC: a decomposed "é" is one column, as it shows).
 
     >>> printable("a\\tb\\n c\\x1b[2J")
     'a b c\\\\x1b[2J'
+    >>> len(printable("Be\\u0301la"))
+    4
     """
-    return _CONTROL.sub(_escaped, " ".join(text.split()))
+    import unicodedata
+
+    return _CONTROL.sub(_escaped, unicodedata.normalize("NFC", " ".join(text.split())))
 
 
 def _escaped(match: re.Match[str]) -> str:
