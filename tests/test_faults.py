@@ -10,7 +10,7 @@ import os
 import pytest
 from conftest import FIXTURES, invoke
 
-from careergraph.graph.cache.files import process_gone
+from careergraph.processes import process_gone
 
 
 @pytest.fixture
@@ -383,3 +383,13 @@ def test_decomposed_labels_keep_their_columns_aligned(tmp_path):
         return len(unicodedata.normalize("NFC", row[: row.index("https://")]))
 
     assert column(rows[0]) == column(rows[1])  # the id column lines up
+
+
+def test_the_next_write_removes_the_temporary_file_a_killed_write_left(tmp_path, dead_pid):
+    target = tmp_path / "graph.ttl"
+    left = tmp_path / f".graph.ttl.{dead_pid}.abc123.part"
+    left.write_text("half a graph", encoding="utf-8")
+    running = tmp_path / f".graph.ttl.{os.getpid()}.def456.part"  # a write still going on
+    running.write_text("another write", encoding="utf-8")
+    assert invoke("export", "ttl", "-o", str(target)).exit_code == 0
+    assert target.exists() and not left.exists() and running.exists()

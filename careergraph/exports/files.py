@@ -1,7 +1,8 @@
 """Writing output files: whole or not at all, and only to what the path names.
 
 A new or existing regular file is written atomically, through a temporary file in the same
-folder renamed over it, so that a failure never leaves a partial file behind. Folders on
+folder renamed over it, so that a failure never leaves a partial file behind (one a kill
+left, named with its process, goes at the next write of the same file). Folders on
 the way that do not exist are made, and removed again where the write fails. A symbolic
 link is followed to its target (the link itself stays). Anything that is not a regular file
 (a device such as ``/dev/null`` or ``/dev/stdout``, a FIFO) is written to as a stream, never
@@ -10,6 +11,8 @@ renamed over: an ``-o`` mistyped as root must not replace a device node.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import stat
 import tempfile
@@ -54,9 +57,10 @@ def _write_stream(named: Path, target: Path, content: bytes) -> Path:
 def _write_atomically(named: Path, target: Path, content: bytes) -> Path:
     folder = target.parent
     made = _make_folders(named, folder)
+    _remove_left_parts(target)
     try:
         descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=folder
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=folder
         )
     except OSError as error:
         _remove_folders(made)
@@ -124,3 +128,15 @@ def _take_over(temporary: str, target: Path) -> None:
     os.chmod(temporary, stat.S_IMODE(old.st_mode))
     if os.geteuid() == 0:
         os.chown(temporary, old.st_uid, old.st_gid)
+
+
+def _remove_left_parts(target: Path) -> None:
+    """Remove the temporary files that writes of ``target`` killed before their rename
+    left beside it (``.NAME.PID.XXXX.part``, their process gone)."""
+    from careergraph.processes import process_gone
+
+    with contextlib.suppress(OSError):
+        for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+            pid = part.name[len(target.name) + 2 :].split(".", 1)[0]
+            if pid.isdigit() and process_gone(int(pid)) and not part.is_symlink():
+                part.unlink()

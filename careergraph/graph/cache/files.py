@@ -41,21 +41,6 @@ def remove_path(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def process_gone(pid: int) -> bool:
-    """Whether no process of that id runs on this machine (a left-over work folder's owner).
-
-    >>> process_gone(os.getpid())
-    False
-    """
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError, ValueError):
-        return pid <= 0
-    return False
-
-
 def open_lock(path: Path):
     """A lock file opened to be written (made if missing, private), never through a
     symbolic link: one planted there would make careergraph create or touch the file it

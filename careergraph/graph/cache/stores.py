@@ -47,7 +47,6 @@ from careergraph.errors import CareerGraphError, StoreWriteError
 from careergraph.graph.cache.files import (
     blake2b_digest,
     open_lock,
-    process_gone,
     remove_path,
 )
 from careergraph.graph.cache.kept import Kept, keep, kept_format
@@ -59,6 +58,7 @@ from careergraph.graph.cache.location import (
 )
 from careergraph.graph.sources import Source, load_source
 from careergraph.graph.store.oxigraph_engine import OxigraphStore
+from careergraph.processes import process_gone
 from careergraph.version import __version__
 
 if TYPE_CHECKING:

@@ -23,12 +23,12 @@ from careergraph.errors import BadInputError, NotFoundError, StoreWriteError
 from careergraph.graph.cache.files import (
     blake2b_digest,
     open_lock,
-    process_gone,
     remove_path,
 )
 from careergraph.graph.cache.location import datasets_folder, make_private, refuse_shared
 from careergraph.graph.sources import Source
 from careergraph.graph.store.formats import FORMATS
+from careergraph.processes import process_gone
 
 # What an import writes beside the datasets while it works (see Datasets.add).
 _LEFT_OVER = re.compile(r"\.(?P<what>import|old)-(?P<name>[A-Za-z0-9-]+?)-(?P<pid>\d+)")
@@ -150,14 +150,15 @@ class Datasets:
                     os.rename(final, old)
                 os.rename(building, final)
                 remove_path(old)
+                dataset = self._read(final)  # under the lock: another import may follow
         except OSError as error:
             raise StoreWriteError(
                 f"cannot write the dataset to {self.folder} ({error.strerror or error})"
             ) from None
         finally:
             remove_path(building)
-        dataset = self._read(final)
-        assert dataset is not None
+        if dataset is None:
+            raise StoreWriteError(f"the dataset written to {final} cannot be read back")
         return dataset
 
     def remove(self, name: str) -> Dataset:
