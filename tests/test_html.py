@@ -421,12 +421,18 @@ def test_the_views_of_an_import_are_legible_at_first_sight(browser, tmp_path, es
     assert seen["clusters"] > 0  # the occupations open as clusters
 
 
-def first_sight(browser, target: Path) -> dict:
-    """What a 1400x900 window shows of a view when it opens: how many nodes, how many of
-    them clusters, and the smallest label (vis-network's scale times its font size)."""
+def drawn_page(browser, target: Path):
+    """A view opened in a 1400x900 window, once vis-network has drawn it."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(target.resolve().as_uri())
     page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    return page
+
+
+def first_sight(browser, target: Path) -> dict:
+    """What a 1400x900 window shows of a view when it opens: how many nodes, how many of
+    them clusters, and the smallest label (vis-network's scale times its font size)."""
+    page = drawn_page(browser, target)
     seen = page.evaluate(
         """() => {
         const network = window.careergraph.network;
@@ -448,9 +454,7 @@ def first_sight(browser, target: Path) -> dict:
 
 def test_a_cluster_opens_on_click(browser, tmp_path):
     target = export_html(tmp_path, "export", "html", "--view", "full")
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(target.resolve().as_uri())
-    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    page = drawn_page(browser, target)
     opened = page.evaluate(
         """() => {
         const network = window.careergraph.network;
@@ -493,9 +497,7 @@ def test_devops_and_mlops_stand_side_by_side_with_what_they_share_between(graph)
 
 def test_the_mind_map_opens_whole_with_its_deeper_branches_folded(browser, tmp_path):
     target = export_html(tmp_path, "export", "html", "--view", "mindmap")
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(target.resolve().as_uri())
-    page.wait_for_function("() => window.careergraph && window.careergraph.drawn")
+    page = drawn_page(browser, target)
     seen = page.evaluate(
         """() => {
         const network = window.careergraph.network;

@@ -372,8 +372,7 @@ def report_command(
     plan = settings.graph().report(
         names, text=text, tracks=tracks, role=role, target=target, limit=limit
     )
-    content = render(plan.page(), chosen)
-    write_output(output, content if isinstance(content, bytes) else content.encode(), chosen)
+    write_output(output, render(plan.page(), chosen), chosen)
 
 
 COMMANDS = (overlap, path, match, similar, report_command)

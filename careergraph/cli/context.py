@@ -139,10 +139,12 @@ def read_text(path: str) -> str:
     return text
 
 
-def write_output(output: str | None, content: bytes, what: str) -> None:
-    """A command's file: to standard output (None or '-'), or written to PATH (atomically, or
-    as a stream where PATH is a device: see :mod:`careergraph.exports.files`) and said so on
-    stderr."""
+def write_output(output: str | None, content: bytes | str, what: str) -> None:
+    """A command's file (text as UTF-8): to standard output (None or '-'), or written to
+    PATH (atomically, or as a stream where PATH is a device: see
+    :mod:`careergraph.exports.files`) and said so on stderr."""
+    if isinstance(content, str):
+        content = content.encode("utf-8")
     if output is None or output == "-":
         if sys.stdout is None:  # started with its standard output closed
             raise OutputError("standard output is closed: give -o FILE to write the output")

@@ -125,7 +125,7 @@ def export(
     if output is None:
         DEFAULT_FOLDER.mkdir(exist_ok=True)
         output = str(DEFAULT_FOLDER / _default_name(chosen, view, focus))
-    write_output(output, content if isinstance(content, bytes) else content.encode(), format_name)
+    write_output(output, content, format_name)
 
 
 def _default_name(chosen, view: str | None, focus: str | None) -> str:

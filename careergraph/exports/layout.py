@@ -19,6 +19,7 @@ import re
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 
 from careergraph.graph.results import Count, Iri, Items, short_id
@@ -54,8 +55,6 @@ def printable(text: str) -> str:
     >>> len(printable("Be\\u0301la"))
     4
     """
-    import unicodedata
-
     return _CONTROL.sub(_escaped, unicodedata.normalize("NFC", " ".join(text.split())))
 
 

@@ -140,7 +140,7 @@ def _ladder_svg(ladder: Ladder) -> str:
             f'<rect x="{x:.1f}" y="{y + 2}" width="{span:.1f}" height="20" rx="3" '
             'fill="#2a9d8f"></rect>'
         )
-        lines.append(f'<text x="{names + bars + 12}" y="{y + 17}">{_e(_money(rung))}</text>')
+        lines.append(f'<text x="{names + bars + 12}" y="{y + 17}">{_e(rung.words)}</text>')
     width, height = names + bars + words, 16 + len(ladder.rungs) * row
     return (
         f'<svg role="img" aria-label="Salary along the path" viewBox="0 0 {width} {height}" '
@@ -162,7 +162,7 @@ def _markdown_block(block: Block) -> str:
             (bar.label, _text_bar(bar.value) + f" {bar.value:.2f}", bar.note) for bar in block.bars
         ]
         return _markdown_table(block.columns, rows)
-    rows = [(rung.label, _money(rung) or "not stated") for rung in block.rungs]
+    rows = [(rung.label, rung.words or "not stated") for rung in block.rungs]
     return _markdown_table(("role", "yearly salary"), rows)
 
 
@@ -192,15 +192,6 @@ def _text_bar(value: float, width: int = 10) -> str:
     """A bar of block characters: ``█████░░░░░`` for 0.5."""
     filled = round(max(0.0, min(1.0, value)) * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def _money(rung) -> str:
-    """``90,000-120,000 USD``; ``200,000+ USD`` for an open-ended range."""
-    if rung.low is None:
-        return ""
-    high = rung.high if rung.high is not None else rung.low
-    figures = f"{rung.low:,.0f}" if high == rung.low else f"{rung.low:,.0f}-{high:,.0f}"
-    return f"{figures}{'+' if rung.open_ended else ''} {rung.currency or ''}".strip()
 
 
 def _clipped(text: str, most: int) -> str:

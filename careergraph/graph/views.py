@@ -22,6 +22,8 @@ from careergraph.graph.store.terms import IRI
 from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words, taxonomy
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from careergraph.graph.careergraph import CareerGraph
     from careergraph.graph.results.overlap import Overlap
 
@@ -410,12 +412,15 @@ CAREER_ROW = 48.0  # between roles of one track and level
 CAREER_CELL = 12  # roles of one track and level in one column, before the next column
 
 
-def careers_view(graph: CareerGraph, keep=lambda role: True) -> View:
+LADDER_MOVES = ("promotion", "transition", "specialisation")  # what the careers view draws
+
+
+def careers_view(graph: CareerGraph, network: nx.DiGraph | None = None) -> View:
     """The career ladders: a lane per track and a column per level, each labelled, with the
-    roles' salaries, and the promotions, transitions and variants between them (of the
-    roles ``keep`` keeps)."""
-    network = graph.career_network(("promotion", "transition", "specialisation"))
-    network = network.subgraph([role for role in network if keep(role)])
+    roles' salaries, and the promotions, transitions and variants between them (of
+    ``network``'s roles, where given: the graph's ``LADDER_MOVES`` otherwise)."""
+    if network is None:
+        network = graph.career_network(LADDER_MOVES)
     builder = _Builder(graph)
     keys = {role: _level_key(graph, role) for role in network.nodes}
     used = defaultdict(int)
@@ -507,15 +512,16 @@ def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
 def ladders_and_occupations(graph: CareerGraph, group: str | None = None) -> View:
     """The built-in career ladders, the imported occupations in their clusters below them,
     and the moves between the two (a transition that lands on an occupation)."""
-    ladders = careers_view(graph, lambda role: taxonomy(role) == "builtin")
-    if group is None and all(taxonomy(role) == "builtin" for role in graph.careers.roles):
+    network = graph.career_network((*LADDER_MOVES, "match"))  # worked out once, for both
+    built_in = [role for role in network if taxonomy(role) == "builtin"]
+    ladders = careers_view(graph, network.subgraph(built_in))  # no match is between two
+    if group is None and len(built_in) == len(network):
         return ladders  # nothing imported
     occupations = occupations_view(graph, group)
     below = max((node.y or 0.0) for node in ladders.nodes) + 4 * CAREER_ROW
     for node in occupations.nodes:
         node.y = (node.y or 0.0) + below
     shown = {node.id for node in ladders.nodes} | {node.id for node in occupations.nodes}
-    network = graph.career_network(("promotion", "transition", "specialisation", "match"))
     crossing = [
         ViewEdge(source, target, data["relation"])
         for source, target, data in network.edges(data=True)

@@ -13,7 +13,6 @@ numbers and entities, never markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from careergraph.graph.results import Entity
 
@@ -61,13 +60,13 @@ class Bars:
 
 @dataclass(frozen=True)
 class Rung:
-    """One role of a salary ladder: its yearly range (None where not stated)."""
+    """One role of a salary ladder: its yearly range (None where not stated), and the range
+    as the plan says it (``90,000-120,000 USD``)."""
 
     label: str
     low: float | None
     high: float | None
-    currency: str | None
-    open_ended: bool = False
+    words: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,9 +97,6 @@ class Page:
     sources: tuple[str, ...] = ()
 
     shape = "page"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "subtitle": self.subtitle, "sources": list(self.sources)}
 
 
 def labels(entities: tuple[Entity, ...] | list[Entity], most: int | None = None) -> str:

@@ -238,9 +238,9 @@ def _rungs(path: CareerPath) -> tuple[Rung, ...]:
     salaries = [(path.steps[0].source, path.steps[0].salary_before)]
     salaries += [(step.target, step.salary_after) for step in path.steps]
     return tuple(
-        Rung(role.label, pay.minimum, pay.maximum, pay.currency, pay.open_ended)
+        Rung(role.label, pay.minimum, pay.maximum, str(pay))
         if pay
-        else Rung(role.label, None, None, None)
+        else Rung(role.label, None, None)
         for role, pay in salaries
     )
 
