@@ -157,6 +157,7 @@ def test_a_focus_view_draws_career_content_and_provenance_on_request(esco_defaul
     role = esco_default.view("full", "MLOps Architect", 1)
     relations = {edge.label for edge in role.edges}
     assert {"level", "track", "salary band"} <= relations and "source" not in relations
+    assert {"needs", "similar"} <= relations  # its skills and its moves
     sourced = esco_default.view("full", "MLOps Architect", 1, provenance=True)
     assert "source" in {edge.label for edge in sourced.edges}
     wide = esco_default.view("full", "data scientist", 2, source="all")

@@ -599,11 +599,13 @@ def full_view(graph: CareerGraph) -> View:
 PROVENANCE = frozenset({DCTERMS + "source", DCTERMS + "isPartOf", RDF + "subject",
                         RDF + "predicate", RDF + "object", SKOS + "inScheme"})  # fmt: skip
 FOCUS_FANOUT = 12  # beyond the first ring, the new neighbours one node brings at most
+FOCUS_NEEDS = 15  # the skills a role in focus shows, the most specific
 
 
 def focus_view(graph: CareerGraph, name: str, depth: int, provenance: bool = False) -> View:
     """The entities within ``depth`` links of one entity (either direction), in rings: its
-    career content (skills, moves, levels, salaries); the links of provenance too with
+    career content (for a role: its ``FOCUS_NEEDS`` most specific needs and the moves a
+    path may make from it, beside its level, track and salary); the links of provenance too with
     ``provenance``. Beyond the first ring each node brings at most ``FOCUS_FANOUT`` new
     neighbours (a skill a thousand occupations need would bury the rest), roles first, with
     the links that brought them; the view's note says how many were left out."""
@@ -619,6 +621,8 @@ def focus_view(graph: CareerGraph, name: str, depth: int, provenance: bool = Fal
         ring: set[str] = set()
         for iri in rings[-1]:
             found = _links(graph, iri, provenance)
+            if not number:  # a role's skills and moves are worked out, not stated links
+                found += _career_links(graph, iri)
             new = sorted({end for s, _, o in found for end in (s, o)} - seen - ring)
             if number and len(new) > FOCUS_FANOUT:
                 kept = sorted(new, key=lambda other: (not _is_role(graph, other), other))
@@ -651,6 +655,22 @@ def focus_view(graph: CareerGraph, name: str, depth: int, provenance: bool = Fal
             f"first; left out {left_out:,}"
         )
     return view
+
+
+def _career_links(graph: CareerGraph, role: str) -> list[tuple[str, str, str]]:
+    """A role's most specific needs (``FOCUS_NEEDS`` of them) and the moves a path may
+    make from it, as links of a view; none for what is not a role."""
+    from careergraph.graph.careers.moves import CareerMoves
+
+    facts = graph.careers
+    if role not in facts.roles:
+        return []
+    weight = facts.index.weight
+    needs = sorted(facts.needs(role), key=lambda item: (-weight(item), item))[:FOCUS_NEEDS]
+    moves = CareerMoves(facts).from_role(role)
+    return [(role, "needs", item) for item in needs] + [
+        (role, move.relation, target) for target, move in sorted(moves.items())
+    ]
 
 
 def _is_role(graph: CareerGraph, iri: str) -> bool:
