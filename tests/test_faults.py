@@ -393,3 +393,74 @@ def test_the_next_write_removes_the_temporary_file_a_killed_write_left(tmp_path,
     running.write_text("another write", encoding="utf-8")
     assert invoke("export", "ttl", "-o", str(target)).exit_code == 0
     assert target.exists() and not left.exists() and running.exists()
+
+
+def _waits_on(pid: int, path) -> bool:
+    """Whether process ``pid`` has ``path`` open (a build waiting on the key's lock)."""
+    fds = f"/proc/{pid}/fd"
+    try:
+        return any(os.readlink(f"{fds}/{fd}") == str(path) for fd in os.listdir(fds))
+    except OSError:
+        return False
+
+
+def test_a_data_file_edited_during_a_build_is_kept_under_the_text_that_was_read(tmp_path):
+    """The build is held on its key's lock (as a slow build of another process would hold
+    it) while the file is edited, then let go; the store built is keyed and filled by the
+    same bytes, so putting the old text back answers the old text."""
+    import fcntl
+    import subprocess
+    import sys
+    import time
+
+    from careergraph.graph.cache.files import open_lock
+    from careergraph.graph.cache.stores import fingerprint
+    from careergraph.graph.sources import builtin_sources, file_source
+
+    data = tmp_path / "mine.ttl"
+    first = "<https://example.org/r> a <https://w3id.org/careergraph/ontology#Role> ;\n"
+    data.write_text(first + '  <http://www.w3.org/2004/02/skos/core#prefLabel> "Alpha Role" .\n')
+    original = data.read_bytes()
+    store = tmp_path / "store"
+    graphs = store / "graphs"
+    graphs.mkdir(parents=True)
+    store.chmod(0o700), graphs.chmod(0o700)
+    key = fingerprint([*builtin_sources(), file_source(data)])
+    lock_path = graphs / f".{key}.lock"
+    with open_lock(lock_path) as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        build = subprocess.Popen(
+            [sys.executable, "-m", "careergraph", "--store", str(store), "--data", str(data),
+             "list", "roles", "--format", "json"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while not _waits_on(build.pid, lock_path) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _waits_on(build.pid, lock_path), "the build never reached its lock"
+        data.write_bytes(original.replace(b"Alpha Role", b"Edited Role"))
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert "Alpha Role" in out and "Edited Role" not in out  # what it read, whole
+    data.write_bytes(original)
+    again = invoke("--store", str(store), "--data", str(data), "show", "Alpha Role")
+    assert again.exit_code == 0, again.stderr
+    data.write_bytes(original.replace(b"Alpha Role", b"Edited Role"))
+    edited = invoke("--store", str(store), "--data", str(data), "show", "Edited Role")
+    assert edited.exit_code == 0, edited.stderr  # the edit, keyed by its own bytes
+
+
+def test_a_dataset_replaced_while_a_build_reads_it_is_refused_not_kept(tmp_path):
+    from careergraph.errors import DataFileError
+    from careergraph.graph.sources import load_source
+    from careergraph.graph.sources.datasets import Datasets
+    from careergraph.graph.store.oxigraph_engine import OxigraphStore
+
+    datasets = Datasets(tmp_path / "store")
+    lines = ["<urn:a> <urn:b> <urn:c> .\n"]
+    source = datasets.add("mine", lines, "a test").source()
+    assert load_source(OxigraphStore(), source) == 1
+    datasets.add("mine", [*lines, "<urn:a> <urn:b> <urn:d> .\n"], "a test")  # imported again
+    with pytest.raises(DataFileError, match="changed while it was read"):
+        load_source(OxigraphStore(), source)  # the old fingerprint, the new bytes

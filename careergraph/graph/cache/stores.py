@@ -94,11 +94,12 @@ class StoreCache:
         """A read-only store holding ``sources`` (built first if it does not exist yet), the
         triples of each source, and what the build kept."""
         refuse_shared(self.location, self.graphs)
-        key = fingerprint(sources)
+        read = [source.pinned() for source in sources]  # keyed and built from the same bytes
+        key = fingerprint(read)
         path = self.graphs / key
         for _ in range(_ATTEMPTS):
             if self._counts(key, verify=True) is None:
-                self._build(key, lambda folder: self._load(folder, sources))
+                self._build(key, lambda folder: self._load(folder, read))
             # Opened under a shared lock: store clear removes only what no one holds.
             with self._lock(key, shared=True):
                 counts = self._counts(key)

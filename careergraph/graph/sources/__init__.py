@@ -13,7 +13,7 @@ the command line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careergraph.errors import DataFileError
@@ -32,10 +32,20 @@ class Source:
     rdf_format: RdfFormat
     path: Path
     fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
+    data: bytes | None = field(default=None, compare=False, repr=False)  # read once, kept
 
     def read(self) -> bytes:
-        """The file's bytes; see :func:`read_file`."""
-        return read_file(self.path)
+        """The file's bytes (those read once by :meth:`pinned`, if it was); see
+        :func:`read_file`."""
+        return self.data if self.data is not None else read_file(self.path)
+
+    def pinned(self) -> Source:
+        """The source with its bytes read now and kept, so that what is keyed by them is
+        what is parsed even if the file changes in between; a source that stands for its
+        bytes by a fingerprint is checked against it when it is parsed instead."""
+        if self.fingerprint or self.data is not None:
+            return self
+        return replace(self, data=read_file(self.path))
 
 
 MAX_FILE_MB = 2048  # the largest file read, unless $CAREERGRAPH_MAX_FILE_MB says more
@@ -83,6 +93,13 @@ def read_file(path: Path) -> bytes:
             raise DataFileError(str(path), error.strerror or str(error)) from None
 
 
+def _digest(data: bytes) -> str:
+    """The fingerprint of a dataset's bytes, as an import takes it."""
+    from careergraph.graph.cache.files import blake2b_digest
+
+    return blake2b_digest(data, digest_size=12).hexdigest()
+
+
 def _max_file_mb() -> int:
     import os
 
@@ -115,8 +132,14 @@ def file_source(path: str | Path) -> Source:
 
 
 def load_source(store: Store, source: Source) -> int:
-    """Load one source into the store; return the number of triples it added."""
+    """Load one source into the store; return the number of triples it added. A source with
+    a fingerprint must still have the bytes it stands for (an imported dataset that another
+    import replaced meanwhile does not): a :class:`DataFileError` otherwise."""
     data, rdf_format = source.read(), source.rdf_format
+    if source.fingerprint and _digest(data) != source.fingerprint:
+        raise DataFileError(
+            source.name, "changed while it was read (imported again meanwhile?): run it again"
+        )
     if rdf_format.name == "mmd":
         from careergraph.graph.sources.mermaid import mindmap_ntriples
 
