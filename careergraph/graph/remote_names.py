@@ -50,6 +50,12 @@ VOCABULARY_CLASSES = {
     OWL + "Ontology",
 }
 FOLDED = "LCASE(STR(?name))"  # a name in lower case, in the tests of names-like.rq
+# The letters and digits whose upper and lower case are ASCII and which no other character
+# lowers, case-folds or composes into (ß folds to "ss", "ﬁ" to "fi": not "s", "f",
+# "i", "n"...). Kept alone, in lower case, they are a name's skeleton, the same on every
+# server whatever its LCASE makes of other scripts (tests/test_endpoint.py checks them
+# against Python's tables).
+SKELETON_CHARACTERS = "bcdegmopqruvxz0-9"
 # An absolute IRI a server parses: no character IRIs forbid ("[" and "]" are for a host,
 # DEL is a control character), and "%" only before two hex digits. A name that is no IRI
 # is no entity here, as in the local index, not an HTTP 400 from the server.
@@ -138,6 +144,33 @@ class RemoteNames(NameIndex):
         return found
 
 
+def skeleton(text: str) -> str:
+    """The characters of :data:`SKELETON_CHARACTERS` in ``text``, in lower case: the same
+    for every name that normalises to the same key (``normalise``: composed, case-folded,
+    white space made single), whoever lowers it.
+
+    >>> skeleton("Straße  Planer"), skeleton("STRASSE planer"), skeleton("ﬁnance Lead")
+    ('reper', 'reper', 'ceed')
+    """
+    return re.sub(f"[^{SKELETON_CHARACTERS}]", "", text.lower())
+
+
+def same_name(key: str) -> str:
+    """A SPARQL test that selects every name (``?name``) that normalises to ``key`` (with ß
+    for ss, a ligature, a final sigma, runs of white space, leading or trailing ones), and a
+    few others, which the caller drops: the names of the same skeleton (:func:`skeleton`),
+    which the server works out with a regular expression that only names ASCII, or equal to
+    ``key`` in lower case. A name the server lowers or replaces in otherwise (Virtuoso's
+    REPLACE stops at the first character that is not ASCII) is read when every name is
+    (see the resolution ladder)."""
+    equal = f"{FOLDED} = {sparql_term(Literal(key))}"
+    bones = skeleton(key)
+    if not bones:  # "ai", a name in Greek: the names of no skeleton would be too many
+        return equal
+    pattern = sparql_term(Literal(f"[^{SKELETON_CHARACTERS}]"))
+    return f'{equal} || REPLACE({FOLDED}, {pattern}, "") = {sparql_term(Literal(bones))}'
+
+
 class _Asked(dict):
     """A dict of what was asked for by IRI (labels, classes): a key not asked for yet is
     asked for on first look."""
@@ -162,7 +195,7 @@ class _RemoteNameTable:
         self._index = index
 
     def get(self, key: str, default: Any = ()) -> list[Entry]:
-        found = self._index.entries(f"{FOLDED} = {sparql_term(Literal(key))}")
+        found = self._index.entries(same_name(key))
         return [entry for name, entry in found if name == key] or list(default)
 
     def candidates(self, wanted: str) -> Iterator[tuple[str, list[Entry]]]:

@@ -9,6 +9,7 @@ leaving out the words that carry no meaning of their own ("with", "of", "the").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 # A word: letters and digits, with the "+" or "#" of C++ and C#; a possessive's "'s" is none.
@@ -26,12 +27,16 @@ STOP_WORDS = frozenset(
 
 
 def normalise(text: str) -> str:
-    """Case-folded, with runs of white space made one space (how names are looked up).
+    """Composed (NFC: a decomposed "é", as macOS pastes it, is the "é" of a label),
+    case-folded (ß is ss, a ligature its letters), with runs of white space made one space:
+    how names are looked up.
 
-    >>> normalise("  Machine   Learning ")
-    'machine learning'
+    >>> normalise("  Machine   Learning "), normalise("STRASSE"), normalise("Straße")
+    ('machine learning', 'strasse', 'strasse')
+    >>> normalise("re\u0301pe\u0301titeur") == normalise("r\u00e9p\u00e9titeur")
+    True
     """
-    return " ".join(text.split()).casefold()
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
 
 
 def without_qualifier(label: str) -> str:

@@ -123,23 +123,28 @@ def read_name(
     text = " ".join(name.split())
     if not text:
         return Skipped(name, "unknown", ())
-    other_kind: str | None = None  # an entity of another kind a rule found
-    for rule, found in _exact(index, text):
-        reading = _choose(index, name, wanted, rule, found)
-        if isinstance(reading, Reading):
-            return _with_other_taxonomies(index, text, wanted, reading) if across else reading
-        other_kind = other_kind or reading
+    reading = _by_exact_rules(index, name, text, wanted, across)
+    if isinstance(reading, Reading):
+        return reading
+    other_kind = reading  # an entity of another kind a rule found, if any
     if rules != "exact":
         alias = _alias(index, name, wanted)
         if isinstance(alias, Reading):
             return alias
         other_kind = other_kind or alias
     if other_kind is None and rules != "exact" and (index.complete or everything):
-        index = index if index.complete else everything()  # the rules below read every name
-        bare = {iri for tier, iri, _ in index.lookup(normalise(text)) if tier == BARE}
-        reading = _choose(index, name, wanted, "qualifier", bare)
-        if isinstance(reading, Reading):
-            return reading
+        if not index.complete:  # the rules below read every name
+            index = everything()
+            # The exact rules again, here: a server may lower a name otherwise than
+            # careergraph folds it (a label of a script its LCASE does not know).
+            reading = _by_exact_rules(index, name, text, wanted, across)
+            if isinstance(reading, Reading):
+                return reading
+        if reading is None:
+            bare = {iri for tier, iri, _ in index.lookup(normalise(text)) if tier == BARE}
+            reading = _choose(index, name, wanted, "qualifier", bare)
+            if isinstance(reading, Reading):
+                return reading
         other_kind = reading
     if other_kind is not None:
         return _wrong_kind(index, name, other_kind, wanted)
@@ -149,6 +154,20 @@ def read_name(
             if reading is not None:
                 return reading
     return Skipped(name, "unknown", tuple(_nearest(index, text, wanted)) if suggest else ())
+
+
+def _by_exact_rules(
+    index: NameIndex, name: str, text: str, wanted: Wanted, across: bool
+) -> Reading | str | None:
+    """The reading of the first exact rule that finds an entity ``wanted`` takes; else the
+    kind of an entity of another kind one found, or None."""
+    other_kind: str | None = None
+    for rule, found in _exact(index, text):
+        reading = _choose(index, name, wanted, rule, found)
+        if isinstance(reading, Reading):
+            return _with_other_taxonomies(index, text, wanted, reading) if across else reading
+        other_kind = other_kind or reading
+    return other_kind
 
 
 def resolve_one(
