@@ -464,3 +464,43 @@ def test_a_dataset_replaced_while_a_build_reads_it_is_refused_not_kept(tmp_path)
     datasets.add("mine", [*lines, "<urn:a> <urn:b> <urn:d> .\n"], "a test")  # imported again
     with pytest.raises(DataFileError, match="changed while it was read"):
         load_source(OxigraphStore(), source)  # the old fingerprint, the new bytes
+
+
+def _many_rows(count: int) -> bytes:
+    """A SPARQL JSON answer of ``count`` solutions of two terms each."""
+    row = b'{"s": {"type": "uri", "value": "https://example.org/e%d"}, "o": {"type": "literal", "value": "label %d"}}'  # noqa: E501
+    rows = b", ".join(row % (i, i) for i in range(count))
+    return b'{"head": {"vars": ["s", "o"]}, "results": {"bindings": [' + rows + b"]}}"
+
+
+def test_an_endpoint_answer_of_too_many_rows_stops_clearly_within_bounded_memory(tmp_path):
+    """1.2 million rows (132 MB, under the byte bound): read as they are parsed, up to the
+    row bound, then one line, exit 2. Before, the whole JSON document was built first: 2.2
+    GB and 30 s, then "did not answer with SPARQL JSON results"."""
+    import subprocess
+    import sys
+
+    from servers import http_answer, scripted_server
+
+    with scripted_server(http_answer(_many_rows(1_200_000))) as url:
+        command = [sys.executable, "-m", "careergraph", "--no-store", "--endpoint", url,
+                   "query", "SELECT * { ?s ?p ?o }", "-o", str(tmp_path / "rows.csv")]  # fmt: skip
+        run = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+        _, status, usage = os.wait4(run.pid, 0)
+        said = " ".join(run.stderr.read().split())  # wrapped to the terminal
+    assert os.waitstatus_to_exitcode(status) == 2, said
+    assert "sent more than 1,000,000 rows" in said and "$CAREERGRAPH_MAX_ROWS" in said
+    assert usage.ru_maxrss < 1_400_000, usage.ru_maxrss  # KB: about 0.7 GB here
+    assert not (tmp_path / "rows.csv").exists()
+
+
+def test_the_row_bound_is_the_users_to_set(monkeypatch):
+    from servers import http_answer, scripted_server
+
+    with scripted_server(http_answer(_many_rows(1500))) as url:
+        monkeypatch.setenv("CAREERGRAPH_MAX_ROWS", "1000")
+        refused = invoke("--no-store", "--endpoint", url, "query", "SELECT * { ?s ?p ?o }")
+        monkeypatch.setenv("CAREERGRAPH_MAX_ROWS", "2000")
+        read = invoke("--no-store", "--endpoint", url, "query", "SELECT * { ?s ?p ?o }")
+    assert refused.exit_code == 2 and "sent more than 1,000 rows" in refused.stderr
+    assert read.exit_code == 0 and len(read.stdout.splitlines()) == 1502

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,8 @@ from careergraph.version import __version__
 
 DEFAULT_TIMEOUT = 60.0
 MAX_ANSWER = 512 * 1024 * 1024  # bytes: the largest answer read (a page, when paged)
+MAX_ROWS = 1_000_000  # rows (or triples) of one answer, unless $CAREERGRAPH_MAX_ROWS says more
+MAX_ROWS_VARIABLE = "CAREERGRAPH_MAX_ROWS"
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _CHUNK = 1 << 16
@@ -258,6 +261,8 @@ class EndpointStore(Store):
         """Every solution of a query the server cuts at ``size`` rows, read page by page;
         the solutions are counted before and after, and must match what was read."""
         before = self._count(text, deadline)
+        if before > max_rows():
+            raise self._too_many(max_rows(), "rows")
         rows: list[Row] = []
         while len(rows) < before:
             page = paged(text, variables, size, len(rows))
@@ -406,8 +411,9 @@ class EndpointStore(Store):
             ) from None
 
     def _parse_results(self, reply: _Reply, form: str = "select") -> Answer:
+        limit = max_rows()
         try:
-            document = json.loads(reply.body)
+            document = json.loads(reply.body, object_pairs_hook=_terms_and_rows(limit))
             if "boolean" in document:
                 if not isinstance(document["boolean"], bool):
                     raise TypeError("boolean")
@@ -419,12 +425,22 @@ class EndpointStore(Store):
             if not isinstance(bindings, list):
                 raise TypeError("bindings")
             rows = tuple(_row(binding, variables) for binding in bindings)
+        except _TooManyRows:
+            raise self._too_many(limit, "rows") from None
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise self._not_results(reply.content_type) from None
         if form == "ask" and variables == ("__ASK_RETVAL",) and len(rows) == 1:
             # Virtuoso answers an ASK posted for JSON as a SELECT of one integer
             return Answer("ask", boolean=rows[0]["__ASK_RETVAL"].value not in ("0", "false"))
         return Answer("select", variables, rows)
+
+    def _too_many(self, limit: int, what: str) -> EndpointAnswerError:
+        return EndpointAnswerError(
+            self.shown,
+            f"the SPARQL endpoint {self.shown} sent more than {limit:,} {what}, the most "
+            f"careergraph reads in one answer: ask for fewer (LIMIT), or set "
+            f"${MAX_ROWS_VARIABLE} to read more",
+        )
 
     def _not_results(self, content_type: str) -> EndpointAnswerError:
         return EndpointAnswerError(
@@ -441,6 +457,8 @@ class EndpointStore(Store):
             raise EndpointAnswerError(
                 self.shown, f"the SPARQL endpoint {self.shown} did not answer with N-Triples"
             ) from None
+        if len(local) > max_rows():
+            raise self._too_many(max_rows(), "triples")
         return tuple(local.triples())
 
 
@@ -478,10 +496,46 @@ def _number(header: str | None) -> int | None:
     return value if value > 0 else None
 
 
+def max_rows() -> int:
+    """The most rows (or triples) read in one answer: ``MAX_ROWS``, or
+    ``$CAREERGRAPH_MAX_ROWS``."""
+    try:
+        return max(1, int(os.environ.get(MAX_ROWS_VARIABLE, MAX_ROWS)))
+    except ValueError:
+        return MAX_ROWS
+
+
+class _TooManyRows(Exception):
+    """More solutions than :func:`max_rows` in one answer."""
+
+
+def _terms_and_rows(limit: int) -> Callable[[list[tuple[str, Any]]], Any]:
+    """A ``json.loads`` hook that turns each RDF term of a SPARQL JSON answer into a
+    :class:`Term` and each solution into a row as it is parsed, so that memory holds the
+    rows, not the JSON objects too, and stops past ``limit`` solutions (_TooManyRows)."""
+    solutions = 0
+
+    def hook(pairs: list[tuple[str, Any]]) -> Any:
+        nonlocal solutions
+        found = dict(pairs)
+        if isinstance(found.get("type"), str) and "value" in found:
+            return _term(found)
+        if all(isinstance(value, Term) for value in found.values()):
+            solutions += 1
+            if solutions > limit:
+                raise _TooManyRows
+        return found
+
+    return hook
+
+
 def _row(binding: Mapping[str, Any], variables: tuple[str, ...]) -> Row:
     if not isinstance(binding, dict):
         raise TypeError("binding")
-    return {name: _term(binding[name]) for name in variables if name in binding}
+    row = {name: binding[name] for name in variables if name in binding}
+    if not all(isinstance(term, Term) for term in row.values()):
+        raise TypeError("binding")
+    return row
 
 
 def _term(value: Mapping[str, str]) -> Term:
