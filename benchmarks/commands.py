@@ -265,6 +265,10 @@ def synthetic(report: Report, env: dict[str, str], runs: int, folder: Path, size
     for name, args in targets.items():
         seconds, peak = measure([*base, *args], env, runs)
         report.row(f"{name} ({size:,} triples)", seconds, peak, None, "2 s", seconds <= 2.0)
+    with data.open(encoding="utf-8") as lines:
+        roles = sum(line.endswith("#Role> .\n") for line in lines)
+    seconds, peak = run([*base, "path", "Role 0", f"Role {roles - 1}"], env)
+    report.row(f"path across {roles:,} roles (not a target)", seconds, peak, None, "", True)
 
 
 def crowded(report: Report, env: dict[str, str], runs: int, folder: Path) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from careergraph.graph.careers.vocabulary import ITEM_KINDS
+from careergraph.namespaces import taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,11 +46,13 @@ class RoleIndex:
     need_counts: array  # how many skills each role needs
     listers: dict[str, array]  # skill -> the roles that list it as optional
     position: dict[str, int] = field(init=False, repr=False, compare=False)
+    taxonomies: list[str] = field(init=False, repr=False, compare=False)  # of each role
     item_counts: array = field(init=False, repr=False, compare=False)
     specificity: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.position = {role: index for index, role in enumerate(self.roles)}
+        self.taxonomies = [taxonomy(role) for role in self.roles]
         self.item_counts = array("I", map(sum, zip(*self.kind_counts.values(), strict=True)))
         roles = len(self.roles) or 1
         listed = {s: len(r) for s, r in self.holders.items()}

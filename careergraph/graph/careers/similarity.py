@@ -22,6 +22,7 @@ nearest share its ISCO unit group and how often its broader occupation is among 
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
@@ -245,15 +246,14 @@ def near_moves(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
                         shared[position] = shared.get(position, 0.0) + value
     shared.pop(index.position.get(role, -1), None)
     by_taxonomy: dict[str, list[int]] = {}
-    for position in sorted(shared, key=shared.__getitem__, reverse=True):
-        group = by_taxonomy.setdefault(taxonomy(index.roles[position]), [])
-        if len(group) < COMPARED:
-            group.append(position)
+    for position in shared:
+        by_taxonomy.setdefault(index.taxonomies[position], []).append(position)
     own, found = taxonomy(role), []
     for group, positions in by_taxonomy.items():
         if group != own and own != "builtin":  # occupations reach the built-in roles back
             continue
-        others = [index.roles[p] for p in positions]
+        compared = heapq.nlargest(COMPARED, positions, key=shared.__getitem__)
+        others = [index.roles[p] for p in compared]
         limit = NEAR_MOVES if group == own else NEAR_ACROSS
         found += _most_similar(facts, role, others, SHARES_SOMETHING, limit)
     return sorted(found, key=lambda pair: (-pair[1], facts.label(pair[0]).casefold()))
