@@ -504,3 +504,49 @@ def test_the_row_bound_is_the_users_to_set(monkeypatch):
         read = invoke("--no-store", "--endpoint", url, "query", "SELECT * { ?s ?p ?o }")
     assert refused.exit_code == 2 and "sent more than 1,000 rows" in refused.stderr
     assert read.exit_code == 0 and len(read.stdout.splitlines()) == 1502
+
+
+@pytest.fixture(scope="module")
+def huge_literal(tmp_path_factory):
+    """A role whose label is one 10 MB literal, as Turtle and as N-Triples."""
+    folder = tmp_path_factory.mktemp("huge")
+    turtle = folder / "huge.ttl"
+    turtle.write_text(
+        "@prefix cg: <https://w3id.org/careergraph/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        f'<https://example.org/r> a cg:Role ; skos:prefLabel "{"x" * 10_000_000}" .\n',
+        encoding="utf-8",
+    )
+    triples = folder / "huge.nt"
+    assert invoke("--no-builtin", "--data", str(turtle), "export", "nt", "-o", str(triples))
+    return turtle, triples
+
+
+def test_validate_hands_a_huge_literal_over_without_parsing_it_again(huge_literal):
+    """Re-parsed as N-Triples, a 10 MB literal took rdflib minutes; in a terminal the
+    table shows at most 12 lines of it and says how long it is."""
+    from click.testing import CliRunner
+
+    from careergraph.cli import cli
+
+    turtle, _ = huge_literal
+    result = CliRunner().invoke(
+        cli, ["--no-store", "--data", str(turtle), "validate"], env={"COLUMNS": "100"}
+    )
+    assert result.exit_code == 1, result.stderr  # violations found
+    lines = result.stdout.splitlines()
+    assert lines[2].startswith("Violation ") and len(lines) < 60
+    assert "… (10,000,000 characters)" in result.stdout
+
+
+def test_the_rdflib_engine_refuses_what_its_parsers_take_minutes_over(huge_literal, tmp_path):
+    _, triples = huge_literal
+    long_line = invoke("--engine", "rdflib", "--no-store", "--data", str(triples), "stats")
+    assert long_line.exit_code == 2 and "a line longer than 1 MB" in long_line.stderr
+    prefixes = tmp_path / "prefixes.ttl"
+    declared = "".join(f"@prefix p{i}: <https://example.org/{i}/> .\n" for i in range(10_001))
+    prefixes.write_text(declared + "<https://example.org/a> <https://example.org/b> 1 .\n")
+    many = invoke("--engine", "rdflib", "--no-store", "--data", str(prefixes), "stats")
+    assert many.exit_code == 2 and "declares 10,001 prefixes" in many.stderr
+    for data in (triples, prefixes):  # the default engine reads both
+        assert invoke("--no-store", "--data", str(data), "stats").exit_code == 0

@@ -153,10 +153,13 @@ def _text(cell: object) -> str:
     return printable(str(cell))
 
 
+CELL_LINES = 12  # the most lines a cell of text takes in a terminal
+
+
 def _block(cells: list[str], widths: list[int], lists: list[Items | None]) -> list[str]:
     """One row as lines: each cell wrapped in its width, padded to the row's height."""
     wrapped = [
-        _listed(items, width) if items is not None and len(text) > width else _wrap(text, width)
+        _listed(items, width) if items is not None and len(text) > width else _cut(text, width)
         for text, width, items in zip(cells, widths, lists, strict=True)
     ]
     height = max(len(lines) for lines in wrapped)
@@ -167,6 +170,21 @@ def _block(cells: list[str], widths: list[int], lists: list[Items | None]) -> li
         ).rstrip()
         for i in range(height)
     ]
+
+
+def _cut(text: str, width: int) -> list[str]:
+    """A cell of text wrapped in ``width``, in at most ``CELL_LINES`` lines: a longer one
+    ends with how long it is (the other formats have it whole).
+
+    >>> _cut("x" * 1000, 20)[-2:]
+    ['xxxxxxxxxxxxxxxxxxxx', '… (1,000 characters)']
+    """
+    if len(text) <= width * CELL_LINES:
+        lines = _wrap(text, width)
+        if len(lines) <= CELL_LINES:
+            return lines
+    lines = _wrap(text[: width * CELL_LINES], width)[: CELL_LINES - 1]
+    return [*lines, f"… ({len(text):,} characters)"[:width]]
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -87,11 +87,18 @@ class RdflibStore(Store):
         return len(self._graph)
 
     def _to_rdflib(self, term: Term) -> Any:
-        if isinstance(term, IRI):
-            return self._rdflib.URIRef(term.value)
-        if isinstance(term, BlankNode):
-            return self._rdflib.BNode(term.value)
-        return self._rdflib.Literal(term.value, lang=term.language, datatype=term.datatype)
+        return to_rdflib(term)
+
+
+def to_rdflib(term: Term) -> Any:
+    """The rdflib term for one of careergraph's."""
+    import rdflib
+
+    if isinstance(term, IRI):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return rdflib.BNode(term.value)
+    return rdflib.Literal(term.value, lang=term.language, datatype=term.datatype)
 
 
 def _from_rdflib(term: Any) -> Term:
@@ -114,6 +121,7 @@ def parse_with_rdflib(
 
     one_line_warnings()
     refuse_hostile(data, rdf_format, source)
+    _refuse_slow_for_rdflib(data, rdf_format, source)
     graph = rdflib.Graph()
     try:
         graph.parse(data=data, format=rdf_format.rdflib, publicID=base_iri)
@@ -125,6 +133,41 @@ def parse_with_rdflib(
             if isinstance(term, rdflib.URIRef) and (_NOT_IN_IRI.search(term) or not term):
                 raise DataFileError(source, f"{str(term)!r} is not an IRI")
     return graph
+
+
+# rdflib's parsers take time that grows with the square of a line of N-Triples or N-Quads
+# (1 MB: 2 s; 10 MB: minutes) and of the prefixes a Turtle, TriG or N3 file declares (10,000:
+# 3.5 s; 100,000: minutes): past these it is refused, as pyoxigraph reads it in a moment.
+RDFLIB_MAX_LINE = 2**20
+RDFLIB_MAX_PREFIXES = 10_000
+
+
+def _refuse_slow_for_rdflib(data: bytes, rdf_format: RdfFormat, source: str) -> None:
+    """Refuse, for rdflib, what its parsers would take minutes over (see above).
+
+    >>> from careergraph.graph.store.formats import FORMATS
+    >>> _refuse_slow_for_rdflib(b"@prefix a: <x:> .\\n" * 10_001, FORMATS["ttl"], "x.ttl")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.DataFileError: x.ttl: it declares 10,001 prefixes; rdflib's parser ...
+    """
+    engine = "(the default engine, pyoxigraph, reads it)"
+    long_line = rb"[^\n]{%d}" % (RDFLIB_MAX_LINE + 1)
+    if rdf_format.name in ("nt", "nq") and re.search(long_line, data):
+        raise DataFileError(
+            source,
+            f"it has a line longer than {RDFLIB_MAX_LINE // 2**20} MB; rdflib's parser takes "
+            f"minutes over such lines {engine}",
+        )
+    if rdf_format.name in ("ttl", "trig", "n3"):
+        declared = len(re.findall(rb"(?im)^[ \t]*@?prefix[ \t]", data))
+        if declared > RDFLIB_MAX_PREFIXES:
+            raise DataFileError(
+                source,
+                f"it declares {declared:,} prefixes; rdflib's parser takes minutes over more "
+                f"than {RDFLIB_MAX_PREFIXES:,} {engine}",
+            )
 
 
 _NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')  # what N-Triples cannot write in an IRI
