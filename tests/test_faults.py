@@ -550,3 +550,24 @@ def test_the_rdflib_engine_refuses_what_its_parsers_take_minutes_over(huge_liter
     assert many.exit_code == 2 and "declares 10,001 prefixes" in many.stderr
     for data in (triples, prefixes):  # the default engine reads both
         assert invoke("--no-store", "--data", str(data), "stats").exit_code == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
+def test_a_store_path_through_another_users_link_is_refused(tmp_path):
+    """In a shared sticky folder, another user points a link named as your store at a
+    store of yours: careergraph neither clears nor builds through it."""
+    victim = tmp_path / "mine"
+    assert invoke("--store", str(victim), "stats").exit_code == 0
+    before = sorted(p.name for p in (victim / "graphs").iterdir())
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = shared / "store"
+    link.symlink_to(victim)
+    os.lchown(link, 4242, 4242)
+    for args in (("store", "clear"), ("show", "MLOps Architect")):
+        result = invoke("--store", str(link), *args)
+        assert result.exit_code == 2 and "a symbolic link another user owns" in result.stderr
+    assert sorted(p.name for p in (victim / "graphs").iterdir()) == before
+    os.lchown(link, os.geteuid(), os.getegid())  # your own link is yours to use
+    assert invoke("--store", str(link), "show", "MLOps Architect").exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -19,16 +20,16 @@ def store_location(explicit: str | Path | None = None) -> Path:
     PosixPath('/srv/stores')
     """
     if explicit:
-        return _usable(Path(explicit).expanduser())
+        return _refuse_others_links(_usable(Path(explicit).expanduser()))
     if os.environ.get(ENVIRONMENT):
-        return _usable(Path(os.environ[ENVIRONMENT]).expanduser())
+        return _refuse_others_links(_usable(Path(os.environ[ENVIRONMENT]).expanduser()))
     if sys.platform.startswith("linux"):
         # The XDG rule, as platformdirs applies it, without its imports (5 ms a call).
         cache = os.environ.get("XDG_CACHE_HOME", "").strip() or "~/.cache"
-        return Path(cache).expanduser() / "careergraph"
+        return _refuse_others_links(Path(cache).expanduser() / "careergraph")
     import platformdirs
 
-    return platformdirs.user_cache_path("careergraph", appauthor=False)
+    return _refuse_others_links(platformdirs.user_cache_path("careergraph", appauthor=False))
 
 
 def datasets_folder(location: str | Path | None = None) -> Path:
@@ -94,3 +95,25 @@ def refuse_shared(*folders: Path) -> None:
                 f"{info.st_mode & 0o777:o}): not used, since anything planted there would be "
                 f"read as careergraph's (chmod go-w {folder}, or choose another with --store)"
             )
+
+
+def _refuse_others_links(folder: Path) -> Path:
+    """``folder``; UnsafeStoreError where it or a folder above it is a symbolic link
+    another user (not root) owns: in a shared folder such as /tmp, anyone can point a link
+    named as your store at files of yours, which careergraph would then write and clear.
+
+    >>> _refuse_others_links(Path("/no/such/folder"))
+    PosixPath('/no/such/folder')
+    """
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for path in (folder, *folder.parents) if uid is not None else ():
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if stat.S_ISLNK(info.st_mode) and info.st_uid not in (uid, 0):
+            raise UnsafeStoreError(
+                f"the store at {folder} goes through {path}, a symbolic link another user "
+                f"owns: not used (choose your own with --store or ${ENVIRONMENT})"
+            )
+    return folder
