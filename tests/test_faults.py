@@ -313,7 +313,7 @@ def test_soak_thirty_kills_at_random_moments_leave_a_store_that_answers(tmp_path
         ["show", "MLOps Architect"],  # builds the built-in store
     ]
     chance = random.Random(24)
-    killed = 0
+    killed, kinds = 0, {}
     for _ in range(30):
         process = subprocess.Popen(
             base + chance.choice(work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -322,7 +322,9 @@ def test_soak_thirty_kills_at_random_moments_leave_a_store_that_answers(tmp_path
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             killed += 1
+            kinds[process.args[len(base)]] = kinds.get(process.args[len(base)], 0) + 1
         process.wait()
+    print(f"soak: {killed} of 30 runs killed: {kinds}")  # for the closing note (pytest -s)
     assert killed >= 10  # most runs were cut short somewhere
     imported = invoke("--store", store, "import", "esco", str(FIXTURES / "esco"))
     assert imported.exit_code == 0, imported.stderr
