@@ -99,31 +99,6 @@ def expand(name: str) -> str | None:
     return None
 
 
-ESCO_CONCEPTS = "http://data.europa.eu/esco/"
-TAXONOMIES = ("builtin", "esco")
-TAXONOMY_PREFIXES = {"esco": ESCO_CONCEPTS}  # where the IRIs of an imported taxonomy start
-
-
-def taxonomy(iri: str) -> str:
-    """The taxonomy an entity belongs to: ``esco`` (imported) or ``builtin`` (the built-in
-    graph, and files in its vocabulary); a ``"^"`` before the IRI is ignored.
-
-    >>> taxonomy("http://data.europa.eu/esco/occupation/x"), taxonomy("urn:mine")
-    ('esco', 'builtin')
-    """
-    return "esco" if iri.removeprefix("^").startswith(ESCO_CONCEPTS) else "builtin"
-
-
-def dataset_taxonomy(name: str) -> str:
-    """The taxonomy an imported dataset's entities belong to, whatever the dataset is
-    called (``import esco PATH --name esco-2024``): every import careergraph has is ESCO's.
-
-    >>> dataset_taxonomy("esco-2024")
-    'esco'
-    """
-    return "esco"
-
-
 def plain_words(name: str) -> str:
     """A name as words: ``trackLabel`` is "track label", ``max_cost`` "max cost", and an
     IRI's local name the same (``esco:relatedEssentialSkill`` "related essential skill").

@@ -72,6 +72,7 @@ ALLOWED = {
     "careergraph.graph.store": ("careergraph.graph.store", "careergraph.errors",
                                 "careergraph.namespaces", "careergraph.version"),
     "careergraph.graph.careers": ("careergraph.graph.careers", "careergraph.graph.store",
+                                  "careergraph.taxonomies",
                                   "careergraph.graph.choices",
                                   "careergraph.graph.queries", "careergraph.graph.results",
                                   "careergraph.errors", "careergraph.namespaces"),

@@ -15,7 +15,8 @@ from careergraph.graph.careers.moves import BASE_COST, STRETCH, CareerMoves
 from careergraph.graph.careers.paths import MOST_STEPS
 from careergraph.graph.results.paths import CHAINED_IN_TITLE, SHOWN_TO_LEARN
 from careergraph.graph.sources.esco import role_link
-from careergraph.namespaces import ID, SKOS, taxonomy
+from careergraph.namespaces import ID, SKOS
+from careergraph.taxonomies import taxonomy
 
 
 def steps(graph: CareerGraph, source: str, target: str, **options) -> list[tuple[str, str]]:

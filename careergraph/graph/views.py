@@ -19,7 +19,8 @@ from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words, taxonomy
+from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words
+from careergraph.taxonomies import declared, taxonomy
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -130,7 +131,7 @@ def build_view(
     imported taxonomy, its occupations by ISCO group (under ``group``); of ``all``, both."""
     if focus is not None and name != "mindmap":
         return focus_view(graph, focus, depth, provenance)
-    if name == "careers" and source != "builtin":
+    if name == "careers" and source != "builtin" and not _ladders(source):
         if source == "all":
             return ladders_and_occupations(graph, group)
         return occupations_view(graph, group)
@@ -479,7 +480,7 @@ def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
     digits = min(len(group) + 1, 4) if group else 2
     members: dict[str, list[str]] = defaultdict(list)
     for role in facts.all_roles:
-        if taxonomy(role) == "builtin":
+        if _ladders(taxonomy(role)):
             continue
         unit = occupational_group(facts, role) or ""
         code = unit.removeprefix(ISCO) if unit.startswith(ISCO) else ""
@@ -509,11 +510,17 @@ def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
     return builder.view("careers", title, layout="placed")
 
 
+def _ladders(name: str) -> bool:
+    """Whether a taxonomy's roles are drawn as career ladders (tracks by level: careergraph's
+    vocabulary), not as clusters of occupations ("all" is both)."""
+    return name != "all" and declared(name).vocabulary == "careergraph"
+
+
 def ladders_and_occupations(graph: CareerGraph, group: str | None = None) -> View:
     """The built-in career ladders, the imported occupations in their clusters below them,
     and the moves between the two (a transition that lands on an occupation)."""
     network = graph.career_network((*LADDER_MOVES, "match"))  # worked out once, for both
-    built_in = [role for role in network if taxonomy(role) == "builtin"]
+    built_in = [role for role in network if _ladders(taxonomy(role))]
     ladders = careers_view(graph, network.subgraph(built_in))  # no match is between two
     if group is None and len(built_in) == len(network):
         return ladders  # nothing imported

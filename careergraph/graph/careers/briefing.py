@@ -17,7 +17,8 @@ from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
 from careergraph.graph.results.paths import Salary, span
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts

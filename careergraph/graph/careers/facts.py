@@ -20,7 +20,8 @@ from careergraph.graph.careers import profiles
 from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.index import RoleIndex

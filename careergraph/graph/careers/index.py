@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from careergraph.graph.careers.vocabulary import ITEM_KINDS
-from careergraph.namespaces import taxonomy
+from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import OPTIONAL, SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts

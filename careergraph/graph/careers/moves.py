@@ -53,7 +53,8 @@ from typing import TYPE_CHECKING
 from careergraph.errors import ParameterError
 from careergraph.graph.careers.similarity import nearest
 from careergraph.graph.results.paths import pay_between
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
     import networkx as nx

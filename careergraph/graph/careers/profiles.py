@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import (
     INTEGRATION_POINT,
+    OPTIONAL_SKILLS,
     REQUIRES,
     ROLE_CLASSES,
     TRACK_CLASS,
 )
 from careergraph.namespaces import CG, ESCO, SKOS
+from careergraph.taxonomies import declared, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.careers.facts import CareerFacts
@@ -131,11 +133,12 @@ def needs(facts: CareerFacts, role: str) -> frozenset[str]:
 
 
 def optional(facts: CareerFacts, role: str) -> frozenset[str]:
-    """The skills a role lists as optional (ESCO's ``relatedOptionalSkill``) and does not
+    """The skills a role lists as optional (ESCO's ``relatedOptionalSkill``, a job
+    architecture's ``cg:optionalSkill``) and does not
     need otherwise: they count half in matching and similarity."""
     memo = facts.memo.optional
     if role not in memo:
-        listed = facts.objects(role, ESCO + "relatedOptionalSkill")
+        listed = facts.objects(role, *OPTIONAL_SKILLS)
         memo[role] = frozenset(listed - items(facts, role))
     return memo[role]
 
@@ -177,7 +180,8 @@ def _named_as(facts: CareerFacts, role: str) -> list[str]:
 def _roots_of_track(facts: CareerFacts, track: str, label: str) -> list[Root]:
     core = sorted(facts.objects(track, CG + "coreSkill"))
     roots = [(s, f"core skill of {label}", False) for s in core]
-    if not core:  # Linux, Python: the track's skills are what its (guru) roles require
+    if not core and declared(taxonomy(track)).track_skills_from_roles:
+        # Linux, Python: the track's skills are what its (guru) roles require
         for role in facts.roles_of(track):
             required = sorted(facts.objects(role, *REQUIRES))
             roots += [(s, f"required by {facts.label(role)}, of {label}", False) for s in required]

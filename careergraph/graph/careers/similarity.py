@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
 from careergraph.graph.results.similar import SimilarRole, SimilarRoles
-from careergraph.namespaces import CG, SKOS, taxonomy
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import ESCO, declared, same_vocabulary, taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Sequence
@@ -39,7 +40,6 @@ UP_SHARE = 0.2
 # How much nearer a relative in the hierarchy of occupations is, for similar (set on seeds 1
 # and 7 of benchmarks/quality.py, not the benchmark's: see the module docstring).
 HIERARCHY = {"broader": 0.5, "narrower": 0.5, "sibling": 0.25}
-SHOWN_AS = {"builtin": "built-in", "esco": "ESCO"}  # the taxonomies, as similar names them
 # Where no group has two roles to calibrate on: the figure calibrated on ESCO v1.1.1.
 DEFAULT_VIABLE = 0.12
 Vector = dict[str, float]
@@ -83,7 +83,7 @@ def compared(facts: CareerFacts, owner: str, other: str) -> Vector:
 def _on_esco(facts: CareerFacts, owner: str) -> Vector:
     memo = facts.memo.projections
     if owner not in memo:
-        memo[owner] = {k: v for k, v in vector(facts, owner).items() if taxonomy(k) == "esco"}
+        memo[owner] = {k: v for k, v in vector(facts, owner).items() if taxonomy(k) == ESCO.name}
     return memo[owner]
 
 
@@ -156,7 +156,7 @@ def nearest(
         other = index.roles[position]
         if other in relatives:
             continue
-        caret, size = spare["same" if taxonomy(other) == own else "across"]
+        caret, size = spare["same" if same_vocabulary(taxonomy(other), own) else "across"]
         bound = (reach[position] + caret) / size if size else 0.0
         group = kept.setdefault(per(other) if per else "", [])
         if bound < floor or (limit is not None and len(group) >= limit and bound < -group[-1][0]):
@@ -202,7 +202,7 @@ def _most_similar(
     scored, own = [], taxonomy(role)
     whole, on_esco = vector(facts, role), None
     for other in others:
-        if taxonomy(other) == own:
+        if same_vocabulary(taxonomy(other), own):
             mine, theirs = whole, vector(facts, other)
         else:  # across taxonomies (see the module docstring)
             on_esco = on_esco if on_esco is not None else _on_esco(facts, role)
@@ -250,7 +250,7 @@ def near_moves(facts: CareerFacts, role: str) -> list[tuple[str, float]]:
         by_taxonomy.setdefault(index.taxonomies[position], []).append(position)
     own, found = taxonomy(role), []
     for group, positions in by_taxonomy.items():
-        if group != own and own != "builtin":  # occupations reach the built-in roles back
+        if group != own and not declared(own).reaches_across:  # they are reached back
             continue
         compared = heapq.nlargest(COMPARED, positions, key=shared.__getitem__)
         others = [index.roles[p] for p in compared]
@@ -281,9 +281,9 @@ def both_ways(
         lonely = coming.get(role, 0) < LONELY
         for other, value in pairs[:LONELY] if lonely else ():
             found.setdefault(other, []).append((role, value))
-        if taxonomy(role) == "builtin":
+        if declared(taxonomy(role)).reaches_across:
             for other, value in pairs:
-                if taxonomy(other) != "builtin":
+                if taxonomy(other) != taxonomy(role):
                     found.setdefault(other, []).append((role, value))
     for role, pairs in found.items():
         unique = dict(sorted(pairs, key=lambda pair: pair[1]))  # the highest value wins
@@ -361,14 +361,16 @@ def similar_roles(
         for other, closeness in group:
             value = similarity(facts, [role.iri, other])
             mine, theirs = compared(facts, role.iri, other), compared(facts, other, role.iri)
-            words = name if name == taxonomy(role.iri) else "esco"  # the taxonomy compared on
+            # The vocabulary compared on: their own, or ESCO's across vocabularies.
+            direct = same_vocabulary(name, taxonomy(role.iri))
+            words = declared(name).vocabulary if direct else ESCO.vocabulary
             # What both call for, and what a move there asks to learn, in those words: the
             # other role's needs (not its optional skills), or what its items are linked to.
-            space = [k for k in theirs if k[0] != "^" and taxonomy(k) == words]
+            space = [k for k in theirs if k[0] != "^" and declared(taxonomy(k)).vocabulary == words]
             shared = [k for k in space if k in mine]
-            needs = facts.items(other) if words == name else theirs
+            needs = facts.items(other) if direct else theirs
             missing = [k for k in space if k not in mine and k in needs]
-            label = SHOWN_AS[name]
+            label = declared(name).shown_as
             note = _same_skills(facts, role.iri, other) if value > 0.9999 else None
             found.append(
                 SimilarRole(

@@ -12,10 +12,11 @@ SENIORITY_CLASS = CG + "LongTermValueMultiplier"  # what a track's top expertise
 ITEM_KINDS = ("skill", "tool", "other")
 
 REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
+OPTIONAL_SKILLS = (CG + "optionalSkill", ESCO + "relatedOptionalSkill")
 # The statements the analyses follow.
 LINKS = (
     *REQUIRES,
-    ESCO + "relatedOptionalSkill",
+    *OPTIONAL_SKILLS,
     CG + "coreSkill",
     CG + "specialises",
     CG + "sharedBy",

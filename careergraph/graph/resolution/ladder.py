@@ -44,7 +44,8 @@ from careergraph.graph.names import ALTERNATIVE, BARE, HIDDEN, LABEL, PREFERRED
 from careergraph.graph.resolution.aliases import aliases_of
 from careergraph.graph.resolution.forms import STOP_WORDS, content_stems, normalise, words
 from careergraph.graph.resolution.readings import Reading, Skipped
-from careergraph.namespaces import ESCO_CONCEPTS, ID, expand, taxonomy
+from careergraph.namespaces import ID, expand
+from careergraph.taxonomies import DATASET_BASE, ESCO_CONCEPTS, taxonomy
 
 if TYPE_CHECKING:
     from careergraph.graph.kinds import Kind
@@ -215,9 +216,10 @@ def _exact(index: NameIndex, text: str) -> Iterable[tuple[str, set[str]]]:
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
     iri = expand(iri) or iri
     found = {iri} if not _SPACE.search(iri) and iri in index else set()
-    if not found and not _SPACE.search(text):
-        full = ESCO_CONCEPTS + text[len("esco/") :] if text.startswith("esco/") else ID + text
-        found = {full} if full in index else set()
+    if not found and not _SPACE.search(text):  # an id path: careergraph's, ESCO's, a dataset's
+        esco = ESCO_CONCEPTS + text[len("esco/") :] if text.startswith("esco/") else None
+        full = (esco,) if esco else (ID + text, DATASET_BASE + text)
+        found = next(({iri} for iri in full if iri in index), set())
     yield "iri", found
     by_tier: dict[int, set[str]] = {}
     for tier, entity, _ in index.lookup(normalise(text)):

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from careergraph.taxonomies import DATASET_BASE
+
 
 class Items(tuple):
     """A cell that lists names: whole in machine formats (joined by ", "), and as many as fit,
@@ -37,9 +39,12 @@ def short_id(iri: str) -> str:
     'role/mlops-architect'
     >>> short_id("http://data.europa.eu/esco/occupation/0a0a")
     'esco/occupation/0a0a'
+    >>> short_id("https://w3id.org/careergraph/dataset/acme/role/data-analyst")
+    'acme/role/data-analyst'
     """
     for base, shown in (("https://w3id.org/careergraph/id/", ""),
-                        ("http://data.europa.eu/esco/", "esco/")):  # fmt: skip
+                        ("http://data.europa.eu/esco/", "esco/"),
+                        (DATASET_BASE, "")):  # fmt: skip
         if iri.startswith(base):
             return shown + iri[len(base) :]
     return iri
