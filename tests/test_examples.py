@@ -53,6 +53,9 @@ def workplace(request, tmp_path_factory):
     (folder / "my-skills.txt").write_text("Kubernetes\nTerraform\n", "utf-8")
     shutil.copy(FIXTURES / "cv.txt", folder / "my-cv.txt")
     (folder / "my.rq").write_text("SELECT ?role WHERE { ?role a cg:Role }", "utf-8")
+    (folder / "examples").mkdir()
+    for where in (folder, folder / "examples"):  # as --help and the README name it
+        shutil.copy(FIXTURES.parent.parent / "examples" / "job-architecture.csv", where)
     store = folder / "store"
     if request.param == "esco":
         imported = CliRunner().invoke(
@@ -74,6 +77,8 @@ def test_every_example_works(workplace, example, monkeypatch):
     if args[:2] == ["import", "esco"]:  # into a store of its own: the others stay as they are
         args[2] = str(FIXTURES / "esco")
         store = folder / "scratch-store"
+    if args[:2] == ["import", "roles"] or "acme" in args:  # a job architecture's: its own
+        store = folder / "roles-store"
     result = CliRunner().invoke(cli, ["--store", str(store), *args])
     assert result.exit_code == 0, f"{example}\n{result.stderr}"
     assert "Traceback" not in result.stderr

@@ -38,6 +38,34 @@ def esco(settings: Settings, path: str, name: str) -> None:
     click.echo(f"imported {dataset.triples:,} triples as dataset {dataset.name!r}", err=True)
 
 
+@import_group.command()
+@click.argument("path", metavar="FILE.csv", required=False)
+@click.option("--name", help="Name of the job architecture (default: the file's name).")
+@click.option("--template", is_flag=True, help="Print a CSV to start from, and stop.")
+@pass_settings
+def roles(settings: Settings, path: str | None, name: str | None, template: bool) -> None:
+    """Import a job architecture: your roles, families, levels, skills and salaries, from a
+    CSV of one row per role and skill (the columns: --template). It becomes a taxonomy of
+    its own (--source NAME), linked to the built-in skills and ESCO's by their names.
+
+    \b
+    Example:
+      careergraph import roles --template
+      careergraph import roles job-architecture.csv --name acme
+      careergraph list roles --source acme
+    """
+    from careergraph.graph.sources.roles import TEMPLATE
+
+    if template:
+        click.echo(TEMPLATE, nl=False)
+        return
+    if path is None:
+        raise click.UsageError("give FILE.csv (or --template for a file to start from)")
+    found = settings.graph().import_roles(path, name, settings.store)
+    for line in found.report():
+        click.echo(line, err=True)
+
+
 @import_group.command("list")
 @format_option("table", "json", "csv", "tsv", "md")
 @pass_settings

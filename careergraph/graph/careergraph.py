@@ -33,19 +33,17 @@ from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
 from careergraph.namespaces import (
     CG,
     DCTERMS,
+    ID_KINDS,
     ID_PREFIXES,
     PREFIXES,
     RDF,
     RDFS,
     SCHEMA,
     SKOS,
-    TAXONOMIES,
-    TAXONOMY_PREFIXES,
     XSD,
     compact,
-    dataset_taxonomy,
-    taxonomy,
 )
+from careergraph.taxonomies import declared, taxonomy
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
@@ -66,6 +64,7 @@ if TYPE_CHECKING:
     from careergraph.graph.results.search import SearchResults
     from careergraph.graph.results.similar import SimilarRoles
     from careergraph.graph.results.stats import Stats
+    from careergraph.graph.sources.roles import JobArchitecture
     from careergraph.graph.views import MindMapNode, View
 
 _MAX_NESTING = 4
@@ -78,6 +77,7 @@ COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "in
 # Where a name fits entities of several kinds equally, the careers' kinds come first.
 SHOWN_FIRST = (*ROLE_KINDS, "track", "skill-area", "skill", "tool", "esco-skill")
 MATCHED_KINDS = ("skill", "tool", "skill-area", "esco-skill", "integration-point", "track")
+SKILL_KINDS = ("skill", "tool", "skill-area", "esco-skill")  # what a job architecture's skill is
 # What prose is read for: a track named in passing ("moving towards MLOps") is no skill.
 PROSE_KINDS = MATCHED_KINDS[:-1]
 MAX_NAMES = 500  # the most names match reads (a person's skills are dozens)
@@ -374,7 +374,45 @@ class CareerGraph:
             return self.__dict__["alone"], None
         if source in ("all", "builtin"):
             return self, None if source == "all" else frozenset({source})
-        return self, frozenset({dataset_taxonomy(source)})
+        return self, frozenset({self.dataset_taxonomies.get(source, source)})
+
+    @property
+    def dataset_taxonomies(self) -> dict[str, str]:
+        """Each imported dataset's name, and the taxonomy its entities belong to (``esco``
+        for an ESCO import whatever its name; a job architecture's own name)."""
+        return {
+            source.name.removeprefix("dataset:"): source.taxonomy
+            for source, _ in self.sources
+            if source.taxonomy
+        }
+
+    def import_roles(
+        self, path: str | Path, name: str | None = None, location: str | Path | None = None
+    ) -> JobArchitecture:
+        """Import the job architecture at ``path`` (see :mod:`.sources.roles`) as the
+        dataset ``name`` (the file's name by default) of the store ``location``: each skill
+        read as this graph's built-in or ESCO skill of its name where the people's-words
+        ladder reads it confidently, else a skill of its own. Raises DataFileError for a
+        file that is not one (naming the line), BadInputError for a name that is taken by a
+        source; the previous import of that name stays until this one is whole."""
+        from careergraph.graph.resolution.readings import Reading
+        from careergraph.graph.sources.datasets import Datasets
+        from careergraph.graph.sources.roles import read_roles, slug
+
+        name = name or slug(Path(path).stem)
+        if name in RESERVED_SOURCES:
+            raise BadInputError(f"{name!r} names a source already: choose another --name")
+        graph, _ = self._sourced("all")
+
+        def resolve(skill: str) -> tuple[str, str, float] | None:
+            reading = graph.read_name(skill, SKILL_KINDS, "skill", suggest=False)
+            if isinstance(reading, Reading) and taxonomy(reading.entity.iri) in ("builtin", "esco"):
+                return reading.entity.iri, reading.rule, reading.confidence
+            return None
+
+        found = read_roles(path, name, resolve)
+        Datasets(location).add(name, found.lines, str(path), kind="roles")
+        return found
 
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source (of :attr:`source`'s only, where
@@ -386,7 +424,7 @@ class CareerGraph:
         query, bindings = internal_query("class-counts"), {}
         if dataset is not None and within is not None:
             query = internal_query("class-counts-under")
-            bindings = {"prefix": Literal(TAXONOMY_PREFIXES[next(iter(within))])}
+            bindings = {"prefix": Literal(declared(next(iter(within))).prefix or "")}
         vocabulary = self.vocabulary_labels
         classes = tuple(
             (
@@ -973,8 +1011,9 @@ class CareerGraph:
         from (the source sections) in a focus view."""
         from careergraph.graph.views import build_view, cut
 
-        if source is not None and source not in (*TAXONOMIES, "all"):
-            raise ParameterError("source", f"must be one of {', '.join(TAXONOMIES)} or all")
+        known = ("builtin", *dict.fromkeys(self.dataset_taxonomies.values()), "all")
+        if source is not None and source not in (*known, *self.dataset_taxonomies):
+            raise ParameterError("source", f"must be one of {', '.join(known)}")
         chosen = source or self.source or ("builtin" if name == "careers" and not focus else "all")
         if group is not None and not group.isdigit():
             raise ParameterError("group", f"{group!r} is not an ISCO code (digits, such as 25)")
@@ -1156,6 +1195,10 @@ class CareerGraph:
         return {**PREFIXES, **ID_PREFIXES}
 
 
+# No job architecture is called so: the sources, and the first part of an id path.
+RESERVED_SOURCES = ("builtin", "all", "esco", *ID_KINDS)
+
+
 def check_source(source: str | None, datasets: Sequence[str]) -> None:
     """Raise ParameterError unless ``source`` is None, ``builtin``, ``all`` or the name of
     one of the imported ``datasets``.
@@ -1169,7 +1212,7 @@ def check_source(source: str | None, datasets: Sequence[str]) -> None:
     if source is None or source in ("builtin", "all", *datasets):
         return
     known = ["builtin", *datasets]
-    if source in TAXONOMIES:
+    if source in ("esco", "roles"):
         raise ParameterError(
             "source",
             f"{source!r} names no imported dataset (careergraph import {source} PATH brings "

@@ -90,6 +90,7 @@ PLAIN = {
     "dcterms:license": "licence",
     "esco:relatedEssentialSkill": "essential skill",
     "esco:relatedOptionalSkill": "optional skill",
+    "cg:optionalSkill": "optional skill",
     "rdfs:label": "label",
     "schema:estimatedSalary": "salary",
 }

@@ -32,6 +32,7 @@ class Source:
     rdf_format: RdfFormat
     path: Path
     fingerprint: str | None = None  # stands for the bytes where they never change (datasets)
+    taxonomy: str | None = None  # the taxonomy of an imported dataset's entities
     data: bytes | None = field(default=None, compare=False, repr=False)  # read once, kept
 
     def read(self) -> bytes:

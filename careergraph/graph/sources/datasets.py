@@ -44,6 +44,7 @@ class Dataset:
     triples: int
     imported: float
     fingerprint: str
+    kind: str = "esco"  # which importer wrote it: esco, or roles (a job architecture)
 
     def source(self) -> Source:
         """The dataset as a source of the graph."""
@@ -54,12 +55,14 @@ class Dataset:
             FORMATS["nt"],
             path=path,
             fingerprint=self.fingerprint,
+            taxonomy="esco" if self.kind == "esco" else self.name,
         )
 
     def to_json(self) -> dict:
         return {
             "name": self.name,
             "origin": self.origin,
+            "kind": self.kind,
             "triples": self.triples,
             "imported": time.strftime("%Y-%m-%d %H:%M", time.localtime(self.imported)),
             "folder": str(self.folder),
@@ -77,9 +80,10 @@ class DatasetList:
 
     def table(self) -> tuple[tuple[str, ...], list[tuple]]:
         rows = [
-            (d["name"], f"{d['triples']:,}", d["imported"], d["origin"]) for d in self.to_json()
+            (d["name"], d["kind"], f"{d['triples']:,}", d["imported"], d["origin"])
+            for d in self.to_json()
         ]
-        return ("dataset", "triples", "imported", "from"), rows
+        return ("dataset", "kind", "triples", "imported", "from"), rows
 
 
 class Datasets:
@@ -124,8 +128,9 @@ class Datasets:
                 mended += 1
         return mended
 
-    def add(self, name: str, lines: Iterable[str], origin: str) -> Dataset:
-        """Write a dataset from N-Triples lines, replacing one of the same name when whole."""
+    def add(self, name: str, lines: Iterable[str], origin: str, kind: str = "esco") -> Dataset:
+        """Write a dataset from N-Triples lines, replacing one of the same name when whole;
+        ``kind`` says which importer wrote it."""
         if not name.replace("-", "").isalnum():
             raise BadInputError(f"{name!r} is not a dataset name (letters, digits, -)")
         building = self.folder / f".import-{name}-{os.getpid()}"
@@ -140,7 +145,7 @@ class Datasets:
                     digest.update(line.encode("utf-8"))
                     count += 1
             meta = {"origin": origin, "triples": count, "imported": time.time(),
-                    "fingerprint": digest.hexdigest()}  # fmt: skip
+                    "fingerprint": digest.hexdigest(), "kind": kind}  # fmt: skip
             (building / "dataset.json").write_text(json.dumps(meta, indent=1), "utf-8")
             final, old = self.folder / name, self.folder / f".old-{name}-{os.getpid()}"
             # One import at a time swaps its dataset in: two at once queue here.
@@ -178,6 +183,7 @@ class Datasets:
     def _read(self, folder: Path) -> Dataset | None:
         with contextlib.suppress(OSError, ValueError, KeyError):
             meta = json.loads((folder / "dataset.json").read_text("utf-8"))
+            kind = meta.get("kind", "esco")  # imports before job architectures: ESCO's
             return Dataset(folder.name, folder, meta["origin"], meta["triples"],
-                           meta["imported"], meta["fingerprint"])  # fmt: skip
+                           meta["imported"], meta["fingerprint"], kind)  # fmt: skip
         return None
