@@ -97,6 +97,8 @@ def test_the_careers_view_draws_its_ladders(acme_store, tmp_path):
     assert result.exit_code == 0, result.stderr
     text = page.read_text("utf-8")
     assert "Junior Data Scientist" in text and "MLOps Engineer" not in text
+    assert "Data &amp; Analytics" in text or "Data & Analytics" in text  # a lane per family
+    assert "40k-75k EUR" in text  # its own currency
 
 
 def _csv(tmp_path: Path, rows: list[str], encoding: str = "utf-8") -> Path:

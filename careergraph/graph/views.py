@@ -72,7 +72,7 @@ class View:
     def restrict(self, source: str) -> None:
         """Keep only the nodes of one taxonomy (``builtin``: the built-in graph and files in
         its vocabulary; ``esco``), and the edges between them."""
-        self.nodes = [node for node in self.nodes if taxonomy(node.id) == source]
+        self.nodes = [n for n in self.nodes if n.kind == "heading" or taxonomy(n.id) == source]
         kept = {node.id for node in self.nodes}
         self.edges = [e for e in self.edges if e.source in kept and e.target in kept]
 
@@ -131,6 +131,9 @@ def build_view(
     imported taxonomy, its occupations by ISCO group (under ``group``); of ``all``, both."""
     if focus is not None and name != "mindmap":
         return focus_view(graph, focus, depth, provenance)
+    if name == "careers" and source != "builtin" and _ladders(source):  # a job architecture's
+        network = graph.career_network(LADDER_MOVES)
+        return careers_view(graph, network.subgraph(r for r in network if taxonomy(r) == source))
     if name == "careers" and source != "builtin" and not _ladders(source):
         if source == "all":
             return ladders_and_occupations(graph, group)
@@ -434,9 +437,7 @@ def careers_view(graph: CareerGraph, network: nx.DiGraph | None = None) -> View:
     level_names = {column: key[2] for column, key in enumerate(order)}
     nodes = sorted(network.nodes(data=True), key=lambda n: (n[1]["label"].casefold(), n[0]))
     for role, data in nodes:
-        salary = ""
-        if data["salary_max"]:
-            salary = f"${data['salary_min'] / 1000:,.0f}k-${data['salary_max'] / 1000:,.0f}k"
+        salary = _pay(data["salary_min"], data["salary_max"], data["currency"])
         column = order.index(keys[role])
         node = builder.node(role, column, f"{data['label']}\n{salary}".strip())
         node.details += [("track", data["track"]), ("level", data["level"]), ("salary", salary)]
@@ -463,6 +464,19 @@ def careers_view(graph: CareerGraph, network: nx.DiGraph | None = None) -> View:
     for source, target, data in network.edges(data=True):
         builder.edge(source, target, data["relation"])
     return builder.view("careers", "Career ladders, transitions and salaries", layout="placed")
+
+
+def _pay(low: float, high: float, currency: str | None) -> str:
+    """A salary range as a ladder shows it: in thousands, in dollars or with its currency.
+
+    >>> _pay(80000, 110000, "USD"), _pay(40000, 75000, "EUR"), _pay(0, 0, None)
+    ('$80k-$110k', '40k-75k EUR', '')
+    """
+    if not high:
+        return ""
+    if currency in (None, "", "USD"):
+        return f"${low / 1000:,.0f}k-${high / 1000:,.0f}k"
+    return f"{low / 1000:,.0f}k-{high / 1000:,.0f}k {currency}"
 
 
 ISCO = "http://data.europa.eu/esco/isco/C"  # an ISCO group's IRI, before its code

@@ -431,6 +431,7 @@ def _node_attributes(facts: CareerFacts, role: str) -> dict[str, object]:
         "rank": role_facts.rank or 0,
         "salary_min": role_facts.salary_min or 0,
         "salary_max": role_facts.salary_max or 0,
+        "currency": role_facts.currency or "",
     }
 
 
