@@ -368,7 +368,7 @@ def similar_roles(
             # other role's needs (not its optional skills), or what its items are linked to.
             space = [k for k in theirs if k[0] != "^" and declared(taxonomy(k)).vocabulary == words]
             shared = [k for k in space if k in mine]
-            needs = facts.items(other) if direct else theirs
+            needs = facts.items(other) if words == declared(name).vocabulary else theirs
             missing = [k for k in space if k not in mine and k in needs]
             label = declared(name).shown_as
             note = _same_skills(facts, role.iri, other) if value > 0.9999 else None
