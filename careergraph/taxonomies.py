@@ -34,10 +34,11 @@ class Taxonomy:
     vocabulary: str  # "careergraph" or "esco": taxonomies of one vocabulary compare items
     reaches_across: bool  # its roles move to their nearest of other taxonomies, and back
     track_skills_from_roles: bool  # a track with no core skill has its roles' skills
+    roles_inherit_track: bool  # a role's profile holds its track's (a job family's: not)
 
 
-BUILTIN = Taxonomy("builtin", "built-in", None, None, "careergraph", True, True)
-ESCO = Taxonomy("esco", "ESCO", ESCO_CONCEPTS, "esco", "esco", False, False)
+BUILTIN = Taxonomy("builtin", "built-in", None, None, "careergraph", True, True, True)
+ESCO = Taxonomy("esco", "ESCO", ESCO_CONCEPTS, "esco", "esco", False, False, False)
 
 
 def job_architecture(name: str) -> Taxonomy:
@@ -46,7 +47,8 @@ def job_architecture(name: str) -> Taxonomy:
     >>> job_architecture("acme").prefix
     'https://w3id.org/careergraph/dataset/acme/'
     """
-    return Taxonomy(name, name, f"{DATASET_BASE}{name}/", "roles", "careergraph", True, False)
+    prefix = f"{DATASET_BASE}{name}/"
+    return Taxonomy(name, name, prefix, "roles", "careergraph", True, True, False)
 
 
 def taxonomy(iri: str) -> str:

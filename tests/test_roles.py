@@ -152,3 +152,12 @@ def test_a_file_without_the_columns_says_which(tmp_path):
 def test_a_name_a_source_already_has_is_refused(tmp_path, name):
     result = invoke("--store", str(tmp_path), "import", "roles", str(SAMPLE), "--name", name)
     assert result.exit_code == 2 and "names a source already" in result.stderr
+
+
+def test_a_family_holds_what_its_roles_need_and_a_role_only_what_it_lists(acme_store):
+    families = ask(acme_store, "overlap", "Data & Analytics", "Platform & Infrastructure")
+    assert "https://w3id.org/careergraph/id/skill/python" in {
+        item["iri"] for item in families["shared"]
+    }  # both families have roles that need Python
+    profile = ask(acme_store, "show", "acme/role/junior-data-scientist")["profile"]
+    assert "Apache Spark" not in {item["item"] for item in profile}  # another role's need

@@ -61,9 +61,12 @@ def roles(settings: Settings, path: str | None, name: str | None, template: bool
         return
     if path is None:
         raise click.UsageError("give FILE.csv (or --template for a file to start from)")
+    from careergraph.exports.layout import terminal_width, wrapped
+
     found = settings.graph().import_roles(path, name, settings.store)
+    width = terminal_width(sys.stderr)
     for line in found.report():
-        click.echo(line, err=True)
+        click.echo(wrapped(line, width), err=True)
 
 
 @import_group.command("list")

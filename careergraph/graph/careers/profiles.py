@@ -111,7 +111,7 @@ def items(facts: CareerFacts, iri: str) -> frozenset[str]:
             for occupation in _named_as(facts, iri):
                 required |= facts.objects(occupation, *REQUIRES)
             own = set().union(*(_below(facts, skill, False) for skill in required))
-            tracks = (items(facts, track) for track in facts.tracks_of(iri))
+            tracks = (items(facts, track) for track in _inherited_tracks(facts, iri))
             found = own.union(_practised(facts, own), *tracks)
         else:
             roots = _roots(facts, iri, set())
@@ -156,7 +156,7 @@ def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
             lent = sorted(facts.objects(occupation, *REQUIRES))
             why = f"via ESCO occupation {facts.label(occupation)}"
             roots += [(s, why, False) for s in lent]
-        for track in sorted(facts.tracks_of(iri)):
+        for track in sorted(_inherited_tracks(facts, iri)):
             roots += _roots(facts, track, seen)
         for general in sorted(facts.objects(iri, CG + "specialises")):
             roots += [
@@ -170,6 +170,12 @@ def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
             memo[iri] = _roots_of_track(facts, iri, label)
         return memo[iri]
     return [(iri, f"{label} itself", facts.is_a(iri, INTEGRATION_POINT))]
+
+
+def _inherited_tracks(facts: CareerFacts, role: str) -> set[str]:
+    """The tracks whose items a role's profile holds: its tracks, where its taxonomy says
+    so (a job architecture's roles list all they need; their family is what they share)."""
+    return facts.tracks_of(role) if declared(taxonomy(role)).roles_inherit_track else set()
 
 
 def _named_as(facts: CareerFacts, role: str) -> list[str]:

@@ -9,7 +9,8 @@ left out). A role's family, level, salary and description are the same on each o
 optional). Each skill is read as the built-in or ESCO skill of its name where the caller's
 ``resolve`` finds one confidently enough, with the rule that read it; else it is a skill of
 the job architecture's own. A family is a track: its roles at the next rank are its
-promotions, and what every role of it needs is its core.
+promotions, and what its roles need is its profile (their own profiles hold only what they
+list: see :mod:`careergraph.taxonomies`).
 """
 
 from __future__ import annotations
@@ -258,23 +259,15 @@ def _triples(
         yield _literal(level, SKOS + "prefLabel", f"{level_name} ({name})")
         yield _iri(level, SKOS + "inScheme", scheme)
         yield _literal(level, CG + "rank", str(rank), datatype=XSD + "integer")
-    by_family: dict[str, list[_Role]] = {}
-    for role in roles.values():
-        by_family.setdefault(role.family, []).append(role)
     link_of = {skill.casefold(): link for skill, link in links.items()}
     for link in links.values():
         if link.rule == "own":
             yield _iri(link.iri, RDF + "type", CG + "Skill")
             yield _literal(link.iri, SKOS + "prefLabel", link.name)
-    for family, members in by_family.items():
+    for family in dict.fromkeys(role.family for role in roles.values()):
         track = f"{base}family/{slug(family)}"
         yield _iri(track, RDF + "type", CG + "Track")
         yield _literal(track, SKOS + "prefLabel", family)
-        if len(members) > 1:  # what every role of the family needs: its core
-            common = set.intersection(*({s.casefold() for s, e in r.needs.items() if e}
-                                        for r in members))  # fmt: skip
-            for skill in sorted(common):
-                yield _iri(track, CG + "coreSkill", link_of[skill].iri)
     for role in roles.values():
         yield from _role_triples(base, role, link_of)
 
