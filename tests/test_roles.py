@@ -161,3 +161,24 @@ def test_a_family_holds_what_its_roles_need_and_a_role_only_what_it_lists(acme_s
     }  # both families have roles that need Python
     profile = ask(acme_store, "show", "acme/role/junior-data-scientist")["profile"]
     assert "Apache Spark" not in {item["item"] for item in profile}  # another role's need
+
+
+def test_an_excel_workbook_imports_as_its_csv_would(tmp_path):
+    import csv
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    with SAMPLE.open(encoding="utf-8") as rows:
+        for row in csv.reader(rows):  # numbers as numbers, as a spreadsheet holds them
+            book.active.append([float(c) if c.isdigit() else c for c in row])
+    book.save(tmp_path / "acme.xlsx")
+    result = invoke(
+        "--store", str(tmp_path / "store"), "import", "roles", str(tmp_path / "acme.xlsx")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "imported 37 roles in 4 families and 5 levels as dataset 'acme'" in result.stderr
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    broken = invoke(
+        "--store", str(tmp_path / "store"), "import", "roles", str(tmp_path / "broken.xlsx")
+    )
+    assert broken.exit_code == 2 and "not an Excel workbook" in broken.stderr

@@ -3,7 +3,8 @@ roles, families, levels, skills and salaries, in careergraph's vocabulary, as a 
 its own (see :mod:`careergraph.taxonomies`).
 
 One row per role and skill, with the columns of :data:`COLUMNS` (``description`` may be
-left out). A role's family, level, salary and description are the same on each of its rows.
+left out), in a CSV file or the first sheet of an Excel workbook (``.xlsx``, with the
+``xlsx`` extra). A role's family, level, salary and description are the same on each of its rows.
 ``level`` is a rank (``1`` to ``9``, ``L3``) or a name (:data:`LEVEL_NAMES`); ``need`` is
 ``essential`` or ``optional``, or an importance from 1 to 5 (3 to 5 essential, 1 and 2
 optional). Each skill is read as the built-in or ESCO skill of its name where the caller's
@@ -115,8 +116,11 @@ def read_roles(
     """Read the job architecture at ``path`` as the taxonomy ``name``; ``resolve`` gives
     the IRI, rule and confidence of the graph's skill a name reads as (None: none). A file
     that is not one is a :class:`DataFileError` naming the file and the line."""
-    shown = str(path)
-    roles = _rows(shown, read_file(Path(path)))
+    shown, data = str(path), read_file(Path(path))
+    text = (
+        _workbook_text(shown, data) if Path(path).suffix.lower() == ".xlsx" else _text(shown, data)
+    )
+    roles = _rows(shown, text)
     links = {skill: _link(skill, resolve, name) for skill in _skills(roles)}
     base = job_architecture(name).prefix or ""
     lines = list(_triples(base, name, roles, links))
@@ -127,13 +131,51 @@ def read_roles(
     )
 
 
-def _rows(shown: str, data: bytes) -> dict[str, _Role]:
+def _text(shown: str, data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
         raise DataFileError(shown, f"not UTF-8 text (byte 0x{byte:02x})", line) from None
+
+
+def _workbook_text(shown: str, data: bytes) -> str:
+    """The first sheet of an Excel workbook as CSV text, a line per row (openpyxl reads
+    it: the ``xlsx`` extra)."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise DataFileError(
+            shown,
+            "reading .xlsx needs openpyxl (pip install 'careergraph[xlsx]'), or save it as CSV",
+        ) from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    except Exception as error:  # openpyxl raises anything from a zip error to a KeyError
+        raise DataFileError(shown, f"not an Excel workbook ({type(error).__name__})") from None
+    found = io.StringIO()
+    writer = csv.writer(found, lineterminator="\n")
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return found.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A workbook cell as the CSV would hold it (45000.0 is 45000; an empty cell nothing).
+
+    >>> _cell(45000.0), _cell(None), _cell(" SQL\nServer ")
+    ('45000', '', 'SQL Server')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _rows(shown: str, text: str) -> dict[str, _Role]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [column.strip().lower() for column in reader.fieldnames or ()]
     missing = [column for column in COLUMNS if column not in header]
