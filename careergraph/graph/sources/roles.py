@@ -165,7 +165,7 @@ def _workbook_text(shown: str, data: bytes) -> str:
 def _cell(value: object) -> str:
     """A workbook cell as the CSV would hold it (45000.0 is 45000; an empty cell nothing).
 
-    >>> _cell(45000.0), _cell(None), _cell(" SQL\nServer ")
+    >>> _cell(45000.0), _cell(None), _cell(" SQL\\nServer ")
     ('45000', '', 'SQL Server')
     """
     if value is None:
