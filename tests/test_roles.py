@@ -182,3 +182,10 @@ def test_an_excel_workbook_imports_as_its_csv_would(tmp_path):
         "--store", str(tmp_path / "store"), "import", "roles", str(tmp_path / "broken.xlsx")
     )
     assert broken.exit_code == 2 and "not an Excel workbook" in broken.stderr
+
+
+def test_an_import_goes_into_your_store_not_a_server(tmp_path):
+    result = invoke("--endpoint", "http://127.0.0.1:9/query", "--store", str(tmp_path),
+                    "import", "roles", str(SAMPLE))  # fmt: skip
+    assert result.exit_code == 2 and "drop --endpoint" in result.stderr
+    assert not (tmp_path / "datasets").exists()

@@ -61,6 +61,8 @@ def roles(settings: Settings, path: str | None, name: str | None, template: bool
         return
     if path is None:
         raise click.UsageError("give FILE.csv (or --template for a file to start from)")
+    if settings.endpoint is not None:  # its skills are read on the graph it joins: yours
+        raise click.UsageError("import roles brings a file into your store: drop --endpoint")
     from careergraph.exports.layout import terminal_width, wrapped
 
     found = settings.graph().import_roles(path, name, settings.store)
