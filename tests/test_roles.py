@@ -127,6 +127,8 @@ GOOD = "Data Analyst,Data,Junior,SQL,essential,45000,60000,EUR"
          "line 2: need 'sometimes' is not essential, optional or 1-5"),
         ([GOOD, "Analyste donnée,Data,Junior,SQL,essential,1,2,EUR"], "latin-1",
          "line 3: not UTF-8 text (byte 0xe9)"),
+        ([GOOD, "Data-Analyst,Data,Junior,SQL,essential,1,2,EUR"], "utf-8",
+         "line 3: the role 'Data-Analyst' reads as the role 'Data Analyst' (line 2)"),
     ],
 )  # fmt: skip
 def test_a_bad_file_names_the_line_and_keeps_the_previous_import(tmp_path, rows, encoding, said):

@@ -193,6 +193,18 @@ def _rows(shown: str, text: str) -> dict[str, _Role]:
         _add_row(shown, line, cells, roles)
     if not roles:
         raise DataFileError(shown, "no role in it")
+    named: dict[str, _Role] = {}
+    for role in sorted(roles.values(), key=lambda r: r.line):  # one IRI per role and family
+        for part, what in ((role.name, "role"), (role.family, "family")):
+            other = named.setdefault(f"{what}/{slug(part)}", role)
+            seen = other.name if what == "role" else other.family
+            if seen.casefold() != part.casefold():
+                raise DataFileError(
+                    shown,
+                    f"the {what} {part!r} reads as the {what} {seen!r} (line "
+                    f"{other.line}): name them apart",
+                    role.line,
+                )
     return roles
 
 
