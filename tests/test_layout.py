@@ -33,15 +33,15 @@ def _module_file(name: str) -> Path:
     return package if package.exists() else (PACKAGE / relative).with_suffix(".py")
 
 
-def _imports(name: str) -> set[str]:
-    """The careergraph modules ``name`` imports anywhere (in functions too), leaving out
-    what only a type checker reads (``if TYPE_CHECKING:``)."""
+def _imports(name: str, typing: bool = False) -> set[str]:
+    """The careergraph modules ``name`` imports anywhere (in functions too), and with
+    ``typing`` what only a type checker reads (``if TYPE_CHECKING:``) too."""
     tree = ast.parse(_module_file(name).read_text("utf-8"))
     package = name if _module_file(name).name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
 
     def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        if not typing and isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for child in node.orelse:
                 visit(child)
             return
@@ -65,6 +65,21 @@ def test_no_import_circles():
     imports = nx.DiGraph((name, used) for name in MODULES for used in _imports(name))
     circles = list(nx.simple_cycles(imports))
     assert not circles, "\n".join(" -> ".join([*c, c[0]]) for c in circles[:10])
+
+
+# The circles a type checker still sees: the career facts name the modules that work on
+# them, which name the facts back (issue 25: the facts apart from what is derived from them).
+# This list only shrinks.
+KNOWN_TYPING_CIRCLES = {
+    frozenset({"careergraph.graph.careers.facts", f"careergraph.graph.careers.{name}"})
+    for name in ("index", "profiles", "similarity")
+}
+
+
+def test_no_import_circles_counting_what_only_a_type_checker_reads():
+    imports = nx.DiGraph((n, used) for n in MODULES for used in _imports(n, typing=True))
+    circles = {frozenset(c) for c in nx.simple_cycles(imports)}
+    assert circles <= KNOWN_TYPING_CIRCLES, sorted(map(sorted, circles - KNOWN_TYPING_CIRCLES))
 
 
 # What each room may import (beyond the standard library and other packages).

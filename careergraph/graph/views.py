@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from careergraph.errors import BadInputError, NotFoundError, ParameterError
 from careergraph.graph.choices import VIEWS
@@ -23,10 +23,32 @@ from careergraph.namespaces import CG, DCTERMS, RDF, SKOS, plain_words
 from careergraph.taxonomies import declared, taxonomy
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
 
-    from careergraph.graph.careergraph import CareerGraph
+    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.names import NameIndex
+    from careergraph.graph.results import Entity
     from careergraph.graph.results.overlap import Overlap
+    from careergraph.graph.store import Store
+
+
+class CareerGraph(Protocol):
+    """What a view reads of a graph: the facade gives it (it is one), and the views never
+    import the facade, which imports them."""
+
+    store: Store
+    names: NameIndex
+    careers: CareerFacts
+    vocabulary_labels: dict[str, str]
+
+    def resolve(self, name: str, kind: str | None = None, *, rules: str = "all") -> Entity: ...
+
+    def career_network(self, via: Sequence[str] | None = None) -> nx.DiGraph: ...
+
+    def every_name(self) -> NameIndex: ...
+
 
 DEFAULT_MAX_NODES = 1500
 _CLUSTER_GAP = 160.0
