@@ -30,8 +30,15 @@ if TYPE_CHECKING:
 NAMES_IN_SQLITE = 20_000  # more names than this are looked up in SQLite, not loaded whole
 # The files a build keeps beside the triples.
 NAMES_FILE, NAMES_TABLE, CAREERS_FILE = "names.marshal", "names.sqlite", "careers.marshal"
-# The code whose state a build keeps, relative to the package ``careergraph.graph``.
-KEPT_BY = ("names.py", "kinds.py", "resolution/forms.py", "careers", "queries")
+# The code whose state a build keeps, relative to the package ``careergraph.graph``: the
+# names, the career facts and what is worked out from them and kept (profiles, the role
+# index, the viable threshold and the near lists), and the taxonomy registry they ask. The
+# rankings that only read them (matching, moves, paths, overlap, show's briefing) are not
+# in it: changing one leaves the built stores in place.
+KEPT_BY = (
+    "names.py", "kinds.py", "resolution/forms.py", "queries", "../taxonomies.py",
+    *(f"careers/{name}.py" for name in ("facts", "profiles", "index", "similarity", "vocabulary")),
+)  # fmt: skip
 _GRAPH_PACKAGE = Path(__file__).resolve().parents[1]
 _DAMAGED = (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError)
 
