@@ -96,18 +96,26 @@ def refuse_hostile(data: bytes, rdf_format: RdfFormat, source: str) -> None:
         )
     if rdf_format.name in ("rdfxml", "trix"):
         _refuse_deeper(_xml_depth(data), source)
-    if rdf_format.name in _LINE_BASED and len(data) > MAX_TERM:
-        import re
-
-        if re.search(rb"[^\n]{%d}" % (MAX_TERM + 1), data):
-            raise DataFileError(
-                source,
-                f"it has a line longer than {MAX_TERM // 2**20} MB: careergraph reads terms "
-                "(literals, IRIs) of up to that size",
-            )
+    if rdf_format.name in _LINE_BASED and has_longer_line(data, MAX_TERM):
+        raise DataFileError(
+            source,
+            f"it has a line longer than {MAX_TERM // 2**20} MB: careergraph reads terms "
+            "(literals, IRIs) of up to that size",
+        )
     if rdf_format.name == "jsonld":
         _refuse_deeper(_json_depth(data), source)
         refuse_remote_contexts(data, source)
+
+
+def has_longer_line(data: bytes, limit: int) -> bool:
+    """Whether a line of ``data`` is longer than ``limit`` bytes.
+
+    >>> has_longer_line(b"ab\\nabcd\\n", 3), has_longer_line(b"ab\\nabc", 3)
+    (True, False)
+    """
+    import re
+
+    return len(data) > limit and re.search(rb"[^\n]{%d}" % (limit + 1), data) is not None
 
 
 def _refuse_deeper(depth: int, source: str) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from careergraph.errors import DataFileError, QueryError, QuerySyntaxError
 from careergraph.graph.store.base import PLAIN_DATATYPES, Answer, Store, Triple
-from careergraph.graph.store.formats import RdfFormat, refuse_hostile
+from careergraph.graph.store.formats import RdfFormat, has_longer_line, refuse_hostile
 from careergraph.graph.store.rdflib_logs import one_line_warnings
 from careergraph.graph.store.syntax import check_query_syntax
 from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
@@ -153,8 +153,7 @@ def _refuse_slow_for_rdflib(data: bytes, rdf_format: RdfFormat, source: str) -> 
     careergraph.errors.DataFileError: x.ttl: it declares 10,001 prefixes; rdflib's parser ...
     """
     engine = "(the default engine, pyoxigraph, reads it)"
-    long_line = rb"[^\n]{%d}" % (RDFLIB_MAX_LINE + 1)
-    if rdf_format.name in ("nt", "nq") and re.search(long_line, data):
+    if rdf_format.name in ("nt", "nq") and has_longer_line(data, RDFLIB_MAX_LINE):
         raise DataFileError(
             source,
             f"it has a line longer than {RDFLIB_MAX_LINE // 2**20} MB; rdflib's parser takes "
