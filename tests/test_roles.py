@@ -191,3 +191,17 @@ def test_an_import_goes_into_your_store_not_a_server(tmp_path):
                     "import", "roles", str(SAMPLE))  # fmt: skip
     assert result.exit_code == 2 and "drop --endpoint" in result.stderr
     assert not (tmp_path / "datasets").exists()
+
+
+def test_with_every_source_each_taxonomy_keeps_its_own_ladder(acme_store, tmp_path):
+    """The built-in ladders with their levels, the job architecture's below with its own:
+    drawn together, one scheme's columns took the other's roles off to the right."""
+    from careergraph import CareerGraph
+
+    graph = CareerGraph.open(persist=acme_store, imported=acme_store, source="all")
+    view = graph.view("careers")
+    ids = [node.id for node in view.nodes]
+    assert len(ids) == len(set(ids))  # each lane and level heading once
+    where = {node.label.split("\n")[0]: node for node in view.nodes}
+    assert where["Entry Level"].y < where["Junior (acme)"].y  # the built-in ladders first
+    assert where["Junior Linux Admin"].x == where["Junior Data Scientist"].x  # both first

@@ -553,30 +553,44 @@ def _ladders(name: str) -> bool:
 
 
 def ladders_and_occupations(graph: CareerGraph, group: str | None = None) -> View:
-    """The built-in career ladders, the imported occupations in their clusters below them,
-    and the moves between the two (a transition that lands on an occupation)."""
-    network = graph.career_network((*LADDER_MOVES, "match"))  # worked out once, for both
-    built_in = [role for role in network if _ladders(taxonomy(role))]
-    ladders = careers_view(graph, network.subgraph(built_in))  # no match is between two
-    if group is None and len(built_in) == len(network):
-        return ladders  # nothing imported
-    occupations = occupations_view(graph, group)
-    below = max((node.y or 0.0) for node in ladders.nodes) + 4 * CAREER_ROW
-    for node in occupations.nodes:
-        node.y = (node.y or 0.0) + below
-    shown = {node.id for node in ladders.nodes} | {node.id for node in occupations.nodes}
+    """Each taxonomy's career ladders (the built-in ones first; each with its own levels as
+    columns), one below the other, the imported occupations in their clusters below them,
+    and the moves between them (a transition that lands on an occupation)."""
+    network = graph.career_network((*LADDER_MOVES, "match"))  # worked out once, for all
+    roles: dict[str, list[str]] = defaultdict(list)
+    for role in network:
+        roles[taxonomy(role)].append(role)
+    ladders = sorted((name for name in roles if _ladders(name)), key=lambda n: (n != "builtin", n))
+    parts = [careers_view(graph, network.subgraph(roles[name])) for name in ladders]
+    occupations = group is not None or len(ladders) < len(roles)
+    if occupations:
+        parts.append(occupations_view(graph, group))
+    if len(parts) == 1:
+        return parts[0]
+    nodes: list[ViewNode] = []
+    edges: list[ViewEdge] = []
+    top = 0.0
+    for index, part in enumerate(parts):
+        shift = top - min(node.y or 0.0 for node in part.nodes) if index else 0.0
+        for node in part.nodes:
+            node.y = (node.y or 0.0) + shift
+            if index and node.kind == "heading":  # a lane or level another ladder has too
+                node.id = f"{node.id}:{index}"
+        nodes += part.nodes
+        edges += part.edges
+        top = max(node.y or 0.0 for node in part.nodes) + 4 * CAREER_ROW
+    shown = {node.id for node in nodes}
     crossing = [
         ViewEdge(source, target, data["relation"])
         for source, target, data in network.edges(data=True)
         if source in shown and target in shown and taxonomy(source) != taxonomy(target)
     ]
-    return View(
-        "careers",
-        "Career ladders, and the occupations of the imported taxonomy by ISCO group",
-        ladders.nodes + occupations.nodes,
-        ladders.edges + occupations.edges + crossing,
-        layout="placed",
+    title = "Career ladders" + (
+        ", and the occupations of the imported taxonomy by ISCO group"
+        if occupations
+        else " of each taxonomy, transitions and salaries"
     )
+    return View("careers", title, nodes, edges + crossing, layout="placed")
 
 
 def _level_key(graph: CareerGraph, role: str) -> tuple[str, int, str]:
