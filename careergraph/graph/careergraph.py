@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from careergraph.graph.cache.kept import Kept
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.pages.report import CareerReport
     from careergraph.graph.resolution.ladder import Wanted
     from careergraph.graph.resolution.readings import Reading, Skipped
@@ -647,14 +647,15 @@ class CareerGraph:
     # ---- careers: overlap, paths, matching ------------------------------------------
 
     @cached_property
-    def careers(self) -> CareerFacts:
-        """The facts the career analyses work on, read once or kept by a built store (see
-        :mod:`careergraph.graph.careers.facts`)."""
+    def careers(self) -> CareerModel:
+        """The career model the analyses work on: the facts and what is worked out from them,
+        read once or kept by a built store (see :mod:`careergraph.graph.careers.model`)."""
         from careergraph.graph.careers.facts import CareerFacts
+        from careergraph.graph.careers.model import CareerModel
 
         names = self.every_name()  # the facts are read with every name at hand
         kept = self.kept.careers(names) if self.kept is not None else None
-        return kept or CareerFacts.read(self.store, names)
+        return kept or CareerModel.of(CareerFacts.read(self.store, names))
 
     def overlap(self, names: Sequence[str], kind: str = "all") -> Overlap:
         """What two or more roles, tracks or skill areas share and what only one has, with

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.names import NameIndex
     from careergraph.graph.results import Entity
     from careergraph.graph.results.overlap import Overlap
@@ -40,7 +40,7 @@ class CareerGraph(Protocol):
 
     store: Store
     names: NameIndex
-    careers: CareerFacts
+    careers: CareerModel
     vocabulary_labels: dict[str, str]
 
     def resolve(self, name: str, kind: str | None = None, *, rules: str = "all") -> Entity: ...
@@ -510,15 +510,15 @@ def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
     ISCO code such as 25 or 251, which keeps only the occupations under it), with edges
     along the hierarchy (to the broader occupation) and each occupation's strongest viable
     similar move."""
-    from careergraph.graph.careers.similarity import occupational_group
+    from careergraph.graph.careers.similarity import near_moves, occupational_group, viable
 
-    facts = graph.careers
+    model = graph.careers
     digits = min(len(group) + 1, 4) if group else 2
     members: dict[str, list[str]] = defaultdict(list)
-    for role in facts.all_roles:
+    for role in model.all_roles:
         if _ladders(taxonomy(role)):
             continue
-        unit = occupational_group(facts, role) or ""
+        unit = occupational_group(model, role) or ""
         code = unit.removeprefix(ISCO) if unit.startswith(ISCO) else ""
         if group and not code.startswith(group):
             continue
@@ -533,13 +533,13 @@ def occupations_view(graph: CareerGraph, group: str | None = None) -> View:
         for role in members[cluster]:
             builder.node(role).cluster = cluster
     _clusters(builder, [members[cluster] for cluster in order])
-    viable = facts.viable
+    least = viable(model)
     for role in list(builder.nodes):
-        for broader in sorted(facts.objects(role, SKOS + "broader")):
+        for broader in sorted(model.objects(role, SKOS + "broader")):
             if broader in builder.nodes:
                 builder.edge(role, broader, "broader")
-        near = [(other, value) for other, value in facts.near_moves(role) if other in builder.nodes]
-        if near and near[0][1] >= viable:
+        near = [(other, v) for other, v in near_moves(model, role) if other in builder.nodes]
+        if near and near[0][1] >= least:
             builder.edge(role, near[0][0], f"similar ({near[0][1]:.2f})")
     under = f" under ISCO {group}" if group else ""
     title = f"Occupations{under} by ISCO group: the hierarchy and the strongest similar moves"
@@ -598,12 +598,12 @@ def _level_key(graph: CareerGraph, role: str) -> tuple[str, int, str]:
     level") for a role without one."""
     from careergraph.graph.careers.moves import level_schemes
 
-    facts = graph.careers
-    level = facts.roles[role].level
+    model = graph.careers
+    level = model.roles[role].level
     if level is None:
         return "", 0, "no level"
-    scheme = min(level_schemes(facts, role), default="~")
-    return scheme, facts.roles[role].rank or 0, facts.label(level)
+    scheme = min(level_schemes(model, role), default="~")
+    return scheme, model.roles[role].rank or 0, model.label(level)
 
 
 def _cell_columns(roles: int) -> int:
@@ -719,12 +719,12 @@ def _career_links(graph: CareerGraph, role: str) -> list[tuple[str, str, str]]:
     make from it, as links of a view; none for what is not a role."""
     from careergraph.graph.careers.moves import CareerMoves
 
-    facts = graph.careers
-    if role not in facts.roles:
+    model = graph.careers
+    if role not in model.roles:
         return []
-    weight = facts.index.weight
-    needs = sorted(facts.needs(role), key=lambda item: (-weight(item), item))[:FOCUS_NEEDS]
-    moves = CareerMoves(facts).from_role(role)
+    weight = model.index.weight
+    needs = sorted(model.needs(role), key=lambda item: (-weight(item), item))[:FOCUS_NEEDS]
+    moves = CareerMoves(model).from_role(role)
     return [(role, "needs", item) for item in needs] + [
         (role, move.relation, target) for target, move in sorted(moves.items())
     ]

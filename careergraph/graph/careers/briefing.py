@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careergraph.graph.careers.facts import KEEP_NEAR_UP_TO
 from careergraph.graph.careers.moves import CareerMoves, Move, level_schemes
+from careergraph.graph.careers.similarity import KEEP_NEAR_UP_TO, counterparts
 from careergraph.graph.careers.vocabulary import ROLE_CLASSES, TRACK_CLASS
 from careergraph.graph.results import Items
 from careergraph.graph.results.entity import Section
@@ -21,7 +21,7 @@ from careergraph.namespaces import CG, SKOS
 from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
 
 # The moves the source or the taxonomy lays out (all but similar ones).
 STATED = ("promotion", "transition", "specialisation", "match", "broader", "narrower", "sibling")
@@ -29,47 +29,47 @@ SIMILAR_SHOWN = 5
 NEXT_SHOWN = 10  # the cheapest moves out of a role that show lists
 
 
-def briefing(facts: CareerFacts, iri: str) -> tuple[Section, ...]:
+def briefing(model: CareerModel, iri: str) -> tuple[Section, ...]:
     """The sections ``show`` adds for ``iri``: by what it is (nothing for other entities).
 
     >>> from careergraph import CareerGraph
-    >>> facts = CareerGraph.open().careers
+    >>> model = CareerGraph.open().careers
     >>> role = "https://w3id.org/careergraph/id/role/mlops-architect"
-    >>> [section.key for section in briefing(facts, role)][:4]
+    >>> [section.key for section in briefing(model, role)][:4]
     ['salary', 'profile', 'leads_to', 'comes_from']
     """
-    if iri in facts.roles and facts.is_a(iri, ROLE_CLASSES):
-        return role_sections(facts, iri)
-    if facts.is_a(iri, TRACK_CLASS):
-        return track_sections(facts, iri)
-    if facts.item_kind(iri) in ("skill", "tool"):
-        return (needed_by(facts, iri),)
+    if iri in model.roles and model.is_a(iri, ROLE_CLASSES):
+        return role_sections(model, iri)
+    if model.is_a(iri, TRACK_CLASS):
+        return track_sections(model, iri)
+    if model.item_kind(iri) in ("skill", "tool"):
+        return (needed_by(model, iri),)
     return ()
 
 
-def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
+def role_sections(model: CareerModel, role: str) -> tuple[Section, ...]:
     """A role's profile, its stated moves both ways, the roles most like it, and what its
     tracks cost in certifications and time."""
     from careergraph.graph.careers.similarity import nearest
 
-    label = facts.label
-    moves = CareerMoves(facts, STATED)
+    label = model.label
+    moves = CareerMoves(model, STATED)
     # On a graph too big to keep every role's viable neighbours, show leaves similar moves
     # and roles to `careergraph similar` and `path`: working them out takes seconds there.
-    small = len(facts.roles) <= KEEP_NEAR_UP_TO
-    every = CareerMoves(facts).from_role(role) if small else moves.from_role(role)
+    small = len(model.roles) <= KEEP_NEAR_UP_TO
+    every = CareerMoves(model).from_role(role) if small else moves.from_role(role)
     # The moves laid out first, cheapest first; then the most similar roles.
     out = sorted(
-        ((t, m) for t, m in every.items() if not _below(facts, t, role)),
+        ((t, m) for t, m in every.items() if not _below(model, t, role)),
         key=lambda pair: (
             pair[1].relation == "similar",
             -pair[1].similarity if pair[1].relation == "similar" else pair[1].cost,
             label(pair[0]).casefold(),
         ),
     )
-    into = _comes_from(facts, role, moves)
-    similar = nearest(facts, role, SIMILAR_SHOWN, per=taxonomy) if small else []
-    known = facts.roles[role]
+    into = _comes_from(model, role, moves)
+    similar = nearest(model, role, SIMILAR_SHOWN, per=taxonomy) if small else []
+    known = model.roles[role]
     pay = Salary(known.salary_min, known.salary_max, known.open_ended, known.currency)
     sections = [
         Section(
@@ -78,7 +78,7 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
             ("from", "yearly"),
             ((label(known.salary) if known.salary else "", str(pay)),) if str(pay) else (),
         ),
-        _profile(facts, role, "Skills and tools (its profile)"),
+        _profile(model, role, "Skills and tools (its profile)"),
         Section(
             "Leads to",
             "leads_to",
@@ -98,15 +98,15 @@ def role_sections(facts: CareerFacts, role: str) -> tuple[Section, ...]:
             tuple((label(other), f"{value:.2f}") for other, value in similar),
         ),
     ]
-    return (*sections, *_investments(facts, sorted(facts.tracks_of(role))))
+    return (*sections, *_investments(model, sorted(model.tracks_of(role))))
 
 
-def track_sections(facts: CareerFacts, track: str) -> tuple[Section, ...]:
+def track_sections(model: CareerModel, track: str) -> tuple[Section, ...]:
     """A track's roles by level, its skills and tools, and its certifications and time."""
-    label = facts.label
+    label = model.label
     by_level: dict[tuple[int, str], list[str]] = {}
-    for role in facts.roles_of(track):
-        known = facts.roles[role]
+    for role in model.roles_of(track):
+        known = model.roles[role]
         level = label(known.level) if known.level else "no level"
         by_level.setdefault((known.rank or 0, level), []).append(label(role))
     return (
@@ -116,39 +116,39 @@ def track_sections(facts: CareerFacts, track: str) -> tuple[Section, ...]:
             ("level", "roles"),
             tuple((level, Items(sorted(roles))) for (_, level), roles in sorted(by_level.items())),
         ),
-        _profile(facts, track, "Skills and tools"),
-        *_investments(facts, [track]),
+        _profile(model, track, "Skills and tools"),
+        *_investments(model, [track]),
     )
 
 
-def _profile(facts: CareerFacts, owner: str, title: str) -> Section:
+def _profile(model: CareerModel, owner: str, title: str) -> Section:
     """The skills, then the tools, of a role's or a track's profile, each with why."""
-    found = facts.profile(owner).items
+    found = model.profile(owner).items
     items = sorted(
-        (i for i in found if facts.item_kind(i) != "other"),
-        key=lambda i: (facts.item_kind(i), facts.label(i).casefold()),
+        (i for i in found if model.item_kind(i) != "other"),
+        key=lambda i: (model.item_kind(i), model.label(i).casefold()),
     )
-    rows = tuple((facts.label(i), facts.item_kind(i), found[i]) for i in items)
+    rows = tuple((model.label(i), model.item_kind(i), found[i]) for i in items)
     return Section(title, "profile", ("item", "kind", "why"), rows)
 
 
-def needed_by(facts: CareerFacts, item: str) -> Section:
+def needed_by(model: CareerModel, item: str) -> Section:
     """The roles whose profile has a skill or tool."""
-    roles = sorted(facts.index.roles[p] for p in facts.index.holders.get(item, ()))
+    roles = sorted(model.index.roles[p] for p in model.index.holders.get(item, ()))
     return Section(
         "Roles that need it",
         "needed_by",
         ("roles",),
-        ((Items(facts.label(r) for r in roles),),) if roles else (),
+        ((Items(model.label(r) for r in roles),),) if roles else (),
     )
 
 
-def _investments(facts: CareerFacts, tracks: list[str]) -> tuple[Section, ...]:
+def _investments(model: CareerModel, tracks: list[str]) -> tuple[Section, ...]:
     """The certifications (with prices) and the time the source ties to the tracks."""
     certifications, time = [], []
     for track in tracks:
-        for item in sorted(facts.investments.get(track, []), key=lambda i: i.rank or 0):
-            row = (facts.label(item.iri), facts.label(track), span(item.low, item.high, item.unit))
+        for item in sorted(model.investments.get(track, []), key=lambda i: i.rank or 0):
+            row = (model.label(item.iri), model.label(track), span(item.low, item.high, item.unit))
             (certifications if item.kind == "certification" else time).append(row)
     return (
         Section(
@@ -161,44 +161,44 @@ def _investments(facts: CareerFacts, tracks: list[str]) -> tuple[Section, ...]:
     )
 
 
-def _below(facts: CareerFacts, other: str, role: str) -> bool:
+def _below(model: CareerModel, other: str, role: str) -> bool:
     """Whether ``other`` is at a lower level than ``role`` of the same level scheme."""
-    mine, theirs = facts.roles[role].rank, facts.roles[other].rank
+    mine, theirs = model.roles[role].rank, model.roles[other].rank
     if mine is None or theirs is None:
         return False
-    return bool(level_schemes(facts, role) & level_schemes(facts, other)) and theirs < mine
+    return bool(level_schemes(model, role) & level_schemes(model, other)) and theirs < mine
 
 
-def _comes_from(facts: CareerFacts, role: str, moves: CareerMoves) -> list[tuple[str, Move]]:
+def _comes_from(model: CareerModel, role: str, moves: CareerMoves) -> list[tuple[str, Move]]:
     """The roles with a stated move into ``role``, by label, each with that move. The roles
     of one set of tracks and one level move alike (a promotion, a transition), so one of
     each is asked; variants are asked each."""
     link = CG + "specialises"
-    variants = facts.subjects(role, link) | facts.objects(role, link)
+    variants = model.subjects(role, link) | model.objects(role, link)
     alike: dict[tuple, Move | None] = {}
     found = []
-    for source in sorted(_stated_sources(facts, role)):
+    for source in sorted(_stated_sources(model, role)):
         if source in variants:
             move = moves.from_role(source).get(role)
         else:
-            key = (frozenset(facts.tracks_of(source)), facts.roles[source].level)
+            key = (frozenset(model.tracks_of(source)), model.roles[source].level)
             if key not in alike:
                 alike[key] = moves.from_role(source).get(role)
             move = alike[key]
         if move is not None:
             found.append((source, move))
-    return sorted(found, key=lambda pair: facts.label(pair[0]).casefold())
+    return sorted(found, key=lambda pair: model.label(pair[0]).casefold())
 
 
-def _stated_sources(facts: CareerFacts, role: str) -> set[str]:
+def _stated_sources(model: CareerModel, role: str) -> set[str]:
     """The roles a stated move into ``role`` can come from: those of its tracks, of the
     tracks whose transitions lead to it, its tracks or a sector it is matched to, its
     variants, its relatives in the hierarchy of occupations and its counterparts."""
-    tracks = facts.tracks_of(role)
-    towards = {role, *tracks, *facts.subjects(role, SKOS + "closeMatch")}
-    transitions = set().union(*(facts.subjects(t, CG + "towards") for t in towards))
-    origins = set().union(*(facts.objects(t, CG + "fromTrack") for t in transitions))
-    sources = set().union(*(facts.roles_of(t) for t in tracks | origins))
-    sources |= facts.subjects(role, CG + "specialises") | facts.objects(role, CG + "specialises")
-    sources |= facts.relatives(role).keys() | facts.counterparts(role).keys()
-    return {s for s in sources if s in facts.roles and s != role}
+    tracks = model.tracks_of(role)
+    towards = {role, *tracks, *model.subjects(role, SKOS + "closeMatch")}
+    transitions = set().union(*(model.subjects(t, CG + "towards") for t in towards))
+    origins = set().union(*(model.objects(t, CG + "fromTrack") for t in transitions))
+    sources = set().union(*(model.roles_of(t) for t in tracks | origins))
+    sources |= model.subjects(role, CG + "specialises") | model.objects(role, CG + "specialises")
+    sources |= model.relatives(role).keys() | counterparts(model, role).keys()
+    return {s for s in sources if s in model.roles and s != role}

@@ -3,8 +3,9 @@
 :class:`CareerFacts` reads the links the analyses follow (from the engine's indexes, or with
 SPARQL from an endpoint), each role's level and salary, and the certifications and time the
 source ties to each track; it answers what things are (``item_kind``) and what they link to.
-What roles call for (profiles) is :mod:`.profiles`; the indexes over every role are
-:mod:`.index`.
+It holds data only and calls no analysis: what roles call for (profiles) is
+:mod:`.profiles`, and what is worked out from the facts (the indexes over every role, the
+viable threshold, the near lists) is the model of :mod:`.model`.
 
 A built store keeps the facts through :meth:`CareerFacts.state` and
 :meth:`CareerFacts.from_state`: plain dictionaries, lists and strings, which carry no code.
@@ -16,21 +17,14 @@ import sys
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careergraph.graph.careers import profiles
 from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.queries import internal_query
 from careergraph.graph.store.terms import IRI
 from careergraph.namespaces import CG, SKOS
-from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
-    from careergraph.graph.careers.index import RoleIndex
-    from careergraph.graph.careers.profiles import Profile
     from careergraph.graph.names import NameIndex
     from careergraph.graph.store import Store
-
-
-KEEP_NEAR_UP_TO = 5_000  # roles: a build of a bigger graph keeps no similar-role lists
 
 
 class RoleFacts(NamedTuple):
@@ -66,13 +60,13 @@ class CareerFacts:
     >>> facts = CareerGraph.open().careers
     >>> facts.item_kind("https://w3id.org/careergraph/id/tool/terraform")
     'tool'
-    >>> facts.from_state(facts.state(), facts.names).state() == facts.state()
+    >>> CareerFacts.from_state(facts.state(), facts.names).state() == facts.state()
     True
     """
 
     # What a built store keeps (see :meth:`state`), and what is worked out again on demand.
-    KEPT = ("links", "inverse", "roles", "investments", "item_kinds", "index", "viable", "near")
-    TRANSIENT = ("names", "memo", "_index", "_viable")
+    KEPT = ("links", "inverse", "roles", "investments", "item_kinds")
+    TRANSIENT = ("names", "memos")
 
     def __init__(
         self,
@@ -81,10 +75,7 @@ class CareerFacts:
         roles: dict[str, RoleFacts],
         investments: dict[str, list[InvestmentFacts]],
         item_kinds: dict[str, str] | None = None,
-        index: RoleIndex | None = None,
         inverse: dict[str, dict[str, set[str]]] | None = None,
-        viable: float | None = None,
-        near: dict[str, list[tuple[str, float]]] | None = None,
     ):
         self.names = names
         self.links = links
@@ -92,12 +83,7 @@ class CareerFacts:
         self.investments = investments
         self.item_kinds = item_kinds if item_kinds is not None else {}
         self.inverse = inverse if inverse is not None else _inverse(links)
-        self.memo = profiles.ProfileMemo()
-        self._index = index
-        self._viable: float | None = viable
-        # Each role's most similar roles, for moves, worked out for every role by a build of a graph
-        # of at most KEEP_NEAR_UP_TO roles (ESCO has 3,035), else when a search reaches it.
-        self.near: dict[str, list[tuple[str, float]]] = near if near is not None else {}
+        self.memos: dict[str, dict[Any, Any]] = {}
 
     @classmethod
     def read(cls, store: Store, names: NameIndex) -> CareerFacts:
@@ -116,15 +102,21 @@ class CareerFacts:
             investments.setdefault(row["track"].value, []).append(_investment(row))
         return cls(names, links, roles, investments)
 
+    def memo(self, name: str) -> dict[Any, Any]:
+        """Where a function of another module keeps what it works out from these facts
+        (under that function's ``name``), so that it is worked out once per set of facts."""
+        return self.memos.setdefault(name, {})
+
     # ---- what a built store keeps ------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        """The facts, every item's kind and the index over every role, as plain data
-        (dictionaries, lists, strings, numbers and bytes: what marshal writes); the
-        profiles of single roles are worked out again for the few a command looks at."""
-        for role in self.index.roles:  # every item a role has, classified to be kept
-            for item in self.items(role):
-                self.item_kind(item)
+        """The facts and the kind of everything they link to, as plain data (dictionaries,
+        lists, strings, numbers: what marshal writes)."""
+        for forward in self.links.values():  # every item a profile may hold, classified
+            for subject, targets in forward.items():
+                self.item_kind(subject)
+                for target in targets:
+                    self.item_kind(target)
         return {
             "links": self.links,
             "inverse": self.inverse,
@@ -134,17 +126,12 @@ class CareerFacts:
                 for track, items in self.investments.items()
             },
             "item_kinds": dict(self.item_kinds),
-            "index": self.index.state(),
-            "viable": self.viable,
-            "near": self._near_of_every_role(),
         }
 
     @classmethod
     def from_state(cls, state: dict[str, Any], names: NameIndex) -> CareerFacts:
         """The facts :meth:`state` gave, labelled by ``names``; anything else raises
         TypeError, ValueError or KeyError."""
-        from careergraph.graph.careers.index import RoleIndex
-
         if not isinstance(state, dict) or set(state) != set(cls.KEPT):
             raise ValueError("not the state of career facts")
         # marshal gives back the sets and the interned IRIs it was given: no copy needed.
@@ -158,17 +145,7 @@ class CareerFacts:
             track: [InvestmentFacts(*values) for values in items]
             for track, items in state["investments"].items()
         }
-        return cls(
-            names,
-            links,
-            roles,
-            investments,
-            dict(state["item_kinds"]),
-            RoleIndex.from_state(state["index"]),
-            inverse,
-            float(state["viable"]),
-            {role: [tuple(pair) for pair in pairs] for role, pairs in state["near"].items()},
-        )
+        return cls(names, links, roles, investments, dict(state["item_kinds"]), inverse)
 
     # ---- what things are -------------------------------------------------------------
 
@@ -220,7 +197,7 @@ class CareerFacts:
         >>> CareerGraph.open().careers.relatives("https://w3id.org/careergraph/id/role/mlops-engineer")
         {}
         """
-        memo = self.memo.relatives
+        memo = self.memo("relatives")
         if role not in memo:
             broader = {b for b in self.objects(role, SKOS + "broader") if b in self.roles}
             found = {b: "broader" for b in broader}
@@ -234,105 +211,9 @@ class CareerFacts:
             memo[role] = found
         return memo[role]
 
-    def counterparts(self, role: str) -> dict[str, str]:
-        """The roles of another taxonomy that ``role`` is the same job as, with why: a
-        built-in role and the ESCO occupation it goes by the name of (``skos:closeMatch``),
-        and one whose name is only close (``skos:relatedMatch``) where their skills agree
-        too (the occupation among the role's ``NEAR_COUNTERPART`` nearest of ESCO). Both
-        ways.
-
-        >>> from careergraph import CareerGraph
-        >>> CareerGraph.open().careers.counterparts("https://w3id.org/careergraph/id/role/mlops-engineer")
-        {}
-        """
-        memo = self.memo.counterparts
-        if role not in memo:
-            found: dict[str, str] = {}
-            for link, said in ((SKOS + "closeMatch", "name"), (SKOS + "relatedMatch", "skills")):
-                ahead = [(role, o) for o in self.objects(role, link)]
-                behind = [(s, role) for s in self.subjects(role, link)]
-                for source, target in ahead + behind:
-                    other = target if source == role else source
-                    if other in self.roles and (said == "name" or self._agree(source, target)):
-                        found.setdefault(other, said)
-            memo[role] = found
-        return memo[role]
-
-    def _agree(self, role: str, occupation: str) -> bool:
-        """Whether an occupation is among the role's nearest of its taxonomy by skills."""
-        from careergraph.graph.careers.similarity import NEAR_COUNTERPART, nearest
-
-        group = taxonomy(occupation)
-        near = nearest(self, role, NEAR_COUNTERPART, per=taxonomy)
-        return occupation in [other for other, _ in near if taxonomy(other) == group]
-
     def roles_of(self, track: str) -> list[str]:
         """The roles of a track, in IRI order."""
         return sorted(r for r in self.subjects(track, CG + "track") if r in self.roles)
-
-    # ---- profiles and the index over every role -----------------------------------------
-
-    def profile(self, iri: str) -> Profile:
-        """What a role, track, skill area or integration point calls for, with why (see
-        :func:`.profiles.profile`)."""
-        return profiles.profile(self, iri)
-
-    def items(self, iri: str) -> frozenset[str]:
-        """The items of a profile, without the reasons (see :func:`.profiles.items`)."""
-        return profiles.items(self, iri)
-
-    def needs(self, role: str) -> frozenset[str]:
-        """The most specific skills a role calls for (see :func:`.profiles.needs`)."""
-        return profiles.needs(self, role)
-
-    def optional(self, role: str) -> frozenset[str]:
-        """The skills a role lists as optional (see :func:`.profiles.optional`)."""
-        return profiles.optional(self, role)
-
-    @property
-    def index(self) -> RoleIndex:
-        """Every role in label order, and which roles hold and need each item: worked out
-        once (or kept by a built store)."""
-        if self._index is None:
-            from careergraph.graph.careers.index import RoleIndex
-
-            self._index = RoleIndex.build(self)
-        return self._index
-
-    def near_moves(self, role: str) -> list[tuple[str, float]]:
-        """The roles a path may move to on the strength of one's skills (see
-        :func:`.similarity.near_moves`), most similar first. On a graph of at most
-        ``KEEP_NEAR_UP_TO`` roles they are worked out for every role at once, so that every
-        role is reached (:func:`.similarity.both_ways`); on a bigger one, for each role a
-        search reaches."""
-        if role not in self.near:
-            from careergraph.graph.careers.similarity import both_ways, near_moves
-
-            if len(self.roles) <= KEEP_NEAR_UP_TO:
-                self.near = both_ways(self, {r: near_moves(self, r) for r in self.index.roles})
-            else:
-                self.near[role] = near_moves(self, role)
-        return self.near.get(role, [])
-
-    def _near_of_every_role(self) -> dict[str, list[tuple[str, float]]]:
-        if len(self.roles) <= KEEP_NEAR_UP_TO and self.index.roles:
-            self.near_moves(self.index.roles[0])
-        return self.near
-
-    @property
-    def viable(self) -> float:
-        """The least similarity of a viable move (see
-        :func:`.similarity.viable_similarity`): worked out once, or kept by a built store."""
-        if self._viable is None:
-            from careergraph.graph.careers.similarity import viable_similarity
-
-            self._viable = viable_similarity(self)
-        return self._viable
-
-    @property
-    def all_roles(self) -> list[str]:
-        """Every role and occupation, in label order."""
-        return self.index.roles
 
 
 def _inverse(links: dict[str, dict[str, set[str]]]) -> dict[str, dict[str, set[str]]]:

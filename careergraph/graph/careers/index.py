@@ -10,7 +10,8 @@ A skill that half of all occupations list says little (0.69); one that a single 
 lists says much (``log N``, 8.0 on ESCO).
 
 Roles are held by position in ``roles`` (label order), in compact arrays; a built store
-keeps the index through :meth:`RoleIndex.state` and :meth:`RoleIndex.from_state`.
+keeps the index with the model (:mod:`.model`), through :meth:`RoleIndex.state` and
+:meth:`RoleIndex.from_state`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from careergraph.graph.careers import profiles
 from careergraph.graph.careers.vocabulary import ITEM_KINDS
 from careergraph.taxonomies import taxonomy
 
@@ -81,18 +83,18 @@ class RoleIndex:
     def build(cls, facts: CareerFacts) -> RoleIndex:
         """Work the index out from every role's profile."""
         roles = sorted(facts.roles, key=lambda iri: (facts.label(iri).casefold(), iri))
-        items = [facts.items(role) for role in roles]
+        items = [profiles.items(facts, role) for role in roles]
         kinds: dict[str, set[str]] = {kind: set() for kind in ITEM_KINDS}
         for iri in set().union(*items):
             kinds[facts.item_kind(iri)].add(iri)
-        needs = [facts.needs(role) for role in roles]
+        needs = [profiles.needs(facts, role) for role in roles]
         return cls(
             roles,
             _positions(items),
             {kind: array("I", (len(i & kinds[kind]) for i in items)) for kind in ITEM_KINDS},
             _positions(needs),
             array("I", map(len, needs)),
-            _positions(facts.optional(role) for role in roles),
+            _positions(profiles.optional(facts, role) for role in roles),
         )
 
     def state(self) -> dict[str, Any]:

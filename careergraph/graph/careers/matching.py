@@ -43,8 +43,8 @@ from careergraph.namespaces import CG, SKOS
 from careergraph.taxonomies import taxonomy
 
 if TYPE_CHECKING:
-    from careergraph.graph.careers.facts import CareerFacts
     from careergraph.graph.careers.index import RoleIndex
+    from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.resolution.readings import Reading, Skipped
     from careergraph.graph.results import Entity
 
@@ -54,32 +54,32 @@ UP_CREDIT = (0.5, 0.25)  # one and two levels up the skill hierarchy
 READINESS_SHARE = 0.3
 
 
-def covered_by(facts: CareerFacts, named: Sequence[str]) -> set[str]:
+def covered_by(model: CareerModel, named: Sequence[str]) -> set[str]:
     """Everything a person who names these skills, areas and tools has in full: what they
     name, the skills their tools are used for, everything under the areas named, and what a
     track named calls for."""
     have: set[str] = set()
     for iri in named:
         have.add(iri)
-        if facts.is_a(iri, TRACK_CLASS):
-            have |= facts.items(iri)
+        if model.is_a(iri, TRACK_CLASS):
+            have |= model.items(iri)
         exact = SKOS + "exactMatch"  # the same skill in another taxonomy (import esco)
-        have |= facts.objects(iri, exact) | facts.subjects(iri, exact)
-        if facts.is_a(iri, TOOL_CLASS):
-            have |= {s for s in facts.objects(iri, CG + "usedFor") if facts.is_a(s, SKILL_CLASSES)}
+        have |= model.objects(iri, exact) | model.subjects(iri, exact)
+        if model.is_a(iri, TOOL_CLASS):
+            have |= {s for s in model.objects(iri, CG + "usedFor") if model.is_a(s, SKILL_CLASSES)}
         below, frontier = set(), {iri}
         while frontier:  # a skill area covers what is under it, all the way down
-            frontier = set().union(*(facts.subjects(f, SKOS + "broader") for f in frontier))
+            frontier = set().union(*(model.subjects(f, SKOS + "broader") for f in frontier))
             frontier -= below
             below |= frontier
         have |= below
     return have
 
 
-def credits(facts: CareerFacts, named: Sequence[str]) -> dict[str, float]:
+def credits(model: CareerModel, named: Sequence[str]) -> dict[str, float]:
     """What a person who names these has, with its credit: 1 for what they cover, the
     up-credit for the skills above it (see the module docstring)."""
-    return _best_credit(reach(facts, item) for item in named)
+    return _best_credit(reach(model, item) for item in named)
 
 
 def _best_credit(reaches) -> dict[str, float]:
@@ -93,29 +93,29 @@ def _best_credit(reaches) -> dict[str, float]:
     return found
 
 
-def reach(facts: CareerFacts, item: str) -> list[tuple[float, set[str]]]:
+def reach(model: CareerModel, item: str) -> list[tuple[float, set[str]]]:
     """What naming ``item`` gives credit for: what it covers (1), then the skills one and
     two levels above that (``UP_CREDIT``)."""
-    level = covered_by(facts, [item])
+    level = covered_by(model, [item])
     found = [(1.0, level)]
     for credit in UP_CREDIT:
-        level = set().union(*(_above(facts, skill) for skill in level))
+        level = set().union(*(_above(model, skill) for skill in level))
         found.append((credit, level))
     return found
 
 
-def _above(facts: CareerFacts, skill: str) -> set[str]:
+def _above(model: CareerModel, skill: str) -> set[str]:
     """One step up: the broader skills, and the other taxonomy's close or broader skill it
     is linked to (import esco's crosswalk: Kubernetes to "manage ICT virtualisation
     environments")."""
     close = SKOS + "closeMatch"
-    return facts.objects(skill, SKOS + "broader", SKOS + "broadMatch", close) | facts.subjects(
+    return model.objects(skill, SKOS + "broader", SKOS + "broadMatch", close) | model.subjects(
         skill, close
     )
 
 
 def match(
-    facts: CareerFacts,
+    model: CareerModel,
     readings: Sequence[Reading],
     limit: int | None = None,
     skipped: Sequence[Skipped] = (),
@@ -125,18 +125,18 @@ def match(
     the best ``limit`` of them (``DEFAULT_LIMIT`` if None), with the learning order for
     those; ``skipped`` (the names that were not read) goes with the result. With
     ``within``, only the roles of those taxonomies (``builtin``, ``esco``)."""
-    index, roles = facts.index, facts.all_roles
-    query = _Query(facts, index, named_items(readings))
+    index, roles = model.index, model.all_roles
+    query = _Query(model, index, named_items(readings))
     ranked = sorted(
-        (-fit, facts.label(roles[p]).casefold(), p)
+        (-fit, model.label(roles[p]).casefold(), p)
         for p, fit in query.fits().items()
         if within is None or taxonomy(roles[p]) in within
     )[: limit or DEFAULT_LIMIT]
-    entity = facts.names.entity  # entities only for the roles shown: they cost a lookup each
+    entity = model.names.entity  # entities only for the roles shown: they cost a lookup each
     shown = []
     for _, _, position in ranked:
-        role = facts.all_roles[position]
-        needs = facts.needs(role)
+        role = model.all_roles[position]
+        needs = model.needs(role)
         covered = {s for s in needs if query.credit.get(s, 0.0) >= 1.0}
         shown.append(
             RoleMatch(
@@ -148,7 +148,7 @@ def match(
                 _by_label(entity(i) for i in needs - covered),
             )
         )
-    order = _learning_order(facts, query, [p for _, _, p in ranked])
+    order = _learning_order(model, query, [p for _, _, p in ranked])
     return MatchResult(tuple(readings), tuple(shown), order, tuple(skipped))
 
 
@@ -173,30 +173,30 @@ def named_items(items: Sequence[str | Reading]) -> list[Named]:
     return list(found)
 
 
-def fits(facts: CareerFacts, named: Sequence[str | Reading]) -> dict[str, float]:
+def fits(model: CareerModel, named: Sequence[str | Reading]) -> dict[str, float]:
     """Every role that uses one of the skills, areas or tools ``named`` (IRIs, or readings of
     what people typed), with its fit: the whole ranking that :func:`match` shows the top of.
 
     >>> from careergraph import CareerGraph
-    >>> facts = CareerGraph.open().careers
-    >>> ranked = fits(facts, ["https://w3id.org/careergraph/id/tool/terraform"])
+    >>> model = CareerGraph.open().careers
+    >>> ranked = fits(model, ["https://w3id.org/careergraph/id/tool/terraform"])
     >>> max(ranked, key=ranked.get).rsplit("/", 1)[1]
     'build-engineer'
     """
-    query = _Query(facts, facts.index, named_items(named))
-    return {facts.all_roles[p]: fit for p, fit in query.fits().items()}
+    query = _Query(model, model.index, named_items(named))
+    return {model.all_roles[p]: fit for p, fit in query.fits().items()}
 
 
 class _Query:
     """One person's skills, scored against the roles (see the module docstring)."""
 
-    def __init__(self, facts: CareerFacts, index: RoleIndex, named: list[Named]):
-        self.facts, self.index = facts, index
+    def __init__(self, model: CareerModel, index: RoleIndex, named: list[Named]):
+        self.model, self.index = model, index
         self.weights: dict[Named, float] = {}
         self.uses: dict[int, dict[Named, float]] = {}  # role -> named item -> best use
         reaches = []
         for item in named:
-            per_entity = [(iri, share, reach(facts, iri)) for iri, share in item]
+            per_entity = [(iri, share, reach(model, iri)) for iri, share in item]
             covered = set().union(*(levels[0][1] for _, _, levels in per_entity))
             listed = [index.specificity[s] for s in covered if s in index.specificity]
             self.weights[item] = max(listed, default=index.most_specific)
@@ -240,15 +240,15 @@ class _Query:
         """The weight of all a role needs."""
         if position not in self._needed:
             weights = self.index.specificity
-            role = self.facts.all_roles[position]
-            self._needed[position] = sum(weights.get(s, 0.0) for s in self.facts.needs(role))
+            role = self.model.all_roles[position]
+            self._needed[position] = sum(weights.get(s, 0.0) for s in self.model.needs(role))
         return self._needed[position]
 
     def readiness(self, position: int) -> float:
         needed = self.needed(position)
         if not needed:  # needs that every role shares weigh nothing: count them instead
-            role = self.facts.all_roles[position]
-            needs = self.facts.needs(role)
+            role = self.model.all_roles[position]
+            needs = self.model.needs(role)
             return sum(self.credit.get(s, 0.0) for s in needs) / len(needs) if needs else 0.0
         return min(round(self.had.get(position, 0.0) / needed, 12), 1.0)
 
@@ -258,11 +258,11 @@ class _Query:
 
 
 def _learning_order(
-    facts: CareerFacts, query: _Query, shown: list[int]
+    model: CareerModel, query: _Query, shown: list[int]
 ) -> tuple[LearningStep, ...]:
-    weights, entity = query.index.specificity, facts.names.entity
+    weights, entity = query.index.specificity, model.names.entity
     missing = {
-        p: {s for s in facts.needs(facts.all_roles[p]) if query.credit.get(s, 0.0) < 1.0}
+        p: {s for s in model.needs(model.all_roles[p]) if query.credit.get(s, 0.0) < 1.0}
         for p in shown
     }
     steps: list[LearningStep] = []
@@ -277,14 +277,14 @@ def _learning_order(
                     credit = query.credit.get(skill, 0.0)
                     raised += READINESS_SHARE * weight * (1.0 - credit) / needed
                     raised += (1 - READINESS_SHARE) * weight / (query.total + weight)
-            return (-raised, facts.label(skill).casefold())
+            return (-raised, model.label(skill).casefold())
 
         skill = min(set().union(*missing.values()), key=gain)
         raised = -gain(skill)[0]
         needed_by = [p for p, gaps in missing.items() if skill in gaps]
         for position in needed_by:
             missing[position].discard(skill)
-        opened = [facts.all_roles[p] for p in needed_by if not missing[p]]
+        opened = [model.all_roles[p] for p in needed_by if not missing[p]]
         steps.append(
             LearningStep(
                 entity(skill),

@@ -11,9 +11,9 @@ makes it:
 - ``specialisation``: between a focused variant and the role it varies (``cg:specialises``),
   both ways.
 - ``match``: between a built-in role and the ESCO occupation that is the same job
-  (:meth:`.facts.CareerFacts.counterparts`), both ways.
+  (:func:`.similarity.counterparts`), both ways.
 - ``broader``, ``narrower``, ``sibling``: along the hierarchy of occupations (ESCO's
-  ``skos:broader`` between occupations, :meth:`.facts.CareerFacts.relatives`): to the
+  ``skos:broader`` between occupations, :meth:`.facts.CareerModel.relatives`): to the
   broader occupation, to a narrower one, to another under the same broader one.
 - ``similar``: to one of the roles most similar to it (:func:`.similarity.near_moves`, by
   the weighted Jaccard of the two profiles: the 25 nearest of its taxonomy and the 5
@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
-from careergraph.graph.careers.similarity import nearest
+from careergraph.graph.careers.similarity import counterparts, near_moves, nearest, viable
 from careergraph.graph.results.paths import pay_between
 from careergraph.namespaces import CG, SKOS
 from careergraph.taxonomies import taxonomy
@@ -59,7 +59,7 @@ from careergraph.taxonomies import taxonomy
 if TYPE_CHECKING:
     import networkx as nx
 
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
 
 RELATIONS = (
     "promotion",
@@ -110,20 +110,20 @@ class Move:
     pay_change: str = "unknown"
 
 
-def pay_change(facts: CareerFacts, source: str, target: str) -> str:
+def pay_change(model: CareerModel, source: str, target: str) -> str:
     """Whether pay ``rises``, ``falls`` or stays the ``same`` from one role to another (the
     middle of each salary range, 5% either way counting as the same); ``unknown`` where
     either salary or a common currency is not known.
 
     >>> from careergraph import CareerGraph
-    >>> facts = CareerGraph.open().careers
+    >>> model = CareerGraph.open().careers
     >>> role = "https://w3id.org/careergraph/id/role/"
-    >>> pay_change(facts, role + "junior-linux-admin", role + "linux-guru")
+    >>> pay_change(model, role + "junior-linux-admin", role + "linux-guru")
     'unknown'
-    >>> pay_change(facts, role + "junior-linux-admin", role + "linux-architect")
+    >>> pay_change(model, role + "junior-linux-admin", role + "linux-architect")
     'rises'
     """
-    before, after = facts.roles[source], facts.roles[target]
+    before, after = model.roles[source], model.roles[target]
     if before.salary_min is None or after.salary_min is None or before.currency != after.currency:
         return "unknown"
     old = (before.salary_min + (before.salary_max or before.salary_min)) / 2
@@ -131,10 +131,10 @@ def pay_change(facts: CareerFacts, source: str, target: str) -> str:
     return pay_between(old, new)
 
 
-def item_cost(facts: CareerFacts, iri: str) -> float:
+def item_cost(model: CareerModel, iri: str) -> float:
     """What learning one item asks (see the module docstring): its kind's cost times its
     specificity (:meth:`RoleIndex.weight`)."""
-    return LEARNING_COST[facts.item_kind(iri)] * facts.index.weight(iri)
+    return LEARNING_COST[model.item_kind(iri)] * model.index.weight(iri)
 
 
 class CareerMoves:
@@ -144,7 +144,7 @@ class CareerMoves:
 
     def __init__(
         self,
-        facts: CareerFacts,
+        model: CareerModel,
         relations: Sequence[str] = RELATIONS,
         threshold: float | None = None,
         no_pay_cut: bool = False,
@@ -155,7 +155,7 @@ class CareerMoves:
             raise ParameterError(
                 "via", f"has an unknown relation {unknown[0]!r}; choose from {', '.join(RELATIONS)}"
             )
-        self.facts, self.relations, self.threshold = facts, tuple(relations), threshold
+        self.model, self.relations, self.threshold = model, tuple(relations), threshold
         self.no_pay_cut, self.within = no_pay_cut, within  # within: the taxonomies moved in
         self._moves: dict[str, dict[str, Move]] = {}
         self._weights: dict[str, float] = {}
@@ -195,10 +195,10 @@ class CareerMoves:
         cost, ``LEARNING`` times the share of what the target needs that the source lacks,
         ``PAY_CUT`` where the known pay falls, and ``STRETCH`` for a similar move of a
         ``similarity`` under the viable one."""
-        pay = pay_change(self.facts, source, target) if pay is None else pay
+        pay = pay_change(self.model, source, target) if pay is None else pay
         cut = PAY_CUT if pay == "falls" else 0.0
         stretch = (
-            STRETCH if relation == "similar" and (similarity or 0.0) < self.facts.viable else 0.0
+            STRETCH if relation == "similar" and (similarity or 0.0) < viable(self.model) else 0.0
         )
         return BASE_COST[relation] + LEARNING * self.learning_share(source, target) + cut + stretch
 
@@ -256,7 +256,7 @@ class CareerMoves:
         ``within`` the taxonomy of ``target``."""
         if self.within is not None and taxonomy(target) not in self.within:
             return None
-        pay = pay_change(self.facts, role, target)
+        pay = pay_change(self.model, role, target)
         if self.no_pay_cut and pay == "falls":
             return None
         return self.step_cost(role, target, relation, pay, similarity), pay
@@ -264,7 +264,7 @@ class CareerMoves:
     def _paid(self, role: str, members: list[str]) -> bool:
         """Whether pay is known for a move from ``role`` into a group: then each move is
         priced on its own (a group's price leaves pay out)."""
-        roles = self.facts.roles
+        roles = self.model.roles
         return roles[role].salary_min is not None and any(
             roles[m].salary_min is not None for m in members
         )
@@ -277,28 +277,28 @@ class CareerMoves:
     def _sharing(self, role: str, beyond: str | None) -> set[str]:
         """The roles whose profiles share with ``role``'s an item that ``beyond`` (a track
         of the role, or nothing) does not have."""
-        roles, holders, facts = self.facts.all_roles, self.facts.index.holders, self.facts
-        own = facts.items(role) - (facts.items(beyond) if beyond else frozenset())
+        roles, holders, model = self.model.all_roles, self.model.index.holders, self.model
+        own = model.items(role) - (model.items(beyond) if beyond else frozenset())
         return {roles[p] for item in own for p in holders[item]}
 
     def learning_share(self, source: str, target: str) -> float:
         """The share of what ``target`` calls for that ``source`` lacks, each item weighted
         as the module docstring says: 0 where the source has it all, 1 where it has none."""
-        facts = self.facts
-        have = facts.items(source)
-        shared = self._learning(facts.items(target) & have)
-        if target in facts.roles:
-            shared += OPTIONAL_NEED * self._learning(facts.optional(target) & have)
+        model = self.model
+        have = model.items(source)
+        shared = self._learning(model.items(target) & have)
+        if target in model.roles:
+            shared += OPTIONAL_NEED * self._learning(model.optional(target) & have)
         return _share(self._weight(target), shared)
 
     def _weight(self, owner: str) -> float:
         """What learning all that a role or a track calls for asks (a role's optional skills
         at ``OPTIONAL_NEED``)."""
         if owner not in self._weights:
-            facts = self.facts
-            weight = self._learning(facts.items(owner))
-            if owner in facts.roles:
-                weight += OPTIONAL_NEED * self._learning(facts.optional(owner))
+            model = self.model
+            weight = self._learning(model.items(owner))
+            if owner in model.roles:
+                weight += OPTIONAL_NEED * self._learning(model.optional(owner))
             self._weights[owner] = weight
         return self._weights[owner]
 
@@ -309,27 +309,27 @@ class CareerMoves:
         for iri in items:
             cost = costs.get(iri)
             if cost is None:
-                cost = costs[iri] = item_cost(self.facts, iri)
+                cost = costs[iri] = item_cost(self.model, iri)
             total += cost
         return total
 
     def _candidates(self, role: str, grouped: bool = True) -> Iterator[tuple[str, str, str, float]]:
         """Every move from ``role``: (target, relation, evidence, similarity); promotions
         and transitions only with ``grouped``."""
-        facts = self.facts
+        model = self.model
         if grouped:
             for key in self._group_keys(role):
                 relation, evidence, _, _ = self._groups[key]
                 for other in self._targets(key, role):
                     if relation == "promotion":  # to the level reached
-                        yield other, relation, evidence + facts.label(facts.roles[other].level), 0.0
+                        yield other, relation, evidence + model.label(model.roles[other].level), 0.0
                     else:
                         yield other, relation, evidence, 0.0
         if "specialisation" in self.relations:
-            yield from _specialisations(self.facts, role)
+            yield from _specialisations(self.model, role)
         if "match" in self.relations:
-            yield from _counterparts(self.facts, role)
-        yield from _hierarchy(self.facts, role, self.relations)
+            yield from _counterparts(self.model, role)
+        yield from _hierarchy(self.model, role, self.relations)
         if "similar" in self.relations:
             yield from self._similar(role)
 
@@ -337,30 +337,30 @@ class CareerMoves:
         """The groups ``role`` moves to by promotion (per track: the next level's roles) and
         by transition (per transition, track and destination: its landing roles), in the
         order of ``RELATIONS``; each group is the same for every role of a track and level."""
-        facts, keys = self.facts, []
-        rank, level, tracks = facts.roles[role].rank, facts.roles[role].level, facts.tracks_of(role)
-        scheme = frozenset(level_schemes(facts, role))
+        model, keys = self.model, []
+        rank, level, tracks = model.roles[role].rank, model.roles[role].level, model.tracks_of(role)
+        scheme = frozenset(level_schemes(model, role))
         if "promotion" in self.relations and rank is not None:
             for track in sorted(tracks):
                 key = ("promotion", track, level, rank, scheme)
                 if key not in self._groups:
-                    why = f"next level in {facts.label(track)}: {facts.label(level)} to "
-                    members = _next_level(facts, track, rank, scheme)
+                    why = f"next level in {model.label(track)}: {model.label(level)} to "
+                    members = _next_level(model, track, rank, scheme)
                     self._groups[key] = ("promotion", why, track, members)
                 keys.append(key)
         if "transition" in self.relations:
             landing_rank = rank if scheme else None
-            sources = set().union(*(facts.subjects(t, CG + "fromTrack") for t in tracks))
+            sources = set().union(*(model.subjects(t, CG + "fromTrack") for t in tracks))
             for transition in sorted(sources):
-                for track in sorted(facts.objects(transition, CG + "fromTrack") & tracks):
-                    for towards in sorted(facts.objects(transition, CG + "towards")):
+                for track in sorted(model.objects(transition, CG + "fromTrack") & tracks):
+                    for towards in sorted(model.objects(transition, CG + "towards")):
                         key = ("transition", transition, track, towards, landing_rank)
                         if key not in self._groups:
                             why = (
-                                f"{facts.label(transition)}: from {facts.label(track)} "
-                                f"to {facts.label(towards)}"
+                                f"{model.label(transition)}: from {model.label(track)} "
+                                f"to {model.label(towards)}"
                             )
-                            members = _landing(facts, towards, landing_rank)
+                            members = _landing(model, towards, landing_rank)
                             self._groups[key] = ("transition", why, None, members)
                         keys.append(key)
         return keys
@@ -372,31 +372,31 @@ class CareerMoves:
         if role not in members:
             return members
         if relation == "transition":
-            return _landing(self.facts, key[3], key[4], role)
+            return _landing(self.model, key[3], key[4], role)
         return [other for other in members if other != role]
 
     def _similar(self, role: str) -> Iterator[tuple[str, str, str, float]]:
         """The roles most similar to ``role`` (:func:`.similarity.near_moves`; or those at
         least ``threshold`` similar where one is given), at most one level up; a move under
-        the calibrated viable similarity (:attr:`CareerFacts.viable`) is said to be a
+        the calibrated viable similarity (:func:`.similarity.viable`) is said to be a
         stretch."""
-        facts = self.facts
+        model = self.model
         if self.threshold is None:
-            near = facts.near_moves(role)
+            near = near_moves(model, role)
         else:
-            near = nearest(facts, role, None, self.threshold)
-        viable = facts.viable
+            near = nearest(model, role, None, self.threshold)
+        least = viable(model)
         for other, value in near:
-            if _within_reach(facts, role, other):
-                if value >= viable:
-                    why = f"similar skills ({value:.2f}; viable from {viable:.2f})"
+            if _within_reach(model, role, other):
+                if value >= least:
+                    why = f"similar skills ({value:.2f}; viable from {least:.2f})"
                 else:
-                    why = f"similar skills ({value:.2f}; a stretch: viable from {viable:.2f})"
+                    why = f"similar skills ({value:.2f}; a stretch: viable from {least:.2f})"
                 yield other, "similar", why, value
 
 
 def career_network(
-    facts: CareerFacts,
+    model: CareerModel,
     relations: Sequence[str] = RELATIONS,
     threshold: float | None = None,
 ) -> nx.DiGraph:
@@ -404,11 +404,11 @@ def career_network(
     the edge (attributes ``relation``, ``cost``, ``evidence``, ``similarity``)."""
     import networkx as nx
 
-    moves = CareerMoves(facts, relations, threshold)
+    moves = CareerMoves(model, relations, threshold)
     network = nx.DiGraph()
-    for role in facts.all_roles:
-        network.add_node(role, **_node_attributes(facts, role))
-    for role in facts.all_roles:
+    for role in model.all_roles:
+        network.add_node(role, **_node_attributes(model, role))
+    for role in model.all_roles:
         for target, move in moves.from_role(role).items():
             network.add_edge(
                 role,
@@ -421,13 +421,13 @@ def career_network(
     return network
 
 
-def _node_attributes(facts: CareerFacts, role: str) -> dict[str, object]:
-    role_facts = facts.roles[role]
+def _node_attributes(model: CareerModel, role: str) -> dict[str, object]:
+    role_facts = model.roles[role]
     return {
-        "label": facts.label(role),
+        "label": model.label(role),
         "iri": role,
-        "track": ", ".join(sorted(facts.label(t) for t in facts.tracks_of(role))),
-        "level": facts.label(role_facts.level) if role_facts.level else "",
+        "track": ", ".join(sorted(model.label(t) for t in model.tracks_of(role))),
+        "level": model.label(role_facts.level) if role_facts.level else "",
         "rank": role_facts.rank or 0,
         "salary_min": role_facts.salary_min or 0,
         "salary_max": role_facts.salary_max or 0,
@@ -435,40 +435,40 @@ def _node_attributes(facts: CareerFacts, role: str) -> dict[str, object]:
     }
 
 
-def level_schemes(facts: CareerFacts, role: str) -> set[str]:
+def level_schemes(model: CareerModel, role: str) -> set[str]:
     """The level schemes (``skos:inScheme``) of a role's level: none for a role without."""
-    level = facts.roles[role].level
-    return facts.objects(level, SKOS + "inScheme") if level else set()
+    level = model.roles[role].level
+    return model.objects(level, SKOS + "inScheme") if level else set()
 
 
-def _next_level(facts: CareerFacts, track: str, rank: int, scheme: frozenset[str]) -> list[str]:
+def _next_level(model: CareerModel, track: str, rank: int, scheme: frozenset[str]) -> list[str]:
     """The roles of ``track`` at the next level above ``rank`` in the same level scheme."""
     above = [
         other
-        for other in facts.roles_of(track)
-        if (facts.roles[other].rank or 0) > rank and level_schemes(facts, other) & scheme
+        for other in model.roles_of(track)
+        if (model.roles[other].rank or 0) > rank and level_schemes(model, other) & scheme
     ]
-    next_rank = min((facts.roles[other].rank for other in above), default=None)
-    return [other for other in above if facts.roles[other].rank == next_rank]
+    next_rank = min((model.roles[other].rank for other in above), default=None)
+    return [other for other in above if model.roles[other].rank == next_rank]
 
 
-def _specialisations(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+def _specialisations(model: CareerModel, role: str) -> Iterator[tuple[str, str, str, float]]:
     """Both ways between a focused variant and the role it varies."""
     link = CG + "specialises"
-    pairs = [(role, general) for general in facts.objects(role, link)]
-    pairs += [(variant, role) for variant in facts.subjects(role, link)]
+    pairs = [(role, general) for general in model.objects(role, link)]
+    pairs += [(variant, role) for variant in model.subjects(role, link)]
     for variant, general in sorted(pairs):
-        if variant in facts.roles and general in facts.roles:
-            why = f"{facts.label(variant)} is a focused variant of {facts.label(general)}"
+        if variant in model.roles and general in model.roles:
+            why = f"{model.label(variant)} is a focused variant of {model.label(general)}"
             yield (general if variant == role else variant), "specialisation", why, 0.0
 
 
-def _counterparts(facts: CareerFacts, role: str) -> Iterator[tuple[str, str, str, float]]:
+def _counterparts(model: CareerModel, role: str) -> Iterator[tuple[str, str, str, float]]:
     """Both ways between a built-in role and the ESCO occupation that is the same job."""
-    for other, said in sorted(facts.counterparts(role).items()):
+    for other, said in sorted(counterparts(model, role).items()):
         how = "goes by the name of" if said == "name" else "has a close name and the skills of"
         built_in, occupation = (role, other) if taxonomy(role) == "builtin" else (other, role)
-        why = f"{facts.label(built_in)} {how} ESCO's {facts.label(occupation)}"
+        why = f"{model.label(built_in)} {how} ESCO's {model.label(occupation)}"
         yield other, "match", why, 0.0
 
 
@@ -478,45 +478,45 @@ def _share(whole: float, part: float) -> float:
 
 
 def _hierarchy(
-    facts: CareerFacts, role: str, relations: Sequence[str]
+    model: CareerModel, role: str, relations: Sequence[str]
 ) -> Iterator[tuple[str, str, str, float]]:
     """The moves along the hierarchy of occupations: to the broader one, to the narrower
     ones, to the siblings under the same broader one."""
-    relatives = facts.relatives(role)
+    relatives = model.relatives(role)
     for other, relation in sorted(relatives.items()):
         if relation not in relations:
             continue
         if relation == "broader":
-            why = f"{facts.label(other)} is the broader occupation of {facts.label(role)}"
+            why = f"{model.label(other)} is the broader occupation of {model.label(role)}"
         elif relation == "narrower":
-            why = f"{facts.label(other)} is a narrower occupation of {facts.label(role)}"
+            why = f"{model.label(other)} is a narrower occupation of {model.label(role)}"
         else:  # the broader occupation the two share
-            parents = facts.objects(other, SKOS + "broader")
+            parents = model.objects(other, SKOS + "broader")
             parent = min(p for p in parents if relatives.get(p) == "broader")
-            why = f"both are kinds of {facts.label(parent)}"
+            why = f"both are kinds of {model.label(parent)}"
         yield other, relation, why, 0.0
 
 
-def _landing(facts: CareerFacts, towards: str, rank: int | None, role: str = "") -> list[str]:
+def _landing(model: CareerModel, towards: str, rank: int | None, role: str = "") -> list[str]:
     """Where a transition towards a role, a track or a sector lands a role of ``rank``
     (None: no level in a scheme), other than ``role``: the role; the track's roles of the
     same rank, else its entry-level roles; the roles a sector is matched to (import esco's
     crosswalk: the Data science transition leads to ESCO's data scientist)."""
-    if towards in facts.roles:
+    if towards in model.roles:
         return [towards] if towards != role else []
-    matched = sorted(r for r in facts.objects(towards, SKOS + "closeMatch") if r in facts.roles)
+    matched = sorted(r for r in model.objects(towards, SKOS + "closeMatch") if r in model.roles)
     if matched:
         return [r for r in matched if r != role]
-    candidates = facts.roles_of(towards)
+    candidates = model.roles_of(towards)
     for wanted in (rank, 1):
-        same = [r for r in candidates if facts.roles[r].rank == wanted and r != role]
+        same = [r for r in candidates if model.roles[r].rank == wanted and r != role]
         if wanted is not None and same:
             return same
     return []
 
 
-def _within_reach(facts: CareerFacts, source: str, target: str) -> bool:
+def _within_reach(model: CareerModel, source: str, target: str) -> bool:
     """A move on the strength of one's skills goes at most one level up."""
-    if not level_schemes(facts, source) & level_schemes(facts, target):
+    if not level_schemes(model, source) & level_schemes(model, target):
         return True  # levels of different schemes (or none) cannot be compared
-    return (facts.roles[target].rank or 0) <= (facts.roles[source].rank or 0) + 1
+    return (model.roles[target].rank or 0) <= (model.roles[source].rank or 0) + 1

@@ -24,13 +24,13 @@ from careergraph.graph.choices import COMPARED
 from careergraph.graph.results.overlap import Overlap, ProfileItem, SimilarityMatrix
 
 if TYPE_CHECKING:
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.results import Entity
 
 COMPARABLE = (*ROLE_CLASSES, TRACK_CLASS, *SKILL_CLASSES, INTEGRATION_POINT)
 
 
-def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> Overlap:
+def overlap(model: CareerModel, owners: Sequence[Entity], kind: str = "all") -> Overlap:
     """The overlap of two or more roles, tracks or skill areas, comparing the items of one
     ``kind`` (``all``, ``skills`` or ``tools``)."""
     _check_kind(kind)
@@ -39,15 +39,15 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
     if len({o.iri for o in owners}) < len(owners):
         raise BadInputError("overlap needs different roles, tracks or skill areas")
     for owner in owners:
-        if not facts.is_a(owner.iri, COMPARABLE):
+        if not model.is_a(owner.iri, COMPARABLE):
             raise WrongKindError(owner.label, owner.kind, "a role, a track or a skill area")
-    profiles = [facts.profile(o.iri) for o in owners]
-    sets = [p.restricted(kind, facts) for p in profiles]
+    profiles = [model.profile(o.iri) for o in owners]
+    sets = [p.restricted(kind, model) for p in profiles]
     shared = set.intersection(*sets)
 
     def item(iri: str, among: Sequence[int]) -> ProfileItem:
         via = tuple((owners[i].label, profiles[i].items[iri]) for i in among)
-        return ProfileItem(facts.names.entity(iri), facts.item_kind(iri), via)
+        return ProfileItem(model.names.entity(iri), model.item_kind(iri), via)
 
     everyone = range(len(owners))
     only = tuple(
@@ -62,7 +62,7 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
     )
     iris = [o.iri for o in owners]
     pairs = tuple(
-        (owners[i], owners[j], similarity(facts, [iris[i], iris[j]], kind))
+        (owners[i], owners[j], similarity(model, [iris[i], iris[j]], kind))
         for i, j in itertools.combinations(everyone, 2)
     )
     return Overlap(
@@ -70,17 +70,17 @@ def overlap(facts: CareerFacts, owners: Sequence[Entity], kind: str = "all") -> 
         kind,
         _ordered(item(iri, everyone) for iri in shared),
         only,
-        similarity(facts, iris, kind),
+        similarity(model, iris, kind),
         pairs,
     )
 
 
 def similarity_matrix(
-    facts: CareerFacts, owners: Sequence[Entity], kind: str = "all"
+    model: CareerModel, owners: Sequence[Entity], kind: str = "all"
 ) -> SimilarityMatrix:
     """The pairwise Jaccard similarity of ``owners``' profiles (items of one ``kind``)."""
     _check_kind(kind)
-    values = tuple(tuple(similarity(facts, [a.iri, b.iri], kind) for b in owners) for a in owners)
+    values = tuple(tuple(similarity(model, [a.iri, b.iri], kind) for b in owners) for a in owners)
     return SimilarityMatrix(tuple(owners), kind, values)
 
 

@@ -15,7 +15,7 @@ from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
 from careergraph.namespaces import CG
 
 if TYPE_CHECKING:
-    from careergraph.graph.careers.facts import CareerFacts
+    from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.results import Entity
 
 
@@ -117,52 +117,52 @@ def _sum(*costs: float) -> float:
 
 
 def describe_paths(
-    facts: CareerFacts, moves: CareerMoves, paths: list[tuple[float, tuple[str, ...]]]
+    model: CareerModel, moves: CareerMoves, paths: list[tuple[float, tuple[str, ...]]]
 ) -> tuple[CareerPath, ...]:
     """The paths as results: every step with what it takes, what to learn most important
     first (:func:`_importance`)."""
     described = []
     for cost, path in paths:
         pairs = list(itertools.pairwise(path))
-        later = [facts.items(b) for _, b in pairs]
+        later = [model.items(b) for _, b in pairs]
         steps = tuple(
-            _step(facts, moves.from_role(a)[b], a, b, later[index + 1 :])
+            _step(model, moves.from_role(a)[b], a, b, later[index + 1 :])
             for index, (a, b) in enumerate(pairs)
         )
         described.append(CareerPath(steps, cost))
     return tuple(described)
 
 
-def _importance(facts: CareerFacts, item: str, later: list[frozenset[str]]) -> float:
+def _importance(model: CareerModel, item: str, later: list[frozenset[str]]) -> float:
     """How much learning ``item`` matters for a step: its weight as a move's learning
     counts it (specificity, a tool half), times one plus the later steps that need it too."""
-    return item_cost(facts, item) * (1 + sum(item in needs for needs in later))
+    return item_cost(model, item) * (1 + sum(item in needs for needs in later))
 
 
 def _step(
-    facts: CareerFacts, move: Move, source: str, target: str, later: list[frozenset[str]]
+    model: CareerModel, move: Move, source: str, target: str, later: list[frozenset[str]]
 ) -> Step:
     """One step: what is learned (most important first) and kept, the salaries and the
     change of pay, and what the source ties to the step (:func:`_tied`): certifications,
     time and seniority skills."""
-    have, need = facts.items(source), facts.items(target)
-    entities = facts.names.entity
-    certifications, time, seniority = _tied(facts, source, target)
+    have, need = model.items(source), model.items(target)
+    entities = model.names.entity
+    certifications, time, seniority = _tied(model, source, target)
     evidence = move.evidence
     if not need - have:  # the source gives both roles the same skills: say so, not "learn 0"
         evidence += (
-            f"; the source ties no skill to {facts.label(target)} that {facts.label(source)} lacks"
+            f"; the source ties no skill to {model.label(target)} that {model.label(source)} lacks"
         )
         if not (time or seniority) and move.relation == "promotion":
             evidence += ", nor any time or seniority skill: only the level and salary change"
-    spans = tuple(_investment(facts, i) for i in time)
+    spans = tuple(_investment(model, i) for i in time)
     if spans:
         evidence += f"; the time the source gives to reach it: {', '.join(map(str, spans))}"
     if seniority:
-        named = ", ".join(facts.label(s) for s in seniority)
+        named = ", ".join(model.label(s) for s in seniority)
         evidence += f"; the source names what to grow there (long-term value multipliers): {named}"
     learn = sorted(
-        need - have, key=lambda i: (-_importance(facts, i, later), facts.label(i).casefold(), i)
+        need - have, key=lambda i: (-_importance(model, i, later), model.label(i).casefold(), i)
     )
     return Step(
         entities(source),
@@ -172,16 +172,16 @@ def _step(
         evidence,
         tuple(entities(i) for i in learn),
         _sorted(entities(i) for i in need & have),
-        _salary(facts, source),
-        _salary(facts, target),
-        tuple(_investment(facts, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
+        _salary(model, source),
+        _salary(model, target),
+        tuple(_investment(model, i) for i in sorted(certifications, key=lambda i: i.low or 0)),
         spans,
         _sorted(entities(s) for s in seniority),
         move.pay_change,
     )
 
 
-def _tied(facts: CareerFacts, source: str, target: str) -> tuple[list, list, list[str]]:
+def _tied(model: CareerModel, source: str, target: str) -> tuple[list, list, list[str]]:
     """What the source ties to a step, per track of the target (the rule is stated on
     ``cg:expertiseLevel``):
 
@@ -193,36 +193,36 @@ def _tied(facts: CareerFacts, source: str, target: str) -> tuple[list, list, lis
       the seniority skills the source names (architecture design, technical leadership...).
     """
     certifications, time, seniority = [], [], []
-    for track in sorted(facts.tracks_of(target)):
-        offers = facts.investments.get(track, [])
+    for track in sorted(model.tracks_of(target)):
+        offers = model.investments.get(track, [])
         spans = [i for i in offers if i.kind == "time"]
-        entered = track not in facts.tracks_of(source)
+        entered = track not in model.tracks_of(source)
         if entered:
             certifications += [i for i in offers if i.kind == "certification"]
-        after = _expertise(facts, target, spans)
+        after = _expertise(model, target, spans)
         if entered and not after:
             first = min((i.rank for i in spans if i.rank is not None), default=None)
             after = [i for i in spans if i.rank == first]
-        before = [] if entered else _expertise(facts, source, spans)
+        before = [] if entered else _expertise(model, source, spans)
         if after and (not before or (after[0].rank or 0) > (before[0].rank or 0)):
             time += after
             top = max((i.rank or 0 for i in spans), default=0)
             if (after[0].rank or 0) == top:
                 seniority += [
                     factor
-                    for factor in sorted(facts.objects(track, CG + "roiFactor"))
-                    if facts.is_a(factor, SENIORITY_CLASS)
+                    for factor in sorted(model.objects(track, CG + "roiFactor"))
+                    if model.is_a(factor, SENIORITY_CLASS)
                 ]
     return certifications, time, seniority
 
 
-def _expertise(facts: CareerFacts, role: str, spans: list) -> list:
+def _expertise(model: CareerModel, role: str, spans: list) -> list:
     """The time investments of ``spans`` at the expertise level ``role`` stands at: its
     own level, or the one its career-path level is at (``cg:expertiseLevel``)."""
-    level = facts.roles[role].level
+    level = model.roles[role].level
     if level is None:
         return []
-    levels = {level} | facts.objects(level, CG + "expertiseLevel")
+    levels = {level} | model.objects(level, CG + "expertiseLevel")
     return [i for i in spans if i.level in levels]
 
 
@@ -230,28 +230,28 @@ def _sorted(entities) -> tuple[Entity, ...]:
     return tuple(sorted(entities, key=lambda e: (e.label.casefold(), e.iri)))
 
 
-def _salary(facts: CareerFacts, role: str) -> Salary | None:
-    known = facts.roles[role]
+def _salary(model: CareerModel, role: str) -> Salary | None:
+    known = model.roles[role]
     if known.salary_min is None:
         return None
-    source = facts.names.entity(known.salary) if known.salary else None
+    source = model.names.entity(known.salary) if known.salary else None
     return Salary(known.salary_min, known.salary_max, known.open_ended, known.currency, source)
 
 
-def _investment(facts: CareerFacts, investment) -> Investment:
+def _investment(model: CareerModel, investment) -> Investment:
     return Investment(
-        facts.names.entity(investment.iri), investment.low, investment.high, investment.unit
+        model.names.entity(investment.iri), investment.low, investment.high, investment.unit
     )
 
 
 def no_path_reason(moves: CareerMoves, source: str, target: str, most: int | None = None) -> str:
     """Why no path leads from ``source`` to ``target``, in words: no move out of the first,
     none into the second, no chain between them, or none short enough."""
-    facts = moves.facts
+    model = moves.model
     if not moves.from_role(source):
-        return f"{facts.label(source)} has no viable first move"
+        return f"{model.label(source)} has no viable first move"
     if not moves.from_role(target):  # the relations go both ways but for promotions
-        return f"{facts.label(target)} is isolated: no role is similar enough to it"
+        return f"{model.label(target)} is isolated: no role is similar enough to it"
     if most is not None and cheapest_paths(moves, source, target, 1):
         return f"every chain of viable moves between them is longer than {most} steps"
     return "no chain of viable moves connects them"

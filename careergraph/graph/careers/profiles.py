@@ -27,13 +27,14 @@ Terraform (the first through the skill's tools) and Infrastructure as Code (the 
 through its tool). Every item of a profile keeps the first reason found for it.
 
 These are plain functions over :class:`~.facts.CareerFacts`; what they work out is kept in
-the facts' :class:`ProfileMemo`, since many roles share roots (a track's areas).
+the facts' memo (:meth:`~.facts.CareerFacts.memo`), since many roles share roots (a track's
+areas).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.vocabulary import (
@@ -66,23 +67,6 @@ class Profile:
         return {iri for iri in self.items if facts.item_kind(iri) == kind[:-1]}
 
 
-@dataclass
-class ProfileMemo:
-    """What the functions of this module have worked out for one set of facts."""
-
-    profiles: dict[str, Profile] = field(default_factory=dict)
-    items: dict[str, frozenset[str]] = field(default_factory=dict)
-    needs: dict[str, frozenset[str]] = field(default_factory=dict)
-    optional: dict[str, frozenset[str]] = field(default_factory=dict)
-    vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # see .similarity
-    projections: dict[str, dict[str, float]] = field(default_factory=dict)  # on ESCO's keys
-    sizes: dict[int, float] = field(default_factory=dict)  # id of a memoised vector -> its sum
-    closures: dict[tuple[str, bool], dict[str, str | None]] = field(default_factory=dict)
-    track_roots: dict[str, list[Root]] = field(default_factory=dict)
-    relatives: dict[str, dict[str, str]] = field(default_factory=dict)  # see facts.relatives
-    counterparts: dict[str, dict[str, str]] = field(default_factory=dict)  # facts.counterparts
-
-
 def profile(facts: CareerFacts, iri: str) -> Profile:
     """The profile of a role, a track, or a skill (area) or integration point.
 
@@ -90,10 +74,10 @@ def profile(facts: CareerFacts, iri: str) -> Profile:
     >>> facts = CareerGraph.open().careers
     >>> terraform = "https://w3id.org/careergraph/id/tool/terraform"
     >>> devops = "https://w3id.org/careergraph/id/role/devops-engineer"
-    >>> facts.profile(devops).items[terraform]
+    >>> profile(facts, devops).items[terraform]
     'used for Infrastructure as Code'
     """
-    memo = facts.memo.profiles
+    memo = facts.memo("profiles")
     if iri not in memo:
         memo[iri] = Profile(iri, _expand(facts, _roots(facts, iri, set())))
     return memo[iri]
@@ -102,7 +86,7 @@ def profile(facts: CareerFacts, iri: str) -> Profile:
 def items(facts: CareerFacts, iri: str) -> frozenset[str]:
     """The items of a profile, without the reasons: the same roots and the same ways down
     and up as :func:`profile`, as sets (a built store works them out for every role)."""
-    memo = facts.memo.items
+    memo = facts.memo("items")
     if iri not in memo:
         if facts.is_a(iri, ROLE_CLASSES) and not facts.objects(iri, CG + "specialises"):
             # Most roles: what they require, and their tracks' items, worked out once per
@@ -124,7 +108,7 @@ def items(facts: CareerFacts, iri: str) -> frozenset[str]:
 def needs(facts: CareerFacts, role: str) -> frozenset[str]:
     """What a role needs, for matching: the most specific skills of its profile (the skills
     under its areas, and the areas that have none listed)."""
-    memo = facts.memo.needs
+    memo = facts.memo("needs")
     if role not in memo:
         skills = {iri for iri in items(facts, role) if facts.item_kind(iri) == "skill"}
         narrower = facts.inverse.get(SKOS + "broader", {})
@@ -136,7 +120,7 @@ def optional(facts: CareerFacts, role: str) -> frozenset[str]:
     """The skills a role lists as optional (ESCO's ``relatedOptionalSkill``, a job
     architecture's ``cg:optionalSkill``) and does not
     need otherwise: they count half in matching and similarity."""
-    memo = facts.memo.optional
+    memo = facts.memo("optional")
     if role not in memo:
         listed = facts.objects(role, *OPTIONAL_SKILLS)
         memo[role] = frozenset(listed - items(facts, role))
@@ -165,7 +149,7 @@ def _roots(facts: CareerFacts, iri: str, seen: set[str]) -> list[Root]:
             ]
         return roots
     if facts.is_a(iri, TRACK_CLASS):
-        memo = facts.memo.track_roots
+        memo = facts.memo("track_roots")
         if iri not in memo:
             memo[iri] = _roots_of_track(facts, iri, label)
         return memo[iri]
@@ -221,7 +205,7 @@ def _below(facts: CareerFacts, root: str, as_point: bool) -> dict[str, str | Non
     """What a root brings down: the skills under an area, the tools used for them, what an
     integration point includes; each with its reason (None for the root itself)."""
     key = (root, as_point)
-    memo = facts.memo.closures
+    memo = facts.memo("closures")
     if key in memo:
         return memo[key]
     found: dict[str, str | None] = {}
