@@ -4,9 +4,7 @@ them one call into the room that does the work (the store, the careers, the view
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,31 +14,23 @@ from careergraph.errors import (
     NoPathError,
     ParameterError,
     QueryError,
-    QuerySyntaxError,
     QueryTimeoutError,
-    ReadOnlyError,
-    UnknownNameError,
     WrongKindError,
 )
 from careergraph.graph.kinds import kind_named
 from careergraph.graph.names import NameIndex
-from careergraph.graph.queries import internal_query
 from careergraph.graph.results import Entity
 from careergraph.graph.sources import Source, builtin_sources, file_source, load_source
 from careergraph.graph.store import Store, open_store
 from careergraph.graph.store.formats import RdfFormat, format_named
-from careergraph.graph.store.terms import IRI, BlankNode, Literal, Term
+from careergraph.graph.store.terms import IRI, Term
 from careergraph.namespaces import (
     CG,
     DCTERMS,
     ID_KINDS,
     ID_PREFIXES,
     PREFIXES,
-    RDF,
     RDFS,
-    SCHEMA,
-    SKOS,
-    XSD,
     compact,
 )
 from careergraph.taxonomies import declared, taxonomy
@@ -55,8 +45,8 @@ if TYPE_CHECKING:
     from careergraph.graph.pages.report import CareerReport
     from careergraph.graph.resolution.ladder import Wanted
     from careergraph.graph.resolution.readings import Reading, Skipped
-    from careergraph.graph.results.entity import EntityDetails, LiteralValue, Node, Statement
-    from careergraph.graph.results.listing import EntityList, ListedEntity
+    from careergraph.graph.results.entity import EntityDetails
+    from careergraph.graph.results.listing import EntityList
     from careergraph.graph.results.matching import MatchResult
     from careergraph.graph.results.overlap import Overlap, SimilarityMatrix
     from careergraph.graph.results.paths import PathResult
@@ -65,9 +55,9 @@ if TYPE_CHECKING:
     from careergraph.graph.results.similar import SimilarRoles
     from careergraph.graph.results.stats import Stats
     from careergraph.graph.sources.roles import JobArchitecture
+    from careergraph.graph.sparql import SparqlService
     from careergraph.graph.views import MindMapNode, View
 
-_MAX_NESTING = 4
 LABEL = RDFS + "label"
 OCCUPATIONS_DRAWN = 5_000  # the careers view of ESCO (3,035 occupations) opens as clusters
 MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a search per step)
@@ -83,9 +73,6 @@ PROSE_KINDS = MATCHED_KINDS[:-1]
 MAX_NAMES = 500  # the most names match reads (a person's skills are dozens)
 SUGGESTED = 20  # the skipped names match gives the closest candidates of
 MAX_TEXT = 200_000  # the most characters of prose match reads (a CV is a few thousand)
-_INTEGER = re.compile(r"[+-]?\d+")
-_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
-_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
 
 class CareerGraph:
@@ -417,34 +404,14 @@ class CareerGraph:
     def stats(self) -> Stats:
         """Triples, entities by class and triples by source (of :attr:`source`'s only, where
         it names a dataset)."""
-        from careergraph.graph.results.stats import Stats
+        from careergraph.graph.browse import stats
 
         _, within = self.scoped([])
         dataset = self.source if within and within != {"builtin"} else None
-        query, bindings = internal_query("class-counts"), {}
-        if dataset is not None and within is not None:
-            query = internal_query("class-counts-under")
-            bindings = {"prefix": Literal(declared(next(iter(within))).prefix or "")}
+        prefix = declared(next(iter(within))).prefix if dataset and within else None
+        sources = [(source.name, added) for source, added in self.sources]
         vocabulary = self.vocabulary_labels
-        classes = tuple(
-            (
-                Entity(
-                    vocabulary.get(row["class"].value, compact(row["class"].value)),
-                    row["class"].value,
-                ),
-                int(row["count"].value),
-            )
-            for row in self.store.select(query, bindings)
-            if isinstance(row["class"], IRI)
-        )
-        triples = len(self.store)
-        sources = tuple((source.name, added) for source, added in self.sources)
-        if dataset is not None:
-            sources = tuple(s for s in sources if s[0] == f"dataset:{dataset}")
-            triples = sum(added for _, added in sources)
-        if self.engine == "endpoint":
-            sources = ((self.store.location, triples),)
-        return Stats(self.engine, triples, sources, classes, self.store.location)
+        return stats(self.store, vocabulary, self.engine, sources, prefix, dataset)
 
     def list(
         self,
@@ -456,105 +423,26 @@ class CareerGraph:
         """The entities of ``kind`` (``roles``, ``skills``...), optionally of one track and
         level, in label order (levels: by ladder and rank), the first ``limit`` of them if
         given."""
-        from careergraph.graph.results.listing import EntityList, ListedEntity
+        from careergraph.graph.browse import entity_list
 
-        wanted = kind_named(kind)
-        bindings: dict[str, Term] = {"class": IRI(wanted.class_iri)}
+        bindings: dict[str, Term] = {}
         if track is not None:
             bindings["track"] = IRI(self.resolve(track, "track").iri)
         if level is not None:
             bindings["level"] = IRI(self.resolve(level, "level").iri)
-        members: set[str] = set()
-        tracks: dict[str, set[str]] = defaultdict(set)
-        levels: dict[str, set[str]] = defaultdict(set)
-        prices: dict[str, str] = {}
-        for row in self.store.select(internal_query("listing"), bindings):
-            iri = row["entity"].value
-            members.add(iri)
-            if isinstance(row.get("inTrack"), IRI):
-                tracks[iri].add(row["inTrack"].value)
-            if isinstance(row.get("atLevel"), IRI):
-                levels[iri].add(row["atLevel"].value)
-            if "currency" in row:
-                prices.setdefault(iri, _price(row))
         _, within = self.scoped([])
-        if within is not None:
-            members = {iri for iri in members if taxonomy(iri) in within}
-        self.names.prefetch(
-            [*members, *(i for v in (*tracks.values(), *levels.values()) for i in v)]
-        )
-        entity = self.names.entity
-        items = sorted(
-            (
-                ListedEntity(
-                    entity(iri),
-                    tuple(sorted(entity(t) for t in tracks.get(iri, ()))),
-                    min((entity(v) for v in levels.get(iri, ())), default=None),
-                    prices.get(iri),
-                )
-                for iri in members
-            ),
-            key=lambda item: (item.entity.label.casefold(), item.entity.iri),
-        )
-        if wanted.name == "level":
-            items = self._laddered(items)
-        if limit is not None and limit < 1:
-            raise ParameterError("limit", "must be at least 1")
-        return EntityList(wanted.plural, tuple(items[:limit]), len(items))
-
-    def _laddered(self, items: list[ListedEntity]) -> list[ListedEntity]:
-        """Levels with the ladder (``skos:inScheme``) each is a rung of, by ladder and rank."""
-        ranks: dict[str, float] = {}
-        listed = []
-        for item in items:
-            scheme = None
-            for _, predicate, value in self.store.triples(IRI(item.entity.iri)):
-                if predicate.value == SKOS + "inScheme" and isinstance(value, IRI):
-                    scheme = self.names.entity(value.value)
-                elif predicate.value == CG + "rank" and isinstance(value, Literal):
-                    ranks[item.entity.iri] = float(value.value)
-            listed.append(replace(item, scheme=scheme))
-        return sorted(
-            listed,
-            key=lambda i: (
-                i.scheme is None,
-                i.scheme.label if i.scheme else "",
-                ranks.get(i.entity.iri, 0.0),
-                i.entity.label,
-            ),
-        )
+        return entity_list(self.store, self.names, kind, bindings, within, limit)
 
     def show(self, name: str) -> EntityDetails:
-        """Everything about one entity: its types, properties (blank nodes expanded) and
-        the statements of others that point to it."""
-        from careergraph.graph.results.entity import EntityDetails, Statement
-
-        entity = self.resolve(name)
-        subject = IRI(entity.iri)
-        vocabulary = self.vocabulary_labels
-        types = tuple(
-            Entity(vocabulary.get(o.value, compact(o.value)), o.value)
-            for _, p, o in self.store.triples(subject)
-            if p == IRI(RDF + "type") and isinstance(o, IRI)
-        )
-        incoming = tuple(
-            sorted(
-                (
-                    Statement(
-                        self._predicate(row["predicate"].value),
-                        self.names.entity(row["subject"].value),
-                    )
-                    for row in self.store.select(internal_query("incoming"), {"entity": subject})
-                    if isinstance(row["subject"], IRI)
-                ),
-                key=_statement_order,
-            )
-        )
+        """Everything about one entity: its types, properties (blank nodes expanded), the
+        statements of others that point to it, and what the careers tell of it (see
+        :mod:`careergraph.graph.careers.briefing`)."""
+        from careergraph.graph.browse import details
         from careergraph.graph.careers.briefing import briefing
 
+        entity = self.resolve(name)
         about = briefing(self.careers, entity.iri)
-        statements = self._statements(subject, 0)
-        return EntityDetails(entity, tuple(sorted(types)), statements, incoming, about)
+        return details(self.store, self.names, self.vocabulary_labels, entity, about)
 
     def search(self, text: str, kind: str | None = None, limit: int = 20) -> SearchResults:
         """Entities whose labels or alternative labels match ``text``, best first (none,
@@ -575,6 +463,13 @@ class CareerGraph:
 
         return SearchResults(text, tuple(self.names.search(text, limit, fits)))
 
+    @cached_property
+    def sparql(self) -> SparqlService:
+        """The SPARQL service over this graph (see :mod:`careergraph.graph.sparql`)."""
+        from careergraph.graph.sparql import SparqlService
+
+        return SparqlService(self.store, self.prefixes, self.resolve)
+
     def query(
         self,
         text: str,
@@ -582,22 +477,15 @@ class CareerGraph:
         timeout: float | None = None,
         allow_service: bool = False,
     ) -> QueryResult:
-        """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). The usual prefixes
-        (``cg``, ``rdfs``, ``skos``, ``schema``...) are predeclared, and so is one per kind
-        of careergraph id (``role:``, ``skill:``, ``tool:``...).
-
-        ``parameters`` bind query variables by name: a value that names an entity binds as
-        its IRI, a number as a number, anything else as a string. SPARQL Update is refused,
-        and so is a query with a ``SERVICE`` clause (a call to another server) unless
-        ``allow_service``; ``timeout`` bounds it then as any query.
+        """Run a SPARQL query, its ``parameters`` bound by name (a name as the entity it
+        names), read-only (see :meth:`.sparql.SparqlService.query`).
 
         >>> graph = CareerGraph.open()
         >>> graph.query("SELECT ?l WHERE { ?r cg:track ?t ; skos:prefLabel ?l } ORDER BY ?l",
         ...             {"t": "MLOps"}).table()[1][0]
         ('AI Infrastructure Lead',)
         """
-        bindings = {name: self._parameter_term(value) for name, value in (parameters or {}).items()}
-        return self._answer(text, bindings, timeout, allow_service)
+        return self.sparql.query(text, parameters, timeout, allow_service)
 
     def named_query(
         self,
@@ -605,27 +493,8 @@ class CareerGraph:
         parameters: Mapping[str, str] | None = None,
         timeout: float | None = None,
     ) -> QueryResult:
-        """Run a query of the catalogue (``careergraph queries``) with its parameters; those
-        not given take their defaults, optional ones stay unbound."""
-        from careergraph.graph.catalogue import catalogue
-
-        named = catalogue().get(name)
-        values = {p.name: p.default for p in named.parameters if p.default is not None}
-        for key in parameters or {}:
-            named.parameter(key)
-        values.update(parameters or {})
-        missing = [p.name for p in named.parameters if p.required and p.name not in values]
-        if missing:
-            raise BadInputError(
-                f"the query {name!r} needs a value for its parameter {missing[0]!r}"
-            )
-        bindings = {
-            key: self._parameter_term(value, named.parameter(key).type)
-            for key, value in values.items()
-            if value is not None
-        }
-        result = self._answer(named.text, bindings, timeout)
-        return replace(result, answer=named.sorted_lists(result.answer))
+        """Run a query of the catalogue (see :meth:`.sparql.SparqlService.named_query`)."""
+        return self.sparql.named_query(name, parameters, timeout)
 
     def update(
         self,
@@ -633,16 +502,9 @@ class CareerGraph:
         timeout: float | None = None,
         parameters: Mapping[str, str] | None = None,
     ) -> None:
-        """Run a SPARQL Update on a remote endpoint; a local graph refuses it (ReadOnlyError),
-        and so do ``parameters``, which bind variables of queries only."""
-        from careergraph.graph.store.querytext import analyse, with_prefixes
-
-        if parameters:
-            raise ParameterError("parameters", "bind variables of queries, not of updates")
-        full = with_prefixes(text, self.prefixes)
-        if analyse(full).form != "update":
-            raise BadInputError("this is not a SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)")
-        self.store.update(full, timeout)  # the endpoint judges the syntax of updates
+        """Run a SPARQL Update on a remote endpoint; a local graph refuses it (see
+        :meth:`.sparql.SparqlService.update`)."""
+        self.sparql.update(text, timeout, parameters)
 
     # ---- careers: overlap, paths, matching ------------------------------------------
 
@@ -742,8 +604,8 @@ class CareerGraph:
         if start.iri == end.iri:
             raise BadInputError(f"the start and the end are the same role ({start.label})")
         graph, within = self.scoped([start, end])
-        facts = graph.careers
-        moves = CareerMoves(facts, via or RELATIONS, no_pay_cut=no_pay_cut, within=within)
+        model = graph.careers
+        moves = CareerMoves(model, via or RELATIONS, no_pay_cut=no_pay_cut, within=within)
         most = max_steps or MOST_STEPS
         found = shortest_cheapest(moves, start.iri, end.iri, k, most)
         if not found:
@@ -754,7 +616,7 @@ class CareerGraph:
                 f"no path from {start.label} to {end.label}{how}{pay} in at most {most} "
                 f"steps: {why}"
             )
-        result = PathResult(start, end, describe_paths(facts, moves, found))
+        result = PathResult(start, end, describe_paths(model, moves, found))
         steps = [step for path in result.paths for step in path.steps]
         if no_pay_cut and all(step.pay_change == "unknown" for step in steps):
             self.notes.append(
@@ -861,21 +723,21 @@ class CareerGraph:
         from careergraph.graph.pages.report import Certification
         from careergraph.graph.results.paths import span
 
-        facts = self.careers
-        tracks = sorted({t for role in roles for t in facts.tracks_of(role.iri)}, key=facts.label)
+        model = self.careers
+        tracks = sorted({t for role in roles for t in model.tracks_of(role.iri)}, key=model.label)
         certifications, time = [], []
         for track in tracks:
             for listed in self.list("certifications", track=f"<{track}>").items:
                 level = listed.level.label if listed.level else ""
                 certifications.append(
-                    Certification(listed.entity, facts.label(track), listed.price or "", level)
+                    Certification(listed.entity, model.label(track), listed.price or "", level)
                 )
-            for investment in facts.investments.get(track, []):
+            for investment in model.investments.get(track, []):
                 if investment.kind == "time" and investment.low is not None:
-                    level = facts.label(investment.level) if investment.level else "it"
+                    level = model.label(investment.level) if investment.level else "it"
                     amount = span(investment.low, investment.high, investment.unit)
                     time.append(
-                        f"{facts.label(track)}: the source gives {amount} to reach {level}."
+                        f"{model.label(track)}: the source gives {amount} to reach {level}."
                     )
         return tuple(certifications), tuple(time)
 
@@ -1054,141 +916,12 @@ class CareerGraph:
             raise WrongKindError(entity.label, entity.kind, "a role")
         return entity
 
-    def _answer(
-        self,
-        text: str,
-        bindings: Mapping[str, Term],
-        timeout: float | None,
-        allow_service: bool = False,
-    ) -> QueryResult:
-        from careergraph.graph.results.query import QueryResult
-        from careergraph.graph.store.querytext import MAX_NESTING, analyse, bind, with_prefixes
-
-        full = with_prefixes(text, self.prefixes)
-        query = analyse(full)
-        if query.depth > MAX_NESTING:
-            raise BadInputError(
-                f"the query nests groups or parentheses {query.depth} deep; careergraph takes "
-                f"at most {MAX_NESTING}"
-            )
-        if query.form == "update":
-            raise ReadOnlyError(
-                "SPARQL Update is refused: queries are read-only (an update goes to a remote "
-                "endpoint only, through update())"
-            )
-        if query.calls_service and not allow_service:
-            raise ParameterError(
-                "allow_service",
-                "must be given for a query with a SERVICE clause: it calls another server",
-            )
-        for name in bindings:
-            if name not in query.variables:
-                raise BadInputError(f"the query has no variable ?{name} to bind")
-        try:
-            answer = self.store.query(bind(full, bindings), timeout)
-        except QuerySyntaxError as error:
-            # Placed in the text as given. Only a fault pyoxigraph placed is looked for again:
-            # a query it cannot parse fails before anything runs, so that evaluates nothing
-            # (one only rdflib cannot parse would be run, outside the clock).
-            if error.line is not None:
-                self._check_syntax(full, text)
-            raise
-        return QueryResult(answer, self.prefixes)
-
-    @staticmethod
-    def _check_syntax(full: str, text: str) -> None:
-        """Raise QuerySyntaxError with the line, column and text of the fault in ``text``."""
-        from careergraph.graph.store.querytext import located, undeclared_prefixes
-        from careergraph.graph.store.syntax import check_query_syntax
-
-        try:
-            check_query_syntax(full)
-        except QuerySyntaxError as error:
-            where = located(error.line, error.column, text)
-            reason = error.reason
-            if unknown := undeclared_prefixes(full):
-                reason = f"unknown prefix {unknown[0]}: (declare it with PREFIX)"
-            raise QuerySyntaxError(
-                f"SPARQL syntax error, {where}: {reason}", error.line, error.column
-            ) from None
-
-    def _parameter_term(self, value: str, kind: str | None = None) -> Term:
-        """The term a parameter value binds as (see :meth:`query`)."""
-        if kind in ("number", "integer"):
-            if _INTEGER.fullmatch(value):
-                return Literal(value, XSD + "integer")
-            if kind == "number" and _DECIMAL.fullmatch(value):
-                return Literal(value, XSD + "decimal")
-            raise BadInputError(
-                f"{value!r} is not {'a number' if kind == 'number' else 'an integer'}"
-            )
-        if kind == "text":
-            return Literal(value)
-        if kind is not None:
-            return IRI(self.resolve(value, None if kind == "entity" else kind).iri)
-        if value.startswith("<") and value.endswith(">"):
-            if not _ABSOLUTE_IRI.fullmatch(value[1:-1]):
-                raise BadInputError(
-                    f"{value!r} is not an IRI: give one in full between < and > "
-                    "(<https://example.org/x>), or a name"
-                )
-            return IRI(value[1:-1])
-        try:
-            return IRI(self.resolve(value, rules="exact").iri)
-        except UnknownNameError:  # not a name: a literal (an ambiguous name is an error)
-            pass
-        if _INTEGER.fullmatch(value):
-            return Literal(value, XSD + "integer")
-        if _DECIMAL.fullmatch(value):
-            return Literal(value, XSD + "decimal")
-        return Literal(value)
-
     @cached_property
     def vocabulary_labels(self) -> dict[str, str]:
         """Labels of the vocabulary's classes and properties, by IRI."""
-        labels: dict[str, str] = {}
-        for row in self.store.select(internal_query("vocabulary")):
-            labels.setdefault(row["term"].value, row["label"].value)
-        return labels
+        from careergraph.graph.browse import vocabulary_labels
 
-    def _predicate(self, iri: str) -> Entity:
-        words = "price" if iri == SCHEMA + "offers" else compact(iri)
-        return Entity(self.vocabulary_labels.get(iri, words), iri)
-
-    def _statements(self, subject: Term, depth: int) -> tuple[Statement, ...]:
-        from careergraph.graph.results.entity import Statement
-
-        statements = [
-            Statement(self._predicate(p.value), self._value(o, depth))
-            for _, p, o in self.store.triples(subject)
-            if p != IRI(RDF + "type") or isinstance(subject, BlankNode)
-        ]
-        return tuple(sorted(statements, key=_statement_order))
-
-    def _value(self, term: Term, depth: int) -> Entity | LiteralValue | Node:
-        from careergraph.graph.results.entity import LiteralValue, Node
-
-        if isinstance(term, Literal):
-            return LiteralValue(term.to_python(), term.datatype, term.language)
-        if isinstance(term, BlankNode) and depth < _MAX_NESTING:
-            return Node(self._statements(term, depth + 1), self._price_words(term))
-        if isinstance(term, BlankNode):
-            return LiteralValue(str(term))
-        return self.names.entity(term.value)
-
-    def _price_words(self, term: Term, depth: int = 0) -> str:
-        """A schema.org offer or price specification as people write a price: ``450 USD``,
-        ``200-1,000 USD per certification``; "" for any other node."""
-        said = {p.value.removeprefix(SCHEMA): o.value for _, p, o in self.store.triples(term)}
-        found = {p.value.removeprefix(SCHEMA): o for _, p, o in self.store.triples(term)}
-        if "priceSpecification" in found and depth < 2:
-            return self._price_words(found["priceSpecification"], depth + 1)
-        if not any(isinstance(found.get(k), Literal) for k in ("price", "minPrice")):
-            return ""
-        low = said.get("price") or said.get("minPrice")
-        return price_words(
-            low, said.get("maxPrice"), said.get("priceCurrency"), said.get("unitText")
-        )
+        return vocabulary_labels(self.store)
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -1244,41 +977,3 @@ def _has_datasets(location: str | Path | None) -> bool:
     from careergraph.graph.cache.location import datasets_folder
 
     return datasets_folder(location).is_dir()
-
-
-def _statement_order(statement: Statement) -> tuple[str, str]:
-    return (statement.predicate.label.casefold(), str(statement.value).casefold())
-
-
-def _price(row: dict[str, Term]) -> str:
-    """A certification's price as the listing shows it: ``450 USD``, ``200-600 USD each
-    level``, ``49 USD per month``."""
-    low = row.get("price") or row.get("minPrice")
-    high = row.get("maxPrice") or low
-    per = row.get("per")
-    currency = row.get("currency")
-    return price_words(
-        low.value if low else None,
-        high.value if high else None,
-        currency.value if currency else None,
-        per.value if per else None,
-    )
-
-
-def price_words(low: str | None, high: str | None, currency: str | None, unit: str | None) -> str:
-    """A price as people write one; ``unit`` a word (``month``: "per month") or a phrase
-    (``each level``).
-
-    >>> price_words("200", "1000", "USD", "per certification")
-    '200-1,000 USD per certification'
-    >>> price_words("49", None, "USD", "month")
-    '49 USD per month'
-    """
-    if low is None:
-        return ""
-    figures = [f"{float(v):,.0f}" for v in (low, high or low)]
-    words = figures[0] if figures[0] == figures[1] else "-".join(figures)
-    words += f" {currency}" if currency else ""
-    if unit:
-        words += f" {unit}" if " " in unit else f" per {unit}"
-    return words
