@@ -35,10 +35,23 @@ class Taxonomy:
     reaches_across: bool  # its roles move to their nearest of other taxonomies, and back
     track_skills_from_roles: bool  # a track with no core skill has its roles' skills
     roles_inherit_track: bool  # a role's profile holds its track's (a job family's: not)
+    lends_skills: bool  # an imported job architecture's skills are read as its skills
+    credit: str | None = None  # where its entities come from, where they do not say
 
 
-BUILTIN = Taxonomy("builtin", "built-in", None, None, "careergraph", True, True, True)
-ESCO = Taxonomy("esco", "ESCO", ESCO_CONCEPTS, "esco", "esco", False, False, False)
+BUILTIN = Taxonomy(
+    "builtin", "built-in", prefix=None, importer=None, vocabulary="careergraph",
+    reaches_across=True, track_skills_from_roles=True, roles_inherit_track=True,
+    lends_skills=True,
+)  # fmt: skip
+ESCO = Taxonomy(
+    "esco", "ESCO", prefix=ESCO_CONCEPTS, importer="esco", vocabulary="esco",
+    reaches_across=False, track_skills_from_roles=False, roles_inherit_track=False,
+    lends_skills=True, credit="the ESCO classification (European Commission)",
+)  # fmt: skip
+# The taxonomy whose skills roles of two vocabularies are compared on: what each role's items
+# are linked to there (the alignment room's links, graph/sources/alignment.py).
+ACROSS = ESCO
 
 
 def job_architecture(name: str) -> Taxonomy:
@@ -47,8 +60,11 @@ def job_architecture(name: str) -> Taxonomy:
     >>> job_architecture("acme").prefix
     'https://w3id.org/careergraph/dataset/acme/'
     """
-    prefix = f"{DATASET_BASE}{name}/"
-    return Taxonomy(name, name, prefix, "roles", "careergraph", True, True, False)
+    return Taxonomy(
+        name, name, prefix=f"{DATASET_BASE}{name}/", importer="roles", vocabulary="careergraph",
+        reaches_across=True, track_skills_from_roles=True, roles_inherit_track=False,
+        lends_skills=False,
+    )  # fmt: skip
 
 
 def taxonomy(iri: str) -> str:

@@ -12,7 +12,9 @@ import pytest
 from conftest import FIXTURES, invoke, invoke_json
 
 from careergraph import CareerGraph
+from careergraph.errors import DataFileError
 from careergraph.graph.careers.matching import UP_CREDIT, credits, fits
+from careergraph.graph.sources.alignment import curated_links
 from careergraph.graph.sources.esco import import_esco
 from careergraph.namespaces import ESCO, ID, SKOS
 
@@ -222,14 +224,56 @@ def test_every_row_of_the_curated_crosswalk_names_a_built_in_item(graph):
     table = csv.DictReader(io.StringIO(CROSSWALK_FILE.read_text(encoding="utf-8")))
     rows = list(table)
     assert len(rows) > 50 and table.fieldnames == [
-        "item", "relation", "esco_skill", "esco_label", "why"
+        "item", "relation", "confidence", "esco_skill", "esco_label", "why"
     ]  # fmt: skip
     for row in rows:
         item = graph.resolve(f"<{ID}{row['item']}>")
         assert item.kind in {"skill", "skill-area", "tool", "track", "sector"}, row
         assert row["relation"] in {"exact", "close", "broad"} and row["why"], row
+        assert 0 < float(row["confidence"]) <= 1, row
         kind = "occupation" if item.kind == "sector" else "skill"  # where a sector leads
         assert row["esco_skill"].startswith(f"http://data.europa.eu/esco/{kind}/"), row
+
+
+@pytest.mark.parametrize(
+    ("relation", "confidence"), [("broad", "high"), ("broad", "0"), ("broad", "1.5"), ("near", "1")]
+)
+def test_a_crosswalk_row_without_a_relation_and_a_confidence_is_refused_by_line(
+    relation, confidence
+):
+    good = {"item": "tool/kubernetes", "relation": "broad", "confidence": "0.7",
+            "esco_skill": "urn:v", "esco_label": "v", "why": "it names it"}  # fmt: skip
+    bad = {**good, "relation": relation, "confidence": confidence}
+    with pytest.raises(DataFileError, match=r"esco-crosswalk.csv, line 3: a row needs"):
+        curated_links({"urn:v": ["v"]}, {ID + "tool/kubernetes": "Kubernetes"}, [good, bad])
+
+
+def test_similarity_weighs_a_link_by_the_confidence_the_graph_states(tmp_path):
+    """The alignment room writes each link's confidence once, in the graph; similarity reads
+    it there (a link the graph states none for counts as its relation's default)."""
+    from careergraph.graph.careers.similarity import vector
+    from careergraph.graph.careers.vocabulary import MATCHES
+
+    skill, esco_skill = ID + "skill/ci-cd", "http://data.europa.eu/esco/skill/x"
+    role = ID + "role/devops-engineer"
+    link = (
+        f"<{skill}> <{SKOS}closeMatch> <{esco_skill}> .\n"
+        f"<{esco_skill}> a <http://data.europa.eu/esco/model#Skill> .\n"
+    )
+    statement = (
+        "<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <" + skill + "> ; "
+        f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <{SKOS}closeMatch> ; "
+        f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{esco_skill}> ; "
+        '<https://w3id.org/careergraph/ontology#confidence> "0.3" .\n'
+    )
+    unstated, stated = tmp_path / "unstated.ttl", tmp_path / "stated.ttl"
+    unstated.write_text(link, "utf-8")
+    stated.write_text(link + statement, "utf-8")
+    for path, share in ((unstated, MATCHES[SKOS + "closeMatch"]), (stated, 0.3)):
+        model = CareerGraph.open([path]).careers
+        assert skill in model.items(role)
+        weight = model.index.weight(esco_skill)
+        assert vector(model, role)[esco_skill] == pytest.approx(share * weight), path.name
 
 
 def test_similar_crosses_from_a_built_in_role_to_esco_occupations_and_back(esco):

@@ -14,7 +14,7 @@ from careergraph import CareerGraph
 from careergraph.graph.careers.moves import BASE_COST, STRETCH, CareerMoves
 from careergraph.graph.careers.paths import MOST_STEPS
 from careergraph.graph.results.paths import CHAINED_IN_TITLE, SHOWN_TO_LEARN
-from careergraph.graph.sources.esco import role_link
+from careergraph.graph.sources.alignment import role_link
 from careergraph.namespaces import ID, SKOS
 from careergraph.taxonomies import taxonomy
 
@@ -54,9 +54,13 @@ def test_a_role_and_the_occupation_it_is_named_as_are_one_step_apart(esco_graph)
 
 
 def test_a_role_whose_whole_name_an_occupation_has_is_linked_closely():
-    whole = "".join(role_link("urn:r", ["DevOps Engineer"], "urn:o", ["DevOps engineer"], 1.0))
-    part = "".join(role_link("urn:r", ["Site Reliability Engineer"], "urn:o",
-                             ["dependability engineer", "reliability engineer"], 0.71))  # fmt: skip
+    whole = "".join(
+        role_link("urn:r", ["DevOps Engineer"], "urn:o", ["DevOps engineer"], 1.0, "urn:d")
+    )
+    labels = ["dependability engineer", "reliability engineer"]
+    part = "".join(
+        role_link("urn:r", ["Site Reliability Engineer"], "urn:o", labels, 0.71, "urn:d")
+    )
     assert f"<{SKOS}closeMatch> <urn:o>" in whole and "closeMatch" not in part
     assert f"<{SKOS}relatedMatch> <urn:o>" in part
     assert "Site Reliability Engineer ~ reliability engineer" in part and "0.71" in part

@@ -393,7 +393,7 @@ class CareerGraph:
 
         def resolve(skill: str) -> tuple[str, str, float] | None:
             reading = graph.read_name(skill, SKILL_KINDS, "skill", suggest=False)
-            if isinstance(reading, Reading) and taxonomy(reading.entity.iri) in ("builtin", "esco"):
+            if isinstance(reading, Reading) and declared(taxonomy(reading.entity.iri)).lends_skills:
                 return reading.entity.iri, reading.rule, reading.confidence
             return None
 
@@ -753,9 +753,9 @@ class CareerGraph:
         """
         lines: dict[str, None] = {}
         for entity in entities:
-            if taxonomy(entity.iri) == "esco":
-                said = "the ESCO classification (European Commission)"
-                lines[f"{entity.label}: {said}, {entity.iri}"] = None
+            credit = declared(taxonomy(entity.iri)).credit
+            if credit is not None:
+                lines[f"{entity.label}: {credit}, {entity.iri}"] = None
                 continue
             for _, predicate, section in self.store.triples(IRI(entity.iri)):
                 if predicate.value == DCTERMS + "source":

@@ -2,7 +2,9 @@
 
 :class:`CareerFacts` reads the links the analyses follow (from the engine's indexes, or with
 SPARQL from an endpoint), each role's level and salary, and the certifications and time the
-source ties to each track; it answers what things are (``item_kind``) and what they link to.
+source ties to each track, and how sure each link a statement restates is (``cg:confidence``:
+the alignment to another taxonomy, a job architecture's readings); it answers what things
+are (``item_kind``) and what they link to.
 It holds data only and calls no analysis: what roles call for (profiles) is
 :mod:`.profiles`, and what is worked out from the facts (the indexes over every role, the
 viable threshold, the near lists) is the model of :mod:`.model`.
@@ -13,13 +15,14 @@ A built store keeps the facts through :meth:`CareerFacts.state` and
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careergraph.graph.careers.vocabulary import LINKS, SKILL_CLASSES, TOOL_CLASS
 from careergraph.graph.queries import internal_query
-from careergraph.graph.store.terms import IRI
+from careergraph.graph.store.terms import IRI, Literal
 from careergraph.namespaces import CG, SKOS
 
 if TYPE_CHECKING:
@@ -65,7 +68,7 @@ class CareerFacts:
     """
 
     # What a built store keeps (see :meth:`state`), and what is worked out again on demand.
-    KEPT = ("links", "inverse", "roles", "investments", "item_kinds")
+    KEPT = ("links", "inverse", "roles", "investments", "item_kinds", "confidences")
     TRANSIENT = ("names", "memos")
 
     def __init__(
@@ -76,6 +79,7 @@ class CareerFacts:
         investments: dict[str, list[InvestmentFacts]],
         item_kinds: dict[str, str] | None = None,
         inverse: dict[str, dict[str, set[str]]] | None = None,
+        confidences: dict[str, dict[str, dict[str, float]]] | None = None,
     ):
         self.names = names
         self.links = links
@@ -83,6 +87,8 @@ class CareerFacts:
         self.investments = investments
         self.item_kinds = item_kinds if item_kinds is not None else {}
         self.inverse = inverse if inverse is not None else _inverse(links)
+        # link -> subject -> target -> how sure the graph says the link is
+        self.confidences = confidences if confidences is not None else {}
         self.memos: dict[str, dict[Any, Any]] = {}
 
     @classmethod
@@ -100,7 +106,13 @@ class CareerFacts:
         investments: dict[str, list[InvestmentFacts]] = {}
         for row in store.select(internal_query("track-investments")):
             investments.setdefault(row["track"].value, []).append(_investment(row))
-        return cls(names, links, roles, investments)
+        confidences: dict[str, dict[str, dict[str, float]]] = {}
+        for row in store.select(internal_query("link-confidences")):
+            link, confidence = row["link"].value, _number(row["confidence"])
+            if link in links and confidence is not None:
+                subject, target = sys.intern(row["subject"].value), sys.intern(row["object"].value)
+                confidences.setdefault(link, {}).setdefault(subject, {})[target] = confidence
+        return cls(names, links, roles, investments, confidences=confidences)
 
     def memo(self, name: str) -> dict[Any, Any]:
         """Where a function of another module keeps what it works out from these facts
@@ -126,6 +138,7 @@ class CareerFacts:
                 for track, items in self.investments.items()
             },
             "item_kinds": dict(self.item_kinds),
+            "confidences": self.confidences,
         }
 
     @classmethod
@@ -145,7 +158,8 @@ class CareerFacts:
             track: [InvestmentFacts(*values) for values in items]
             for track, items in state["investments"].items()
         }
-        return cls(names, links, roles, investments, dict(state["item_kinds"]), inverse)
+        kinds, confidences = dict(state["item_kinds"]), state["confidences"]
+        return cls(names, links, roles, investments, kinds, inverse, confidences)
 
     # ---- what things are -------------------------------------------------------------
 
@@ -170,6 +184,11 @@ class CareerFacts:
             else:
                 self.item_kinds[iri] = "other"
         return self.item_kinds[iri]
+
+    def confidence(self, link: str, subject: str, target: str, unstated: float) -> float:
+        """How sure the graph says the ``link`` from ``subject`` to ``target`` is (its
+        ``cg:confidence``); ``unstated`` where it says nothing."""
+        return self.confidences.get(link, {}).get(subject, {}).get(target, unstated)
 
     def objects(self, subject: str, *links: str) -> set[str]:
         """What ``subject`` points to with any of ``links``."""
@@ -244,6 +263,20 @@ def _role_facts(row: dict, known: RoleFacts | None) -> RoleFacts:
         open_ended="open" in row and row["open"].value in ("true", "1"),
         currency=row["currency"].value if "currency" in row else None,
     )
+
+
+def _number(term: object) -> float | None:
+    """A literal's number between 0 and 1 (None for anything else: a confidence stated as a
+    word, or as a percentage).
+
+    >>> _number(Literal("0.7")), _number(Literal("high")), _number(Literal("70"))
+    (0.7, None, None)
+    """
+    try:
+        value = float(term.value) if isinstance(term, Literal) else math.nan
+    except ValueError:
+        return None
+    return value if 0 <= value <= 1 else None
 
 
 def _investment(row: dict) -> InvestmentFacts:

@@ -38,14 +38,8 @@ class CareerModel(CareerFacts):
     DERIVED = ("index", "viable", "near")
 
     def __init__(self, facts: CareerFacts):
-        super().__init__(
-            facts.names,
-            facts.links,
-            facts.roles,
-            facts.investments,
-            facts.item_kinds,
-            facts.inverse,
-        )
+        # The same facts, every kept part shared (not copied), whatever parts they have.
+        super().__init__(facts.names, **{part: getattr(facts, part) for part in facts.KEPT})
         self._index: RoleIndex | None = None
         self.viable: float | None = None  # see similarity.viable
         # Each role's most similar roles, for moves (see similarity.near_moves).

@@ -3,17 +3,20 @@
 Each owner is a vector of weights over what it calls for: every skill and tool of its profile
 weighs its specificity ``w(s) = log(N / df(s))`` (:mod:`.index`); an optional skill (ESCO's)
 ``OPTIONAL`` times that; the ESCO skill that one of its items (or, for a role, its track) is
-linked to by ``import esco`` as much as the link says (``vocabulary.MATCHES``: exactMatch 1,
-closeMatch 0.5); and each skill lends ``UP_SHARE`` of its weight to each skill directly above
+linked to by ``import esco`` as much as the graph says the link is sure (its ``cg:confidence``,
+written by the alignment room, :mod:`careergraph.graph.sources.alignment`; where the graph
+states none, ``vocabulary.MATCHES``: exactMatch 1, closeMatch 0.8, broadMatch 0.7); and each
+skill lends ``UP_SHARE`` of its weight to each skill directly above
 it (two occupations that need sibling skills, SQL and SPARQL, share something of "query
 languages"). The **similarity** of two or more owners is the weighted Jaccard of their
 vectors: ``sum_k min(a_k, b_k) / sum_k max(a_k, b_k)``. It is symmetric, between 0 and 1, 1
 only for the same needs, and a large profile does not look like everything small.
 
-**Across taxonomies** (a built-in role and an ESCO occupation), both vectors are compared on
-ESCO's skills only: a built-in role's own items have no counterpart in an occupation's profile
-and would only weigh down the similarity; what it shares with ESCO is what its items are linked
-to (:func:`taxonomy`, :func:`compared`).
+**Across vocabularies** (a built-in role and an ESCO occupation), both vectors are compared on
+the skills of the taxonomy the registry names for that (``taxonomies.ACROSS``: ESCO) only: a
+built-in role's own items have no counterpart in an occupation's profile and would only weigh
+down the similarity; what it shares with ESCO is what its items are linked to
+(:func:`taxonomy`, :func:`compared`).
 
 The weights were compared on ESCO with the plain weighted Jaccard (no hierarchy) as the
 baseline: ``benchmarks/quality.py`` measures both, by how many of an occupation's ten
@@ -28,7 +31,7 @@ from typing import TYPE_CHECKING
 from careergraph.graph.careers.vocabulary import MATCHES, OPTIONAL
 from careergraph.graph.results.similar import SimilarRole, SimilarRoles
 from careergraph.namespaces import CG, SKOS
-from careergraph.taxonomies import ESCO, declared, same_vocabulary, taxonomy
+from careergraph.taxonomies import ACROSS, declared, same_vocabulary, taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Sequence
@@ -58,10 +61,11 @@ def vector(model: CareerModel, owner: str) -> Vector:
         for item in model.optional(owner) if owner in model.roles else ():
             found.setdefault(item, OPTIONAL * weight(item))
         tracks = model.tracks_of(owner) if owner in model.roles else set()
-        links = [(model.links.get(link, {}), share) for link, share in MATCHES.items()]
+        links = [(link, model.links.get(link, {}), unstated) for link, unstated in MATCHES.items()]
         for item in [*found, *tracks]:  # compared through the links to another taxonomy
-            for targets, share in links:
+            for link, targets, unstated in links:
                 for linked in targets.get(item, ()):
+                    share = model.confidence(link, item, linked, unstated)
                     if found.get(linked, 0.0) < share * weight(linked):
                         found[linked] = share * weight(linked)
         above = model.links.get(SKOS + "broader", {})
@@ -77,13 +81,13 @@ def vector(model: CareerModel, owner: str) -> Vector:
 def compared(model: CareerModel, owner: str, other: str) -> Vector:
     """``owner``'s vector as compared with ``other``'s: whole within a taxonomy; across
     taxonomies, only its ESCO keys (see the module docstring)."""
-    return vector(model, owner) if taxonomy(owner) == taxonomy(other) else _on_esco(model, owner)
+    return vector(model, owner) if taxonomy(owner) == taxonomy(other) else _on_across(model, owner)
 
 
-def _on_esco(model: CareerModel, owner: str) -> Vector:
+def _on_across(model: CareerModel, owner: str) -> Vector:
     memo = model.memo("projections")
     if owner not in memo:
-        memo[owner] = {k: v for k, v in vector(model, owner).items() if taxonomy(k) == ESCO.name}
+        memo[owner] = {k: v for k, v in vector(model, owner).items() if taxonomy(k) == ACROSS.name}
     return memo[owner]
 
 
@@ -101,7 +105,7 @@ def similarity(model: CareerModel, owners: Sequence[str], kind: str = "all") -> 
     True
     """
     mixed = len({taxonomy(owner) for owner in owners}) > 1
-    vectors = [(_on_esco if mixed else vector)(model, owner) for owner in owners]
+    vectors = [(_on_across if mixed else vector)(model, owner) for owner in owners]
     keys = set().union(*vectors)
     if kind != "all":
         keys = {k for k in keys if model.item_kind(k.removeprefix("^")) == kind[:-1]}
@@ -150,7 +154,7 @@ def nearest(
     reach.pop(index.position.get(role, -1), None)
     spare = {  # per taxonomy compared on: the hierarchy's share, and the sum of weights
         within: (sum(v for k, v in found.items() if k[0] == "^"), _size(model, found))
-        for within, found in (("same", mine), ("across", _on_esco(model, role)))
+        for within, found in (("same", mine), ("across", _on_across(model, role)))
     }
     for position in sorted(reach, key=reach.__getitem__, reverse=True):
         other = index.roles[position]
@@ -205,8 +209,8 @@ def _most_similar(
         if same_vocabulary(taxonomy(other), own):
             mine, theirs = whole, vector(model, other)
         else:  # across taxonomies (see the module docstring)
-            on_esco = on_esco if on_esco is not None else _on_esco(model, role)
-            mine, theirs = on_esco, _on_esco(model, other)
+            on_esco = on_esco if on_esco is not None else _on_across(model, role)
+            mine, theirs = on_esco, _on_across(model, other)
         low = sum(min(mine[k], theirs[k]) for k in mine.keys() & theirs.keys())
         high = _size(model, mine) + _size(model, theirs) - low
         value = low / high if high else 0.0
@@ -439,7 +443,7 @@ def similar_roles(
             mine, theirs = compared(model, role.iri, other), compared(model, other, role.iri)
             # The vocabulary compared on: their own, or ESCO's across vocabularies.
             direct = same_vocabulary(name, taxonomy(role.iri))
-            words = declared(name).vocabulary if direct else ESCO.vocabulary
+            words = declared(name).vocabulary if direct else ACROSS.vocabulary
             # What both call for, and what a move there asks to learn, in those words: the
             # other role's needs (not its optional skills), or what its items are linked to.
             space = [k for k in theirs if k[0] != "^" and declared(taxonomy(k)).vocabulary == words]

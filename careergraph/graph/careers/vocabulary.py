@@ -34,9 +34,11 @@ LINKS = (
     CG + "expertiseLevel",
     CG + "roiFactor",
 )
-# How much a skill counts for the other taxonomy's skill it is linked to (import esco): the
-# same skill in full, a close one 0.8, a broader one it is a way of 0.7 (the confidences of
-# the curated crosswalk, graph/sources/esco.py).
+# The links to another taxonomy's skills that similarity follows. A skill counts for the one
+# it is linked to as much as the graph says the link is sure (cg:confidence: import esco and
+# import roles state every link they make, graph/sources/alignment.py); these figures only
+# where it says nothing (a user's own skos links): the same skill in full, a close one 0.8,
+# a broader one it is a way of 0.7.
 MATCHES = {SKOS + "exactMatch": 1.0, SKOS + "closeMatch": 0.8, SKOS + "broadMatch": 0.7}
 
 OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one

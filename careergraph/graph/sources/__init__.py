@@ -2,9 +2,11 @@
 the datasets imported into the user's store.
 
 What this room holds: :class:`Source` and the loading of one into a store (here), the
-Mermaid mind-map reader (``mermaid``), the ESCO reader and importer (``esco``) and the
-imported datasets (``datasets``). Readers turn what they read into N-Triples with the store's
-one writer.
+Mermaid mind-map reader (``mermaid``), the ESCO reader and importer (``esco``), the
+job-architecture reader (``roles``), the alignment room (``alignment``: how one taxonomy's
+items are linked to another's, each link stated with its confidence) and the imported
+datasets (``datasets``). Readers turn what they read into N-Triples with the store's one
+writer.
 
 What it may import: the store, ``graph.names`` (to name the built-in roles ESCO links to)
 and the cache's location and file helpers; never the facade, the careers, the exports or

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from careergraph.errors import DataFileError
 from careergraph.graph.sources import read_file
+from careergraph.graph.sources.alignment import stated
 from careergraph.graph.store.ntriples import iri_triple as _iri
 from careergraph.graph.store.ntriples import literal_triple as _literal
 from careergraph.namespaces import CG, DCTERMS, RDF, SCHEMA, SKOS, XSD
@@ -346,11 +347,4 @@ def _role_triples(base: str, role: _Role, link_of: dict[str, SkillLink]) -> Iter
         yield _iri(iri, need, link.iri)
         if link.rule != "own":  # how the name in the file was read, restated
             statement = f"{iri}/reading/{slug(skill)}"
-            yield _iri(statement, RDF + "type", RDF + "Statement")
-            yield _iri(statement, RDF + "subject", iri)
-            yield _iri(statement, RDF + "predicate", need)
-            yield _iri(statement, RDF + "object", link.iri)
-            yield _literal(statement, CG + "matchedLabel", skill)
-            yield _literal(statement, CG + "matchRule", link.rule)
-            yield _literal(statement, CG + "confidence", f"{link.confidence:.2f}",
-                           datatype=XSD + "decimal")  # fmt: skip
+            yield from stated(statement, (iri, need, link.iri), skill, link.rule, link.confidence)
