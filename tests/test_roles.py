@@ -32,6 +32,22 @@ def ask(store: Path, *args: str):
     return json.loads(result.stdout)
 
 
+def test_a_re_import_reads_skills_on_the_store_it_read_them_on_before(esco_store, tmp_path):
+    """The skills are read on the built-in graph and ESCO, not on the job architectures: a
+    re-import of an edited file (as a person iterates on the spreadsheet) builds no store."""
+    location = tmp_path / "store"
+    shutil.copytree(esco_store / "datasets", location / "datasets")
+    location.chmod(0o700)
+    imports = [
+        run_process("--store", str(location), "import", "roles", str(SAMPLE), "--name", "acme")
+        for _ in range(2)
+    ]
+    assert all(result.returncode == 0 for result in imports), imports[-1].stderr
+    assert "building the store" in imports[0].stderr  # the built-in graph and ESCO
+    assert "building the store" not in imports[1].stderr
+    assert imports[0].stderr.splitlines()[-3:] == imports[1].stderr.splitlines()[-3:]
+
+
 def test_the_template_imports_as_it_is(tmp_path):
     template = invoke("import", "roles", "--template")
     assert template.stdout.splitlines()[0] == (

@@ -30,9 +30,10 @@ class Settings:
     source: str | None = None  # --source: builtin, all or a dataset (None: the names decide)
     _graph: CareerGraph | None = field(default=None, repr=False)
 
-    def graph(self, extra: tuple[str, ...] = ()) -> CareerGraph:
+    def graph(self, extra: tuple[str, ...] = (), lending_only: bool = False) -> CareerGraph:
         """The graph of the built-in data (unless --no-builtin), --data and ``extra`` files,
-        or the one behind --endpoint."""
+        or the one behind --endpoint; with ``lending_only``, of the imported datasets only
+        those whose skills a job architecture takes (see :meth:`CareerGraph.open`)."""
         if self._graph is None:
             from careergraph.graph.careergraph import CareerGraph
 
@@ -66,6 +67,7 @@ class Settings:
                 imported=(self.store or True) if self.builtin else False,
                 source=self.source,
                 progress=Progress(),
+                lending_only=lending_only,
             )
         return self._graph
 

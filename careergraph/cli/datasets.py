@@ -65,7 +65,7 @@ def roles(settings: Settings, path: str | None, name: str | None, template: bool
         raise click.UsageError("import roles brings a file into your store: drop --endpoint")
     from careergraph.exports.layout import terminal_width, wrapped
 
-    found = settings.graph().import_roles(path, name, settings.store)
+    found = settings.graph(lending_only=True).import_roles(path, name, settings.store)
     width = terminal_width(sys.stderr)
     for line in found.report():
         click.echo(wrapped(line, width), err=True)

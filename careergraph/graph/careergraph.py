@@ -111,6 +111,7 @@ class CareerGraph:
         imported: bool | str | Path = False,
         source: str | None = None,
         progress: Callable[[str, bool], None] | None = None,
+        lending_only: bool = False,
     ) -> CareerGraph:
         """Load the built-in graph (unless ``builtin`` is false) and the ``data`` files.
 
@@ -125,7 +126,10 @@ class CareerGraph:
         dataset's name; None lets each question decide by the names it asks about (see
         :meth:`scoped`). Raises ParameterError for a source that is none of these.
         ``progress`` hears each stage of a build of the store (a stage, and whether it is
-        the last word).
+        the last word). With ``lending_only``, only the imported datasets whose skills a job
+        architecture takes (ESCO's, not another job architecture's) are part of the graph:
+        the graph :meth:`import_roles` reads skills on, whose store a re-import of a job
+        architecture leaves in place.
 
         Raises DataFileError for a file that is missing or does not parse, naming the file
         and the line.
@@ -138,6 +142,8 @@ class CareerGraph:
 
             datasets = Datasets(location).sources()
         check_source(source, [s.name.removeprefix("dataset:") for s in datasets])
+        if lending_only:
+            datasets = [s for s in datasets if declared(s.taxonomy or "builtin").lends_skills]
         sources += [] if source == "builtin" else datasets
         sources += [file_source(p) for p in data]
         if persist and engine == "oxigraph":
