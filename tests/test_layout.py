@@ -179,6 +179,10 @@ def test_the_career_model_round_trips(kept_graph):
     kept = CareerModel.of(CareerFacts.from_state(_round_trip(facts.state()), facts.names),
                           _round_trip(derived))  # fmt: skip
     assert kept.derived() == derived and kept.index == model.index
+    # A new attribute of the model must be kept with it (DERIVED) or be one of the facts'.
+    assert {name.strip("_") for name in set(vars(model)) - set(vars(facts))} == {
+        *CareerModel.DERIVED
+    }
     fresh = CareerModel.of(facts)  # worked out again, as a store without its model does
     assert viable(fresh) == viable(kept) and fresh.index == kept.index
     for role in model.all_roles:
@@ -275,3 +279,9 @@ def test_a_ranking_edit_leaves_the_built_store_and_works_the_model_out_again(tmp
         != models
     )  # the new model in place of the old one
     assert again.path("Junior DevOps Engineer", "MLOps Architect").to_json() == moves
+
+    (model,) = folder.glob("model-*.marshal")
+    model.write_bytes(b"\x00 not a model")  # damaged: worked out again, and kept whole
+    damaged, _ = opened()
+    assert damaged.path("Junior DevOps Engineer", "MLOps Architect").to_json() == moves
+    assert marshal.loads(model.read_bytes()) == again.careers.derived()

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,6 +149,8 @@ def _keep_model(folder: Path, facts: CareerFacts) -> CareerModel:
     """Work out the model of ``facts`` and write it into ``folder`` (in place of a model
     worked out by other code), where it can be written: atomically, so that a reader finds
     the whole file or none."""
+    import tempfile  # it loads random: not at every command's start
+
     from careergraph.graph.careers.model import CareerModel
     from careergraph.graph.careers.similarity import work_out
 
