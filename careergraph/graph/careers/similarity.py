@@ -309,8 +309,8 @@ def near_moves(model: CareerModel, role: str) -> list[tuple[str, float]]:
     >>> model = CareerGraph.open().careers
     >>> role = "https://w3id.org/careergraph/id/role/"
     >>> near = dict(near_moves(model, role + "site-reliability-engineer"))
-    >>> 0 < near[role + "devops-engineer"] <= 1
-    True
+    >>> round(near[role + "devops-engineer"], 2)  # the same skills, at the same level
+    1.0
     """
     if role not in model.near:
         if len(model.roles) <= KEEP_NEAR_UP_TO:
