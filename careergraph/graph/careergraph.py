@@ -33,7 +33,7 @@ from careergraph.namespaces import (
     RDFS,
     compact,
 )
-from careergraph.taxonomies import declared, taxonomy
+from careergraph.taxonomies import declared, gathered, kinds_of_taxonomy, taxonomy
 
 # The career analyses and SPARQL queries are imported by the methods that use them, so that
 # a command pays only for what it runs.
@@ -61,8 +61,9 @@ if TYPE_CHECKING:
 LABEL = RDFS + "label"
 OCCUPATIONS_DRAWN = 5_000  # the careers view of ESCO (3,035 occupations) opens as clusters
 MAX_PATHS = 50  # the most paths one search gives (Yen's algorithm costs a search per step)
-# The kinds each question takes, by preference where one name fits several of them.
-ROLE_KINDS = ("role", "occupation")
+# The kinds each question takes, by preference where one name fits several of them; the
+# kinds of role are the taxonomy registry's (careergraph's role, ESCO's occupation).
+ROLE_KINDS = gathered(t.role[0] for t in kinds_of_taxonomy())
 COMPARED_KINDS = (*ROLE_KINDS, "track", "skill-area", "skill", "esco-skill", "integration-point")
 # Where a name fits entities of several kinds equally, the careers' kinds come first.
 SHOWN_FIRST = (*ROLE_KINDS, "track", "skill-area", "skill", "tool", "esco-skill")

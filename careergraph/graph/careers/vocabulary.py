@@ -1,9 +1,14 @@
-"""The classes and links the career analyses read: one place for every module of the room."""
+"""The classes and links the career analyses read: one place for every module of the room
+(the roles', the skills' and the needs' gathered from the taxonomy registry)."""
 
-from careergraph.namespaces import CG, ESCO, SKOS
+from careergraph.namespaces import CG, SKOS
+from careergraph.taxonomies import OPTIONAL_WEIGHT, gathered, kinds_of_taxonomy
 
-ROLE_CLASSES = (CG + "Role", ESCO + "Occupation")
-SKILL_CLASSES = (CG + "Skill", ESCO + "Skill")
+# What the taxonomy registry declares of each kind of taxonomy, gathered: its roles' and
+# skills' classes, and the links by which roles need skills.
+_KINDS = kinds_of_taxonomy()
+ROLE_CLASSES = gathered(t.role[1] for t in _KINDS)
+SKILL_CLASSES = gathered(t.skill_class for t in _KINDS)
 TOOL_CLASS = CG + "Tool"
 TRACK_CLASS = CG + "Track"
 INTEGRATION_POINT = CG + "IntegrationPoint"
@@ -11,8 +16,8 @@ SENIORITY_CLASS = CG + "LongTermValueMultiplier"  # what a track's top expertise
 # What a profile item counts as.
 ITEM_KINDS = ("skill", "tool", "other")
 
-REQUIRES = (CG + "requiresSkill", ESCO + "relatedEssentialSkill")
-OPTIONAL_SKILLS = (CG + "optionalSkill", ESCO + "relatedOptionalSkill")
+REQUIRES = gathered(t.essential for t in _KINDS)
+OPTIONAL_SKILLS = gathered(t.optional for t in _KINDS)
 # The statements the analyses follow.
 LINKS = (
     *REQUIRES,
@@ -41,4 +46,4 @@ LINKS = (
 # a broader one it is a way of 0.7.
 MATCHES = {SKOS + "exactMatch": 1.0, SKOS + "closeMatch": 0.8, SKOS + "broadMatch": 0.7}
 
-OPTIONAL = 0.5  # what an optional skill (ESCO's) counts for, against a needed one
+OPTIONAL = OPTIONAL_WEIGHT  # what an optional skill counts for, against a needed one

@@ -29,6 +29,7 @@ from careergraph.graph.cache.location import datasets_folder, make_private, refu
 from careergraph.graph.sources import Source
 from careergraph.graph.store.formats import FORMATS
 from careergraph.processes import process_gone
+from careergraph.taxonomies import imported_as
 
 # What an import writes beside the datasets while it works (see Datasets.add).
 _LEFT_OVER = re.compile(r"\.(?P<what>import|old)-(?P<name>[A-Za-z0-9-]+?)-(?P<pid>\d+)")
@@ -55,7 +56,7 @@ class Dataset:
             FORMATS["nt"],
             path=path,
             fingerprint=self.fingerprint,
-            taxonomy="esco" if self.kind == "esco" else self.name,
+            taxonomy=imported_as(self.kind, self.name),
         )
 
     def to_json(self) -> dict:
