@@ -13,7 +13,7 @@ makes it:
 - ``match``: between a built-in role and the ESCO occupation that is the same job
   (:func:`.similarity.counterparts`), both ways.
 - ``broader``, ``narrower``, ``sibling``: along the hierarchy of occupations (ESCO's
-  ``skos:broader`` between occupations, :meth:`.facts.CareerModel.relatives`): to the
+  ``skos:broader`` between occupations, :meth:`.facts.CareerFacts.relatives`): to the
   broader occupation, to a narrower one, to another under the same broader one.
 - ``similar``: to one of the roles most similar to it (:func:`.similarity.near_moves`, by
   the weighted Jaccard of the two profiles: the 25 nearest of its taxonomy and the 5
