@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -79,6 +80,20 @@ def test_columns_sets_the_width_and_a_pipe_is_never_cut(store):
     whole = run(store, "match", "Kubernetes", "Terraform", columns=None).stdout
     assert max(len(line) for line in whole.splitlines()) > 100  # not a terminal: not cut
     assert " more" not in whole.split("Learn next")[0]
+
+
+def test_an_id_is_never_cut_in_two_where_names_can_wrap_instead(tmp_path):
+    """A job architecture's ids are long (acme/role/principal-site-reliability-engineer):
+    in 100 columns the names and families wrap at their spaces, and each id stays whole,
+    to be copied."""
+    sample = Path(__file__).parent.parent / "examples" / "job-architecture.csv"
+    imported = run(("acme", tmp_path), "import", "roles", str(sample), "--name", "acme")
+    assert imported.exit_code == 0, imported.stderr
+    listed = run(("acme", tmp_path), "list", "roles", "--source", "acme")
+    assert len(widest(listed)) <= 100
+    ids = [line.rsplit("  ", 1)[-1].strip() for line in listed.stdout.splitlines()[2:]]
+    whole = [i for i in ids if i.startswith("acme/role/")]
+    assert len(whole) == 37 and "acme/role/principal-site-reliability-engineer" in whole
 
 
 def test_path_reads_as_a_plan_with_the_skills_to_learn(store, request):

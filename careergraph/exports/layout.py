@@ -3,7 +3,9 @@
 A table is laid out in the width of the terminal: the ``COLUMNS`` variable where it is set,
 else the terminal's width when standard output is one; output to a file or a pipe is never
 cut. Where the columns are wider than that, the widest give way first (each keeps at least
-``MIN_WIDTH`` characters, or its own width if less); a long cell then wraps onto more lines,
+``MIN_WIDTH`` characters, or its own width if less), but a column of single words (ids,
+figures) keeps its width while the columns of prose can give way instead: an id cut in two
+cannot be copied. A long cell then wraps onto more lines,
 and a list of names (:class:`~careergraph.graph.results.Items`) shows as many as fit in
 ``LIST_LINES`` lines and says how many more there are. Machine formats (json, csv, tsv, md)
 never come here: they are never cut.
@@ -90,7 +92,8 @@ def lay_out(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int
         pads = [min(n, PADDED_UP_TO) for n in natural]
         lines = [_padded(head, pads), GAP.join("-" * w for w in pads)]
         return "\n".join(lines + [_padded(row, pads) for row in body])
-    widths = column_widths(natural, width - len(GAP) * (len(head) - 1))
+    solid = [all(" " not in row[i] for row in body) for i in range(len(head))]
+    widths = column_widths(natural, width - len(GAP) * (len(head) - 1), solid)
     lines = _block(head, widths, [None] * len(head))
     lines.append(GAP.join("-" * w for w in widths))
     for row, raw in zip(body, rows, strict=True):
@@ -111,17 +114,27 @@ def _padded(cells: list[str], pads: list[int]) -> str:
     return GAP.join(cell.ljust(pad) for cell, pad in zip(cells, pads, strict=True)).rstrip()
 
 
-def column_widths(natural: list[int], budget: int | None) -> list[int]:
+def column_widths(natural: list[int], budget: int | None, solid: Sequence[bool] = ()) -> list[int]:
     """Each column's width: its natural one where all fit in ``budget``; else the widest
-    give way first, down to a common cap, and what is left over goes back to them.
+    give way first, down to a common cap, and what is left over goes back to them. A
+    ``solid`` column (of single words) keeps its natural width where the others can give
+    way enough, each down to ``MIN_WIDTH``.
 
     >>> column_widths([4, 30, 50], 60)
     [4, 28, 28]
+    >>> column_widths([4, 30, 40], 60, [False, False, True])
+    [4, 16, 40]
     >>> column_widths([4, 30, 50], None)
     [4, 30, 50]
     """
     if budget is None or sum(natural) <= budget:
         return list(natural)
+    if any(solid):
+        kept = sum(n for n, keep in zip(natural, solid, strict=True) if keep)
+        rest = [n for n, keep in zip(natural, solid, strict=True) if not keep]
+        if sum(min(n, MIN_WIDTH) for n in rest) <= budget - kept:
+            given = iter(column_widths(rest, budget - kept))
+            return [n if keep else next(given) for n, keep in zip(natural, solid, strict=True)]
     floors = [min(n, MIN_WIDTH) for n in natural]
     if sum(floors) > budget:  # too many columns: share the width out evenly
         floors = [min(n, max(1, budget // len(natural))) for n in natural]
