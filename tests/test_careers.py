@@ -289,6 +289,32 @@ def test_a_step_says_what_it_takes(graph):
     assert [t.entity.label for t in into_python.time] == ["Python Expertise: Guru Level"]
 
 
+def test_a_skill_the_same_in_the_other_taxonomy_is_kept_not_learned(tmp_path):
+    """A move from a built-in role to an ESCO occupation: the skill the occupation needs
+    that a built-in skill of the role is the same as (skos:exactMatch, import esco's label
+    rule) is kept, and only the rest is learned; and a step says how many it keeps as a
+    person would."""
+    esco = "http://data.europa.eu/esco/"
+    data = tmp_path / "occupation.ttl"
+    data.write_text(
+        "@prefix esco: <http://data.europa.eu/esco/model#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        f'<{esco}occupation/py> a esco:Occupation ; skos:prefLabel "python scripter"@en ;\n'
+        f"  esco:relatedEssentialSkill <{esco}skill/py>, <{esco}skill/scripts> .\n"
+        f'<{esco}skill/py> a esco:Skill ; skos:prefLabel "Python (computer programming)"@en .\n'
+        f'<{esco}skill/scripts> a esco:Skill ; skos:prefLabel "write scripts"@en .\n'
+        f"<{ID}skill/python> skos:exactMatch <{esco}skill/py> .\n",
+        "utf-8",
+    )
+    graph = CareerGraph.open([data], source="all")
+    (step,) = graph.path("Junior Python Developer", "python scripter").paths[0].steps
+    assert labels(step.carry_over) == {"Python (computer programming)"}
+    assert labels(step.acquire) == {"write scripts"}
+    shown = invoke("--data", str(data), "path", "Junior Python Developer", "python scripter")
+    assert shown.exit_code == 0, shown.stderr
+    assert "keep    1 skill or tool\n" in shown.stdout and "learn   write scripts\n" in shown.stdout
+
+
 def test_path_json_contract():
     result = invoke_json("path", "Junior DevOps Engineer", "DevOps Architect", "-k", "2")
     assert result["from"]["label"] == "Junior DevOps Engineer"

@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from careergraph.graph.careers.profiles import same_as
 from careergraph.graph.careers.vocabulary import OPTIONAL, SKILL_CLASSES, TOOL_CLASS, TRACK_CLASS
 from careergraph.graph.results.matching import LearningStep, MatchResult, RoleMatch
 from careergraph.namespaces import CG, SKOS
@@ -63,8 +64,7 @@ def covered_by(model: CareerModel, named: Sequence[str]) -> set[str]:
         have.add(iri)
         if model.is_a(iri, TRACK_CLASS):
             have |= model.items(iri)
-        exact = SKOS + "exactMatch"  # the same skill in another taxonomy (import esco)
-        have |= model.objects(iri, exact) | model.subjects(iri, exact)
+        have |= same_as(model, [iri])  # the same skill in another taxonomy (import esco)
         if model.is_a(iri, TOOL_CLASS):
             have |= {s for s in model.objects(iri, CG + "usedFor") if model.is_a(s, SKILL_CLASSES)}
         below, frontier = set(), {iri}

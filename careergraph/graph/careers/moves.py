@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergraph.errors import ParameterError
+from careergraph.graph.careers.profiles import held
 from careergraph.graph.careers.similarity import counterparts, near_moves, nearest, viable
 from careergraph.graph.results.paths import pay_between
 from careergraph.namespaces import CG, SKOS
@@ -285,7 +286,7 @@ class CareerMoves:
         """The share of what ``target`` calls for that ``source`` lacks, each item weighted
         as the module docstring says: 0 where the source has it all, 1 where it has none."""
         model = self.model
-        have = model.items(source)
+        have = held(model, source, target)
         shared = self._learning(model.items(target) & have)
         if target in model.roles:
             shared += OPTIONAL_NEED * self._learning(model.optional(target) & have)

@@ -10,6 +10,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from careergraph.graph.careers.moves import CareerMoves, Move, item_cost
+from careergraph.graph.careers.profiles import held
 from careergraph.graph.careers.vocabulary import SENIORITY_CLASS
 from careergraph.graph.results.paths import CareerPath, Investment, Salary, Step
 from careergraph.namespaces import CG
@@ -145,7 +146,7 @@ def _step(
     """One step: what is learned (most important first) and kept, the salaries and the
     change of pay, and what the source ties to the step (:func:`_tied`): certifications,
     time and seniority skills."""
-    have, need = model.items(source), model.items(target)
+    have, need = held(model, source, target), model.items(target)
     entities = model.names.entity
     certifications, time, seniority = _tied(model, source, target)
     evidence = move.evidence

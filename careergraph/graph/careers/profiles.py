@@ -48,6 +48,8 @@ from careergraph.namespaces import CG, ESCO, SKOS
 from careergraph.taxonomies import declared, taxonomy
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from careergraph.graph.careers.facts import CareerFacts
 
 Root = tuple[str, str, bool]  # (item, why, reached as an integration point)
@@ -103,6 +105,32 @@ def items(facts: CareerFacts, iri: str) -> frozenset[str]:
             found |= _practised(facts, found).keys()
         memo[iri] = frozenset(found)
     return memo[iri]
+
+
+def same_as(facts: CareerFacts, items: Iterable[str]) -> set[str]:
+    """The skills of another taxonomy that ``items`` are the same as (``skos:exactMatch``,
+    either way: import esco's label rules and curated crosswalk link Python to ESCO's
+    "Python (computer programming)").
+
+    >>> from careergraph import CareerGraph
+    >>> same_as(CareerGraph.open().careers, ["https://w3id.org/careergraph/id/skill/python"])
+    set()
+    """
+    exact = SKOS + "exactMatch"
+    return set().union(*(facts.objects(i, exact) | facts.subjects(i, exact) for i in items))
+
+
+def held(facts: CareerFacts, role: str, towards: str) -> frozenset[str]:
+    """What a person in ``role`` has of what ``towards`` (a role of any taxonomy) may call
+    for: the role's items, and where the two are in different vocabularies (a built-in role
+    and an ESCO occupation) the skills those items are the same as there (:func:`same_as`)."""
+    have = items(facts, role)
+    if declared(taxonomy(role)).vocabulary == declared(taxonomy(towards)).vocabulary:
+        return have
+    memo = facts.memo("held")
+    if role not in memo:
+        memo[role] = have | same_as(facts, have)
+    return memo[role]
 
 
 def needs(facts: CareerFacts, role: str) -> frozenset[str]:

@@ -253,7 +253,7 @@ def _fields(step: Step) -> list[tuple[str, Cell]]:
     fields: list[tuple[str, Cell]] = [
         ("why", step.evidence),
         ("learn", _first(step.acquire) or "nothing new"),
-        ("keep", f"{len(step.carry_over)} skills and tools"),
+        ("keep", _skills_and_tools(len(step.carry_over)) or "nothing"),
     ]
     if step.salary_before or step.salary_after:  # nothing to say where neither is known
         fields.append(("salary", _salaries(step.salary_before, step.salary_after, step.pay_change)))
@@ -269,6 +269,17 @@ def _fields(step: Step) -> list[tuple[str, Cell]]:
         ("grow", Items(e.label for e in step.seniority)),
     )
     return fields + [(name, value) for name, value in named if value]
+
+
+def _skills_and_tools(count: int) -> str:
+    """How many skills and tools, as people say it ("" for none).
+
+    >>> _skills_and_tools(1), _skills_and_tools(12), _skills_and_tools(0)
+    ('1 skill or tool', '12 skills and tools', '')
+    """
+    if count == 0:
+        return ""
+    return "1 skill or tool" if count == 1 else f"{count:,} skills and tools"
 
 
 def _first(items: tuple[Entity, ...]) -> str:
@@ -287,7 +298,7 @@ def _totals(path: CareerPath) -> list[tuple[str, Cell]]:
     first, last = path.steps[0].salary_before, path.steps[-1].salary_after
     cuts = sum(1 for step in path.steps if step.pay_change == "falls")
     fields: list[tuple[str, Cell]] = [
-        ("learn", f"{len(learned)} skills and tools" if learned else "nothing new"),
+        ("learn", _skills_and_tools(len(learned)) or "nothing new"),
     ]
     if first or last:
         fields.append(("salary", _salaries(first, last)))
