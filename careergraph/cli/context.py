@@ -124,18 +124,15 @@ def read_text(path: str) -> str:
     """A UTF-8 text file given on the command line ('-' for standard input); a file that is
     not a regular one (a FIFO, a device) or is too large is refused as ``--data`` is, and so
     is one that is not text (not UTF-8, or holding NUL bytes)."""
+    from careergraph.graph.sources import read_file, utf8_text
+
     if path == "-":
         data, where = sys.stdin.buffer.read(), "standard input"
     else:
         from pathlib import Path
 
-        from careergraph.graph.sources import read_file
-
         data, where = read_file(Path(path)), path
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DataFileError(where, f"not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+    text = utf8_text(data, where)
     if "\0" in text:
         raise DataFileError(where, "not text (it holds NUL bytes)")
     return text

@@ -45,7 +45,7 @@ from careergraph.graph.careers.vocabulary import (
     TRACK_CLASS,
 )
 from careergraph.namespaces import CG, ESCO, SKOS
-from careergraph.taxonomies import declared, taxonomy
+from careergraph.taxonomies import declared, same_vocabulary, taxonomy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -125,7 +125,7 @@ def held(facts: CareerFacts, role: str, towards: str) -> frozenset[str]:
     for: the role's items, and where the two are in different vocabularies (a built-in role
     and an ESCO occupation) the skills those items are the same as there (:func:`same_as`)."""
     have = items(facts, role)
-    if declared(taxonomy(role)).vocabulary == declared(taxonomy(towards)).vocabulary:
+    if same_vocabulary(taxonomy(role), taxonomy(towards)):
         return have
     memo = facts.memo("held")
     if role not in memo:

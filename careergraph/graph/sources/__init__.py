@@ -112,6 +112,25 @@ def _max_file_mb() -> int:
         return MAX_FILE_MB
 
 
+def utf8_text(data: bytes, where: str) -> str:
+    """``data`` as UTF-8 text (a byte-order mark dropped), or a DataFileError naming
+    ``where``, the line and the byte where it is not.
+
+    >>> utf8_text(b"\\xef\\xbb\\xbfrole", "f.csv")
+    'role'
+    >>> utf8_text(b"role\\nDat\\xe9", "f.csv")
+    Traceback (most recent call last):
+    ...
+    careergraph.errors.DataFileError: f.csv, line 2: not UTF-8 text (byte 0xe9)
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = f"byte 0x{data[error.start]:02x}"
+        raise DataFileError(where, f"not UTF-8 text ({byte})", line) from None
+
+
 def ontology_file(name: str) -> Path:
     """A file shipped in ``careergraph/ontology`` (``schema.ttl``, ``data/roles.ttl``...)."""
     return FOLDER / name
@@ -146,9 +165,6 @@ def load_source(store: Store, source: Source) -> int:
     if rdf_format.name == "mmd":
         from careergraph.graph.sources.mermaid import mindmap_ntriples
 
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DataFileError(source.name, "not UTF-8 text") from None
+        text = utf8_text(data, source.name)
         data, rdf_format = mindmap_ntriples(text, source.name, source.base_iri), FORMATS["nt"]
     return store.load(data, rdf_format, source.name, source.base_iri)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careergraph.errors import DataFileError
-from careergraph.graph.sources import read_file
+from careergraph.graph.sources import read_file, utf8_text
 from careergraph.graph.sources.alignment import stated
 from careergraph.graph.store.ntriples import iri_triple as _iri
 from careergraph.graph.store.ntriples import literal_triple as _literal
@@ -64,7 +64,7 @@ class _Role:
 
 
 @dataclass(frozen=True)
-class SkillLink:
+class SkillReading:
     """How a skill name of the file was read: the IRI, the rule (``own`` where none)."""
 
     name: str
@@ -81,26 +81,26 @@ class JobArchitecture:
     roles: int
     families: int
     levels: int
-    links: tuple[SkillLink, ...]
+    readings: tuple[SkillReading, ...]
     lines: tuple[str, ...] = field(repr=False)
 
     @property
     def own_skills(self) -> list[str]:
-        return sorted(link.name for link in self.links if link.rule == "own")
+        return sorted(reading.name for reading in self.readings if reading.rule == "own")
 
     def report(self) -> list[str]:
         """What the import read, in lines for people: the counts, how the skills were
         read (by rule), and the skills of its own."""
         rules: dict[str, int] = {}
-        for link in self.links:
-            rules[link.rule] = rules.get(link.rule, 0) + 1
+        for reading in self.readings:
+            rules[reading.rule] = rules.get(reading.rule, 0) + 1
         read = sum(n for rule, n in rules.items() if rule != "own")
         by_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()) if rule != "own")
         own = self.own_skills
         lines = [
             f"imported {self.roles} roles in {self.families} families and {self.levels} levels "
             f"as dataset {self.name!r} (--source {self.name})",
-            f"{len(self.links)} skills: {read} read as the graph's ({by_rule or 'none'}), "
+            f"{len(self.readings)} skills: {read} read as the graph's ({by_rule or 'none'}), "
             f"{len(own)} its own",
         ]
         if own:
@@ -119,26 +119,19 @@ def read_roles(
     that is not one is a :class:`DataFileError` naming the file and the line."""
     shown, data = str(path), read_file(Path(path))
     text = (
-        _workbook_text(shown, data) if Path(path).suffix.lower() == ".xlsx" else _text(shown, data)
+        _workbook_text(shown, data)
+        if Path(path).suffix.lower() == ".xlsx"
+        else utf8_text(data, shown)
     )
     roles = _rows(shown, text)
-    links = {skill: _link(skill, resolve, name) for skill in _skills(roles)}
+    readings = {skill: _reading(skill, resolve, name) for skill in _skills(roles)}
     base = job_architecture(name).prefix or ""
-    lines = list(_triples(base, name, roles, links))
+    lines = list(_triples(base, name, roles, readings))
     families = {role.family for role in roles.values()}
     ranks = {role.rank for role in roles.values()}
     return JobArchitecture(
-        name, len(roles), len(families), len(ranks), tuple(links.values()), tuple(lines)
+        name, len(roles), len(families), len(ranks), tuple(readings.values()), tuple(lines)
     )
-
-
-def _text(shown: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
-        raise DataFileError(shown, f"not UTF-8 text (byte 0x{byte:02x})", line) from None
 
 
 def _workbook_text(shown: str, data: bytes) -> str:
@@ -283,12 +276,12 @@ def _skills(roles: dict[str, _Role]) -> list[str]:
     return list(seen.values())
 
 
-def _link(skill: str, resolve, name: str) -> SkillLink:
+def _reading(skill: str, resolve, name: str) -> SkillReading:
     found = resolve(skill)
     if found is not None and found[2] >= CONFIDENT:
-        return SkillLink(skill, found[0], found[1], found[2])
+        return SkillReading(skill, found[0], found[1], found[2])
     base = job_architecture(name).prefix
-    return SkillLink(skill, f"{base}skill/{slug(skill)}", "own", 1.0)
+    return SkillReading(skill, f"{base}skill/{slug(skill)}", "own", 1.0)
 
 
 def slug(name: str) -> str:
@@ -302,7 +295,7 @@ def slug(name: str) -> str:
 
 
 def _triples(
-    base: str, name: str, roles: dict[str, _Role], links: dict[str, SkillLink]
+    base: str, name: str, roles: dict[str, _Role], readings: dict[str, SkillReading]
 ) -> Iterator[str]:
     scheme = f"{base}levels"
     yield _iri(scheme, RDF + "type", SKOS + "ConceptScheme")
@@ -314,20 +307,20 @@ def _triples(
         yield _literal(level, SKOS + "prefLabel", f"{level_name} ({name})")
         yield _iri(level, SKOS + "inScheme", scheme)
         yield _literal(level, CG + "rank", str(rank), datatype=XSD + "integer")
-    link_of = {skill.casefold(): link for skill, link in links.items()}
-    for link in links.values():
-        if link.rule == "own":
-            yield _iri(link.iri, RDF + "type", CG + "Skill")
-            yield _literal(link.iri, SKOS + "prefLabel", link.name)
+    reading_of = {skill.casefold(): reading for skill, reading in readings.items()}
+    for reading in readings.values():
+        if reading.rule == "own":
+            yield _iri(reading.iri, RDF + "type", CG + "Skill")
+            yield _literal(reading.iri, SKOS + "prefLabel", reading.name)
     for family in dict.fromkeys(role.family for role in roles.values()):
         track = f"{base}family/{slug(family)}"
         yield _iri(track, RDF + "type", CG + "Track")
         yield _literal(track, SKOS + "prefLabel", family)
     for role in roles.values():
-        yield from _role_triples(base, role, link_of)
+        yield from _role_triples(base, role, reading_of)
 
 
-def _role_triples(base: str, role: _Role, link_of: dict[str, SkillLink]) -> Iterator[str]:
+def _role_triples(base: str, role: _Role, reading_of: dict[str, SkillReading]) -> Iterator[str]:
     iri = f"{base}role/{slug(role.name)}"
     yield _iri(iri, RDF + "type", CG + "Role")
     yield _literal(iri, SKOS + "prefLabel", role.name)
@@ -342,9 +335,11 @@ def _role_triples(base: str, role: _Role, link_of: dict[str, SkillLink]) -> Iter
         yield _literal(band, SCHEMA + "maxValue", f"{role.salary[1]:g}", datatype=XSD + "decimal")
         yield _literal(band, SCHEMA + "currency", role.salary[2])
     for skill, essential in role.needs.items():
-        link = link_of[skill.casefold()]
+        reading = reading_of[skill.casefold()]
         need = CG + ("requiresSkill" if essential else "optionalSkill")
-        yield _iri(iri, need, link.iri)
-        if link.rule != "own":  # how the name in the file was read, restated
+        yield _iri(iri, need, reading.iri)
+        if reading.rule != "own":  # how the name in the file was read, restated
             statement = f"{iri}/reading/{slug(skill)}"
-            yield from stated(statement, (iri, need, link.iri), skill, link.rule, link.confidence)
+            yield from stated(
+                statement, (iri, need, reading.iri), skill, reading.rule, reading.confidence
+            )
