@@ -13,8 +13,8 @@ Cases, each drawn at random with the seed (the rules were set on seeds 1 and 7):
 - **hidden labels**: random ESCO hidden labels of skills (1 name each);
 - **hand-typed lists**: ``people.toml``, skill lists written by hand with the answers a coach
   would accept, before any was run, and ``people-fresh.toml``, five more written after every
-  rule was set, ``people-23.toml``, five written after issue 23, and ``people-25.toml``,
-  five after issue 25; **CVs**: ``cv/*.txt`` through ``match --text``.
+  rule was set, ``people-23.toml``, five written after issue 23, ``people-25.toml``, five
+  after issue 25's import, and ``people-25b.toml``, five after issue 25 was finished; **CVs**: ``cv/*.txt`` through ``match --text``.
 
 For the lists of names, careergraph reads them as ``match`` does (:meth:`read_skills`: what
 cannot be read is skipped) and ranks by match's fit; "answered as typed" is the share of
@@ -244,7 +244,13 @@ def aliases(esco) -> dict[str, float]:
 
 
 # The later ones held out.
-HAND_TYPED = ("people.toml", "people-fresh.toml", "people-23.toml", "people-25.toml")
+HAND_TYPED = (
+    "people.toml",
+    "people-fresh.toml",
+    "people-23.toml",
+    "people-25.toml",
+    "people-25b.toml",
+)
 
 
 def hand_typed(esco, labels: Labels, file: str = HAND_TYPED[0]) -> list[dict]:
