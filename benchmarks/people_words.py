@@ -14,7 +14,8 @@ Cases, each drawn at random with the seed (the rules were set on seeds 1 and 7):
 - **hand-typed lists**: ``people.toml``, skill lists written by hand with the answers a coach
   would accept, before any was run, and ``people-fresh.toml``, five more written after every
   rule was set, ``people-23.toml``, five written after issue 23, ``people-25.toml``, five
-  after issue 25's import, and ``people-25b.toml``, five after issue 25 was finished; **CVs**: ``cv/*.txt`` through ``match --text``.
+  after issue 25's import, and ``people-25b.toml``, five after issue 25 was finished;
+  **CVs**: ``cv/*.txt`` through ``match --text``.
 
 For the lists of names, careergraph reads them as ``match`` does (:meth:`read_skills`: what
 cannot be read is skipped) and ranks by match's fit; "answered as typed" is the share of
